@@ -1,0 +1,79 @@
+/**
+ * The document model every rule reads: blocks with exact offsets, the prose
+ * paragraphs among them, and their sentences. Built once per document text.
+ */
+import type { DocumentLanguage, OffsetRange } from '../types';
+
+/** What a block is; only `paragraph` and `heading` blocks carry prose. */
+export type BlockKind =
+  | 'paragraph'
+  | 'heading'
+  | 'code'
+  | 'html'
+  | 'table'
+  | 'frontmatter'
+  | 'thematicBreak'
+  | 'definition';
+
+/** The nearest structure a block sits in; repeats are compared within one kind. */
+export type Container = 'root' | 'listItem' | 'blockquote' | 'footnote';
+
+/** Inline spans inside prose that are not the writer's words. */
+export type InlineKind = 'code' | 'link' | 'url' | 'image' | 'html' | 'footnoteReference';
+
+export interface InlineSpan {
+  readonly kind: InlineKind;
+  /** Document offsets of the whole construct, e.g. `[text](url)`. */
+  readonly range: OffsetRange;
+  /** For links and images: the destination. */
+  readonly url?: string;
+}
+
+export interface Sentence {
+  /** Document offsets, trimmed of surrounding whitespace. */
+  readonly range: OffsetRange;
+  /** The sentence's prose view (same length as the range). */
+  readonly text: string;
+}
+
+export interface Block {
+  readonly kind: BlockKind;
+  readonly container: Container;
+  /** Document offsets of the whole block. */
+  readonly range: OffsetRange;
+}
+
+/** A block of prose: a paragraph or a heading. */
+export interface ProseBlock extends Block {
+  readonly kind: 'paragraph' | 'heading';
+  /**
+   * The block's text with markup masked, exactly as long as the range, so an
+   * index into it plus `range[0]` is a document offset. Markup characters
+   * (emphasis marks, link brackets and destinations) become spaces; atomic
+   * non-prose spans (inline code, URLs, images, HTML, footnote references)
+   * become U+FFFC so they still separate words.
+   */
+  readonly prose: string;
+  readonly inlines: readonly InlineSpan[];
+  readonly sentences: readonly Sentence[];
+}
+
+export interface ParsedDocument {
+  readonly uri: string;
+  readonly languageId: DocumentLanguage;
+  readonly text: string;
+  /** Every block in document order. */
+  readonly blocks: readonly Block[];
+  /** The prose blocks (paragraphs and headings) in document order. */
+  readonly prose: readonly ProseBlock[];
+  /** Offsets where each line starts; line breaks are LF, CRLF or CR. */
+  readonly lineStarts: readonly number[];
+}
+
+/** The mask for atomic non-prose spans inside prose. */
+export const OBJECT_MASK = '\uFFFC';
+
+/** Whether `block` is a prose block. */
+export function isProse(block: Block): block is ProseBlock {
+  return block.kind === 'paragraph' || block.kind === 'heading';
+}

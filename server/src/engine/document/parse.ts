@@ -1,0 +1,19 @@
+/** Builds the document model for a source document. */
+import type { SourceDocument } from '../types';
+import { computeLineStarts } from './lines';
+import { parseMarkdownBlocks } from './markdown';
+import { isProse, type ParsedDocument } from './model';
+import { parsePlainTextBlocks } from './plaintext';
+
+/** Parses `doc` into blocks, prose blocks and sentences with document offsets. */
+export function parseDocument(doc: SourceDocument): ParsedDocument {
+  const blocks = doc.languageId === 'markdown' ? parseMarkdownBlocks(doc.text) : parsePlainTextBlocks(doc.text);
+  return {
+    uri: doc.uri,
+    languageId: doc.languageId,
+    text: doc.text,
+    blocks,
+    prose: blocks.filter(isProse),
+    lineStarts: computeLineStarts(doc.text),
+  };
+}

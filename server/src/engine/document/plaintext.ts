@@ -1,0 +1,88 @@
+/**
+ * Plain-text documents. Paragraphs are separated by blank lines; a run of
+ * lines too long to be hard-wrapped (pasted from a word processor, one
+ * paragraph per line, as in the founding draft) is one paragraph per line.
+ */
+import type { OffsetRange } from '../types';
+import { OBJECT_MASK, type Block, type InlineSpan, type ProseBlock } from './model';
+import { splitSentences } from './sentences';
+
+/** No hard-wrapped prose has lines this long; a block with one is one paragraph per line. */
+const UNWRAPPED_LINE_LENGTH = 150;
+
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/g;
+const COMMENT_LINE = /^\s*<!--.*-->\s*$/;
+
+interface Line {
+  readonly start: number;
+  /** End of the line's content, before its line break. */
+  readonly end: number;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : -1;
+    if (code === 10 || code === 13 || code === -1) {
+      lines.push({ start, end: i });
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+function isBlank(text: string, line: Line): boolean {
+  return text.slice(line.start, line.end).trim().length === 0;
+}
+
+/** Parses plain `text` into paragraph blocks (and comment lines as `html`). */
+export function parsePlainTextBlocks(text: string): Block[] {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lines = splitLines(text);
+  if (lines[0]) lines[0] = { start: Math.max(lines[0].start, start), end: lines[0].end };
+  const blocks: Block[] = [];
+  let group: Line[] = [];
+  const flush = (): void => {
+    if (group.length === 0) return;
+    const unwrapped = group.some((line) => line.end - line.start > UNWRAPPED_LINE_LENGTH);
+    if (unwrapped) for (const line of group) blocks.push(paragraph(text, [line.start, line.end]));
+    else blocks.push(paragraph(text, [group[0]!.start, group[group.length - 1]!.end]));
+    group = [];
+  };
+  for (const line of lines) {
+    if (isBlank(text, line)) {
+      flush();
+    } else if (COMMENT_LINE.test(text.slice(line.start, line.end))) {
+      // Directive comments are markup, never prose.
+      flush();
+      blocks.push({ kind: 'html', container: 'root', range: [line.start, line.end] });
+    } else {
+      group.push(line);
+    }
+  }
+  flush();
+  return blocks;
+}
+
+function paragraph(text: string, range: OffsetRange): ProseBlock {
+  const raw = text.slice(range[0], range[1]);
+  // Leading indentation is not part of the paragraph's range.
+  const indent = raw.length - raw.trimStart().length;
+  const start = range[0] + indent;
+  let prose = raw.slice(indent);
+  const inlines: InlineSpan[] = [];
+  prose = prose.replace(URL_PATTERN, (url, offset: number) => {
+    inlines.push({ kind: 'url', range: [start + offset, start + offset + url.length], url });
+    return OBJECT_MASK.repeat(url.length);
+  });
+  return {
+    kind: 'paragraph',
+    container: 'root',
+    range: [start, range[1]],
+    prose,
+    inlines,
+    sentences: splitSentences(prose, start),
+  };
+}

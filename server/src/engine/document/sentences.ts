@@ -1,0 +1,148 @@
+/**
+ * Sentence splitting for English policy prose.
+ *
+ * Written by hand on purpose: the libraries that split sentences either lose
+ * offsets (sbd), or run a full natural-language parser that is an order of
+ * magnitude slower than the rest of the engine (retext-english). Policy prose
+ * is dense with abbreviations ("U.S.", "Sen.", "No. 5", "Pub. L."), which the
+ * tables below cover.
+ */
+import type { Sentence } from './model';
+
+/** Abbreviations that never end a sentence when more text follows them. */
+const NON_TERMINAL = new Set(
+  [
+    'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'sens', 'rep', 'reps', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr',
+    'adm', 'sgt', 'cpl', 'gov', 'pres', 'amb', 'hon', 'rev', 'fr', 'st', 'mt', 'ft', 'cf', 'vs', 'v',
+    'e.g', 'i.e', 'approx', 'dept', 'univ', 'assn', 'ave', 'blvd', 'pub',
+    'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+    'ibid', 'viz', 'ca', 'h.r', 's.res', 'h.res',
+  ],
+);
+
+/** Abbreviations that only stand before a number ("No. 5", "Art. 5", "p. 12"). */
+const BEFORE_NUMBER = new Set(
+  ['no', 'nos', 'art', 'arts', 'sec', 'secs', 'fig', 'figs', 'vol', 'vols', 'ch', 'chap', 'para', 'paras', 'p', 'pp', 'stat', 'op'],
+);
+
+/**
+ * Abbreviations that may also end a sentence ("…joined the U.S." / "…and so
+ * on, etc."). They end one only when the next word is a typical sentence
+ * opener, because the common case is a name continuing ("U.S. Defense").
+ */
+const MAYBE_TERMINAL = new Set(['etc', 'inc', 'corp', 'co', 'ltd', 'jr', 'sr', 'llc', 'a.m', 'p.m', 'al']);
+
+/** Words that usually open a sentence; used to judge MAYBE_TERMINAL and acronyms. */
+const SENTENCE_OPENERS = new Set(
+  [
+    'a', 'an', 'the', 'this', 'that', 'these', 'those', 'it', 'its', 'in', 'on', 'at', 'by', 'for', 'from',
+    'but', 'and', 'or', 'so', 'yet', 'however', 'moreover', 'meanwhile', 'still', 'also', 'then', 'thus',
+    'he', 'she', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'our', 'there', 'here', 'as', 'if', 'when',
+    'while', 'after', 'before', 'since', 'although', 'though', 'because', 'some', 'many', 'most', 'all',
+    'one', 'each', 'both', 'such', 'no', 'not', 'what', 'why', 'how', 'who', 'which', 'where', 'despite',
+    'according', 'under', 'with', 'without', 'other', 'others', 'further', 'furthermore', 'instead', 'today',
+  ],
+);
+
+const CLOSERS = '"\'”’)]»';
+const OPENERS = '"\'“‘([«';
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function isLetterOrDigit(ch: string): boolean {
+  return /[\p{L}\p{N}]/u.test(ch);
+}
+
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u2028';
+}
+
+/** The word (letters, digits and inner dots) that ends at `end` (exclusive). */
+function wordBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0) {
+    const ch = text[start - 1]!;
+    if (isLetterOrDigit(ch) || ch === '.' || ch === '\u00ad') start--;
+    else break;
+  }
+  return text.slice(start, end);
+}
+
+/** The word that starts at `start`, letters only. */
+function wordAfter(text: string, start: number): string {
+  let end = start;
+  while (end < text.length && /[\p{L}]/u.test(text[end]!)) end++;
+  return text.slice(start, end);
+}
+
+/**
+ * Decides whether the period at `dot` ends a sentence, given that whitespace
+ * and then `next` (the first character of the following text) come after it.
+ */
+function periodEndsSentence(text: string, dot: number, nextStart: number): boolean {
+  const next = text[nextStart]!;
+  const word = wordBefore(text, dot);
+  const lower = word.toLowerCase();
+  const opener = wordAfter(text, nextStart).toLowerCase();
+  const nextLooksLikeStart = isUpper(next) || /[\p{N}]/u.test(next) || OPENERS.includes(next);
+  if (!nextLooksLikeStart) return false;
+  if (word.length === 0) return true;
+  if (NON_TERMINAL.has(lower)) return false;
+  if (BEFORE_NUMBER.has(lower) && /[\p{N}IVXL]/u.test(next)) return false;
+  // A single capital is an initial ("John F. Kennedy").
+  if (/^\p{Lu}$/u.test(word)) return false;
+  // Dotted acronyms ("U.S.", "N.A.T.O.") and maybe-terminal abbreviations end
+  // a sentence only before a typical opener.
+  if (MAYBE_TERMINAL.has(lower) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) {
+    return SENTENCE_OPENERS.has(opener);
+  }
+  return true;
+}
+
+/**
+ * Splits `prose` (a prose block's masked text) into sentences. `base` is the
+ * document offset of `prose[0]`; returned ranges are document offsets,
+ * trimmed of whitespace.
+ */
+export function splitSentences(prose: string, base: number): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  const push = (end: number): void => {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(prose[s]!)) s++;
+    while (e > s && isSpace(prose[e - 1]!)) e--;
+    if (e > s && /[\p{L}\p{N}]/u.test(prose.slice(s, e))) {
+      sentences.push({ range: [base + s, base + e], text: prose.slice(s, e) });
+    } else if (e > s && sentences.length > 0) {
+      // Stray punctuation or masks after a sentence belong to it.
+      const last = sentences.pop()!;
+      sentences.push({ range: [last.range[0], base + e], text: prose.slice(last.range[0] - base, e) });
+    }
+    start = end;
+  };
+  for (let i = 0; i < prose.length; i++) {
+    const ch = prose[i]!;
+    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    // Swallow runs of terminal punctuation and closing quotes/brackets.
+    let end = i + 1;
+    while (end < prose.length && ('.!?…'.includes(prose[end]!) || CLOSERS.includes(prose[end]!))) end++;
+    let next = end;
+    while (next < prose.length && isSpace(prose[next]!)) next++;
+    if (next === end && next < prose.length) {
+      i = end - 1;
+      continue; // "3.5", "U.S.-Mexico", "example.com": no space, no boundary.
+    }
+    if (next >= prose.length) {
+      i = end - 1;
+      continue; // The block's end closes the last sentence below.
+    }
+    const ends = ch === '.' && end === i + 1 ? periodEndsSentence(prose, i, next) : isUpper(prose[next]!) || /[\p{N}]/u.test(prose[next]!) || OPENERS.includes(prose[next]!);
+    if (ends) push(end);
+    i = end - 1;
+  }
+  push(prose.length);
+  return sentences;
+}

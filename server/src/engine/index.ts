@@ -1,0 +1,12 @@
+/**
+ * The public surface of the pure lint engine. The language server, the CLI and
+ * the tests import from here only.
+ */
+export * from './types';
+export { DEFAULT_CONFIG, resolveConfig, ruleSeverity, isRuleEnabled, isSeveritySetting } from './config';
+export type { LintConfig, PartialLintConfig, ConfigProblem, RepeatedConfig } from './config';
+export { RULES, RULE_IDS, ruleMeta } from './rules/registry';
+export type { RuleMeta } from './rules/registry';
+export { Linter, lintDocuments } from './lint';
+export { applyEdits, applySafeFixes } from './fix';
+export { languageFromPath, SUPPORTED_EXTENSIONS } from './language';

@@ -1,0 +1,6 @@
+/** Every rule implementation, in the order they run. */
+import { repeatedParagraph } from './repeated-paragraph';
+import { repeatedWord } from './repeated-word';
+import type { Rule } from './rule';
+
+export const RULE_IMPLEMENTATIONS: readonly Rule[] = [repeatedParagraph, repeatedWord];
