@@ -16,14 +16,15 @@ interface Occurrence {
 
 /**
  * The text two copies are compared on: the prose view, with masked spans
- * (inline code, URLs) restored from the source so that paragraphs differing
- * only in a link target are not "identical".
+ * (inline code, URLs) restored from the source and link targets appended, so
+ * that paragraphs differing only in a link target are not "identical".
  */
 function comparable(doc: ParsedDocument, block: ProseBlock): string {
   const source = doc.text.slice(block.range[0], block.range[1]);
   let out = '';
   for (let i = 0; i < block.prose.length; i++) out += block.prose[i] === OBJECT_MASK ? source[i] : block.prose[i];
-  return foldForComparison(out);
+  const targets = block.inlines.filter((span) => span.kind === 'link').map((span) => span.url);
+  return foldForComparison(out) + (targets.length > 0 ? `\u0001${targets.join('\u0001')}` : '');
 }
 
 function baseName(uri: string): string {
@@ -79,7 +80,7 @@ export function paragraphDeletionRange(text: string, range: OffsetRange): Offset
     if (!isBlankBetween(text, end, next)) break;
     end = next;
   }
-  return [lineStart, end];
+  return [Math.max(lineStart, bomEnd), end];
 }
 
 export const repeatedParagraph: SetRule = {
