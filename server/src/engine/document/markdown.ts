@@ -16,7 +16,8 @@ import { splitSentences } from './sentences';
 const MICROMARK_EXTENSIONS = [gfm(), frontmatter(['yaml', 'toml'])];
 const MDAST_EXTENSIONS = [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])];
 
-const LEAF_KINDS: Partial<Record<Nodes['type'], BlockKind>> = {
+// Keyed by string: 'toml' comes from the front-matter extension, not mdast's own types.
+const LEAF_KINDS: Readonly<Record<string, BlockKind>> = {
   code: 'code',
   html: 'html',
   table: 'table',
