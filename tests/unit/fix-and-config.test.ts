@@ -39,7 +39,23 @@ describe('configuration', () => {
     expect(ruleSeverity(config, 'repeated-word')).toBe('error');
     expect(ruleSeverity(config, 'repeated-paragraph')).toBe('warning');
     expect(config.repeated.minWords).toBe(8);
-    expect(problems.map((p) => p.path)).toEqual(['rules.no-such-rule', 'rules.repeated-paragraph', 'repeated.minWords']);
+    expect(problems.map((p) => [p.path, p.severity])).toEqual([
+      ['rules.no-such-rule', 'warning'],
+      ['rules.repeated-paragraph', 'error'],
+      ['repeated.minWords', 'error'],
+    ]);
+  });
+
+  it('merges sections key by key over a base and warns about unknown keys', () => {
+    const { config: base } = resolveConfig({ repeated: { similarity: 0.9 }, names: { preferred: ['Zelenskyy'] } });
+    const { config, problems } = resolveConfig({ repeated: { allow: ['Disclaimer.'], colour: 1 }, colour: 'red' }, base);
+    expect(config.repeated).toEqual({ minWords: 8, similarity: 0.9, allow: ['Disclaimer.'] });
+    expect(config.names.preferred).toEqual(['Zelenskyy']);
+    expect(problems.map((p) => [p.path, p.severity])).toEqual([
+      ['repeated.colour', 'warning'],
+      ['colour', 'warning'],
+    ]);
+    expect(DEFAULT_CONFIG.repeated.similarity).toBe(0.8);
   });
 
   it('never throws on input of the wrong shape', () => {

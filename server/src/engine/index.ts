@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { DEFAULT_CONFIG, resolveConfig, ruleSeverity, isRuleEnabled, isSeveritySetting } from './config';
-export type { LintConfig, PartialLintConfig, ConfigProblem, RepeatedConfig } from './config';
+export type { LintConfig, PartialLintConfig, ConfigProblem, RepeatedConfig, ClaimsConfig, NamesConfig, AcronymsConfig } from './config';
 export { RULES, RULE_IDS, ruleMeta } from './rules/registry';
 export type { RuleMeta } from './rules/registry';
 export { Linter, lintDocuments } from './lint';
