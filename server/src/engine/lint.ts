@@ -4,6 +4,7 @@
  * editor that re-lints after each keystroke re-examines only what changed.
  */
 import { DEFAULT_CONFIG, ruleSeverity, type LintConfig } from './config';
+import { applyDirectives, disableLineFix, DIRECTIVE_RULE_ID, findDirectives } from './directives';
 import type { ParsedDocument, ProseBlock } from './document/model';
 import { parseDocument } from './document/parse';
 import { RULE_IMPLEMENTATIONS } from './rules/index';
@@ -76,6 +77,8 @@ export class Linter {
     const findings = new Map<string, Finding[]>(documents.map((doc) => [doc.uri, []]));
     const ordered = [...parsed.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     const liveBlockResults = new Map<string, Finding[]>();
+    // Block results depend on the rule settings beyond severity (lexicons, thresholds).
+    const configKey = JSON.stringify({ ...config, rules: undefined, ignore: undefined });
     for (const rule of RULE_IMPLEMENTATIONS) {
       const severity = ruleSeverity(config, rule.id);
       if (severity === 'off') continue;
@@ -89,23 +92,33 @@ export class Linter {
         throwIfCancelled(token);
         for (const block of doc.prose) {
           if (!rule.applies(block)) continue;
-          const local = this.blockFindings(rule, block, context, liveBlockResults);
+          const local = this.blockFindings(rule, block, context, `${rule.id}\u0000${configKey}`, liveBlockResults);
           for (const finding of local) findings.get(doc.uri)!.push(toDocumentOffsets(finding, block.range[0], severity));
         }
       }
     }
     this.blockResults = liveBlockResults;
-    return documents.map((doc) => ({ uri: doc.uri, findings: findings.get(doc.uri)!.sort(compareFindings) }));
+    const directiveSeverity = ruleSeverity(config, DIRECTIVE_RULE_ID);
+    return documents.map((source) => {
+      const doc = parsed.get(source.uri)!;
+      const { directives, problems } = findDirectives(doc);
+      const kept = applyDirectives(doc, findings.get(source.uri)!.sort(compareFindings), directives).map(
+        (finding): Finding => ({ ...finding, fixes: [...(finding.fixes ?? []), disableLineFix(doc, finding.range[0], finding.ruleId)] }),
+      );
+      if (directiveSeverity !== 'off') kept.push(...problems.map((p) => ({ ...p, severity: directiveSeverity })));
+      return { uri: source.uri, findings: kept.sort(compareFindings) };
+    });
   }
 
   private blockFindings(
     rule: BlockRule,
     block: ProseBlock,
     context: { config: LintConfig; severity: Severity },
+    keyPrefix: string,
     live: Map<string, Finding[]>,
   ): Finding[] {
-    // Config is part of the key only through the severity, which is re-applied on read.
-    const key = `${rule.id}\u0000${block.kind}\u0000${block.prose}`;
+    // Severity is not part of the key: it is re-applied on read.
+    const key = `${keyPrefix}\u0000${block.kind}\u0000${block.prose}`;
     const cached = live.get(key) ?? this.blockResults.get(key);
     const result = cached ?? rule.check(block, context);
     live.set(key, result);

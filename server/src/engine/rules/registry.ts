@@ -22,6 +22,11 @@ export const RULES: readonly RuleMeta[] = [
     defaultSeverity: 'warning',
     description: 'A word is repeated next to itself ("the the").',
   },
+  {
+    id: 'invalid-directive',
+    defaultSeverity: 'warning',
+    description: 'A policylint directive comment names an unknown directive or rule.',
+  },
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);

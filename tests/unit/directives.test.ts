@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits, lintDocuments } from '../../server/src/engine/index';
+import { doc } from './helpers';
+
+const ids = (text: string, uri = 'a.md') =>
+  lintDocuments([doc(uri, text)])[0]!.findings.map((f) => `${f.ruleId}@${text.slice(0, f.range[0]).split('\n').length}`);
+
+describe('inline directives', () => {
+  it('disables all rules, or named ones, for a region', () => {
+    const text = 'the the a.\n\n<!-- policylint-disable -->\n\nthe the b.\n\n<!-- policylint-enable -->\n\nthe the c.\n';
+    expect(ids(text)).toEqual(['repeated-word@1', 'repeated-word@9']);
+    const named = 'x <!-- policylint-disable repeated-word -->\n\nthe the b.\n\n<!-- policylint-enable repeated-word -->\n\nthe the c.\n';
+    expect(ids(named)).toEqual(['repeated-word@7']);
+  });
+
+  it('re-enables one rule inside a disable-all region', () => {
+    const text = '<!-- policylint-disable -->\n<!-- policylint-enable repeated-word -->\n\nthe the b.\n';
+    expect(ids(text)).toEqual(['repeated-word@4']);
+  });
+
+  it('disables the current line or the next line', () => {
+    expect(ids('the the a. <!-- policylint-disable-line -->\nthe the b.\n')).toEqual(['repeated-word@2']);
+    expect(ids('<!-- policylint-disable-next-line repeated-word -- known quote -->\nthe the a.\n\nthe the b.\n')).toEqual(['repeated-word@4']);
+    expect(ids('<!-- policylint-disable-next-line repeated-paragraph -->\nthe the a.\n')).toEqual(['repeated-word@2']);
+  });
+
+  it('works in plain text on lines of their own', () => {
+    expect(ids('<!-- policylint-disable-next-line -->\nthe the a.\nthe the b.\n', 'a.txt')).toEqual(['repeated-word@3']);
+  });
+
+  it('reports unknown rules and directives without disabling everything', () => {
+    const text = '<!-- policylint-disable no-such-rule -->\n\n<!-- policylint-disabel -->\n\nthe the a.\n';
+    const found = lintDocuments([doc('a.md', text)])[0]!.findings;
+    expect(found.map((f) => [f.ruleId, text.slice(...f.range)])).toEqual([
+      ['invalid-directive', '<!-- policylint-disable no-such-rule -->'],
+      ['invalid-directive', '<!-- policylint-disabel -->'],
+      ['repeated-word', 'the the'],
+    ]);
+    expect(found[0]!.message).toMatch(/Unknown rule "no-such-rule"/);
+  });
+
+  it('ignores directive-like text in code', () => {
+    expect(ids('```\n<!-- policylint-disable -->\n```\n\nthe the a.\n')).toEqual(['repeated-word@5']);
+  });
+
+  it('offers a "Disable for this line" fix that really disables the finding', () => {
+    for (const uri of ['a.md', 'a.txt']) {
+      const text = 'First line.\nWe met the the minister.\n';
+      const [finding] = lintDocuments([doc(uri, text)])[0]!.findings;
+      const fix = finding!.fixes!.find((f) => f.title === 'Disable repeated-word for this line')!;
+      expect(fix.safe).toBe(false);
+      const fixed = applyEdits(text, fix.edits);
+      expect(lintDocuments([doc(uri, fixed)])[0]!.findings).toEqual([]);
+    }
+  });
+});
