@@ -15,7 +15,12 @@ export const RULES: readonly RuleMeta[] = [
   {
     id: 'repeated-paragraph',
     defaultSeverity: 'warning',
-    description: 'A paragraph repeats an earlier paragraph.',
+    description: 'A paragraph repeats an earlier paragraph, exactly or nearly, in this or another file.',
+  },
+  {
+    id: 'repeated-sentence',
+    defaultSeverity: 'info',
+    description: 'A sentence of eight or more words repeats an earlier sentence.',
   },
   {
     id: 'repeated-word',

@@ -1,40 +1,22 @@
 /**
- * repeated-paragraph: a prose paragraph that repeats an earlier one, in the
- * same document or an earlier document of the set.
+ * repeated-paragraph: a prose paragraph that repeats an earlier one, exactly
+ * or nearly, in the same document or an earlier document of the set.
  */
-import type { ParsedDocument, ProseBlock } from '../document/model';
-import { OBJECT_MASK } from '../document/model';
+import type { ParsedDocument } from '../document/model';
 import { lineNumberAt } from '../document/lines';
-import { countWords, foldForComparison } from '../document/words';
-import type { Finding, OffsetRange, RelatedLocation } from '../types';
+import { analyzeRepeats, type EarlierCopy, type ProseRef } from '../repeats/analyze';
+import type { Finding, OffsetRange } from '../types';
 import type { RuleContext, SetRule } from './rule';
-
-interface Occurrence {
-  readonly doc: ParsedDocument;
-  readonly block: ProseBlock;
-}
-
-/**
- * The text two copies are compared on: the prose view, with masked spans
- * (inline code, URLs) restored from the source and link targets appended, so
- * that paragraphs differing only in a link target are not "identical".
- */
-function comparable(doc: ParsedDocument, block: ProseBlock): string {
-  const source = doc.text.slice(block.range[0], block.range[1]);
-  let out = '';
-  for (let i = 0; i < block.prose.length; i++) out += block.prose[i] === OBJECT_MASK ? source[i] : block.prose[i];
-  const targets = block.inlines.filter((span) => span.kind === 'link').map((span) => span.url);
-  return foldForComparison(out) + (targets.length > 0 ? `\u0001${targets.join('\u0001')}` : '');
-}
 
 function baseName(uri: string): string {
   const path = uri.replace(/[?#].*$/, '');
   return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || uri;
 }
 
-function where(first: Occurrence, later: Occurrence): string {
-  const line = lineNumberAt(first.doc.lineStarts, first.block.range[0]);
-  return first.doc.uri === later.doc.uri ? `line ${line}` : `line ${line} of ${baseName(first.doc.uri)}`;
+/** "line 2", or "line 2 of brief.md" when the copy is in another document. */
+export function where(doc: ParsedDocument, offset: number, from: ParsedDocument): string {
+  const line = lineNumberAt(doc.lineStarts, offset);
+  return doc.uri === from.uri ? `line ${line}` : `line ${line} of ${baseName(doc.uri)}`;
 }
 
 function isLineBreak(code: number): boolean {
@@ -83,44 +65,50 @@ export function paragraphDeletionRange(text: string, range: OffsetRange): Offset
   return [Math.max(lineStart, bomEnd), end];
 }
 
+function describe(copy: EarlierCopy, later: ProseRef): string {
+  const at = where(copy.doc, copy.block.range[0], later.doc);
+  const percent = Math.floor(copy.score * 100);
+  switch (copy.kind) {
+    case 'identical':
+      return `This paragraph repeats the paragraph on ${at} (identical).`;
+    case 'similar':
+      return `This paragraph is ${percent}% similar to the paragraph on ${at}.`;
+    case 'contained':
+      return `This paragraph is contained in the paragraph on ${at} (${percent}% of its words).`;
+    case 'contains':
+      return `This paragraph contains the paragraph on ${at} (${percent}% of its words) and extends it.`;
+  }
+}
+
+const RELATED_MESSAGE: Record<EarlierCopy['kind'], string> = {
+  identical: 'Earlier copy of this paragraph',
+  similar: 'Earlier, similar paragraph',
+  contained: 'Earlier paragraph that contains this one',
+  contains: 'Earlier paragraph that this one contains',
+};
+
 export const repeatedParagraph: SetRule = {
   id: 'repeated-paragraph',
   scope: 'set',
   check(documents: readonly ParsedDocument[], context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
-    const seen = new Map<string, Occurrence[]>();
-    for (const doc of documents) {
-      for (const block of doc.prose) {
-        if (block.kind !== 'paragraph') continue;
-        if (countWords(block.prose) < context.config.repeated.minWords) continue;
-        // List items and quotes are compared only with their own kind.
-        const key = `${block.container}\u0000${comparable(doc, block)}`;
-        const earlier = seen.get(key);
-        const here: Occurrence = { doc, block };
-        if (!earlier) {
-          seen.set(key, [here]);
-          continue;
-        }
-        const related: RelatedLocation[] = earlier.map((copy) => ({
-          uri: copy.doc.uri,
-          range: copy.block.range,
-          message: 'Earlier copy of this paragraph',
-        }));
-        const deletion = paragraphDeletionRange(doc.text, block.range);
-        const finding: Finding = {
-          ruleId: this.id,
-          severity: context.severity,
-          message: `This paragraph repeats the paragraph on ${where(earlier[0]!, here)} (identical).`,
-          range: block.range,
-          related,
-          tags: ['unnecessary'],
-          ...(deletion ? { fixes: [{ title: 'Delete repeated paragraph', edits: [{ range: deletion, newText: '' }], safe: true }] } : {}),
-        };
-        earlier.push(here);
-        const list = findings.get(doc.uri) ?? [];
-        list.push(finding);
-        findings.set(doc.uri, list);
-      }
+    for (const repeat of analyzeRepeats(documents, context.config).paragraphs) {
+      const best = repeat.earlier[0]!;
+      const others = repeat.earlier.length - 1;
+      const identical = best.kind === 'identical';
+      const deletion = identical ? paragraphDeletionRange(repeat.doc.text, repeat.block.range) : undefined;
+      const finding: Finding = {
+        ruleId: this.id,
+        severity: context.severity,
+        message: describe(best, repeat) + (others > 0 ? ` ${others} more earlier ${others === 1 ? 'copy' : 'copies'} listed.` : ''),
+        range: repeat.block.range,
+        related: repeat.earlier.map((copy) => ({ uri: copy.doc.uri, range: copy.block.range, message: RELATED_MESSAGE[copy.kind] })),
+        ...(identical ? { tags: ['unnecessary' as const] } : {}),
+        ...(deletion ? { fixes: [{ title: 'Delete repeated paragraph', edits: [{ range: deletion, newText: '' }], safe: true }] } : {}),
+      };
+      const list = findings.get(repeat.doc.uri) ?? [];
+      list.push(finding);
+      findings.set(repeat.doc.uri, list);
     }
     return findings;
   },

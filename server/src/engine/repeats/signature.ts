@@ -1,0 +1,49 @@
+/**
+ * Per-paragraph signatures for repeat detection: the folded text for exact
+ * copies, the word sequence for similarity, and word-trigram hashes for the
+ * candidate index. Cached by text, so an edit recomputes one paragraph.
+ */
+import { BoundedCache } from '../cache';
+import { foldForComparison } from '../document/words';
+
+export interface Signature {
+  /** Folded text: equal for exact copies. */
+  readonly exact: string;
+  /** Lower-cased words, punctuation dropped. */
+  readonly words: readonly string[];
+  /** Distinct hashes of consecutive word triples (single words when shorter). */
+  readonly shingles: Uint32Array;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
+
+/** 32-bit FNV-1a: fast, well spread, and stable across runs and machines. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** The lower-cased words of folded `text`, punctuation dropped. */
+export function wordsOf(folded: string): string[] {
+  return folded.match(WORD) ?? [];
+}
+
+function compute(text: string): Signature {
+  const exact = foldForComparison(text);
+  const words = wordsOf(exact);
+  const set = new Set<number>();
+  if (words.length < 3) for (const word of words) set.add(fnv1a(word));
+  for (let i = 0; i + 2 < words.length; i++) set.add(fnv1a(`${words[i]} ${words[i + 1]} ${words[i + 2]}`));
+  return { exact, words, shingles: Uint32Array.from(set) };
+}
+
+const cache = new BoundedCache<string, Signature>(100_000);
+
+/** The signature of a paragraph's comparable text (cached by the text). */
+export function signatureOf(text: string): Signature {
+  return cache.get(text, compute);
+}

@@ -1,0 +1,31 @@
+/**
+ * repeated-sentence: a sentence of eight or more words that appears earlier
+ * in the set, when its paragraph is not already reported as a repeat.
+ */
+import type { ParsedDocument } from '../document/model';
+import { analyzeRepeats } from '../repeats/analyze';
+import type { Finding } from '../types';
+import { where } from './repeated-paragraph';
+import type { RuleContext, SetRule } from './rule';
+
+export const repeatedSentence: SetRule = {
+  id: 'repeated-sentence',
+  scope: 'set',
+  check(documents: readonly ParsedDocument[], context: RuleContext): Map<string, Finding[]> {
+    const findings = new Map<string, Finding[]>();
+    for (const repeat of analyzeRepeats(documents, context.config).sentences) {
+      const first = repeat.earlier[0]!;
+      const finding: Finding = {
+        ruleId: this.id,
+        severity: context.severity,
+        message: `This sentence repeats a sentence on ${where(first.doc, first.sentence.range[0], repeat.doc)}.`,
+        range: repeat.sentence.range,
+        related: repeat.earlier.map((copy) => ({ uri: copy.doc.uri, range: copy.sentence.range, message: 'Earlier copy of this sentence' })),
+      };
+      const list = findings.get(repeat.doc.uri) ?? [];
+      list.push(finding);
+      findings.set(repeat.doc.uri, list);
+    }
+    return findings;
+  },
+};
