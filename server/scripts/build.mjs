@@ -9,8 +9,10 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  // ESM-only dependencies (unified, micromark) are converted to CJS by esbuild.
-  mainFields: ['module', 'main'],
+  // ESM dependencies (fdir, via tinyglobby) call createRequire(import.meta.url)
+  // at load time; in a CJS bundle import.meta is empty, so give it the bundle's URL.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
 await Promise.all([
@@ -20,6 +22,7 @@ await Promise.all([
     ...common,
     entryPoints: ['server/src/cli.ts'],
     outfile: 'server/out/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
+    // The shebang must stay on the first line.
+    banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
   }),
 ]);

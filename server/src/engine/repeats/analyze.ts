@@ -8,18 +8,20 @@
  * many paragraphs (boilerplate) are not followed, so the cost grows with the
  * amount of text, not with the number of paragraph pairs.
  */
+import { BoundedCache } from '../cache';
 import { isRuleEnabled, type LintConfig } from '../config';
-import { OBJECT_MASK, type Container, type ParsedDocument, type ProseBlock, type Sentence } from '../document/model';
+import { type Container, type ParsedDocument, type ProseBlock, type Sentence } from '../document/model';
 import { foldForComparison } from '../document/words';
 import { resemblance } from './similarity';
+import { ShingleIndex } from './shingle-index';
 import { signatureOf, wordsOf, type Signature } from './signature';
 
 /** Share of a paragraph that must lie inside a longer one to count as contained. */
 export const CONTAINMENT_THRESHOLD = 0.9;
 /** Shingles shared by more paragraphs than this are boilerplate and not followed. */
-const MAX_POSTINGS = 48;
+const MAX_POSTINGS = 24;
 /** Candidates must share this share of the smaller paragraph's shingles before the exact measure runs. */
-const CANDIDATE_SHARE = 0.2;
+const CANDIDATE_SHARE = 0.3;
 /** Sentences shorter than this are never reported as repeats. */
 export const MIN_SENTENCE_WORDS = 8;
 
@@ -52,16 +54,16 @@ export interface RepeatAnalysis {
 }
 
 /**
- * The text two paragraphs are compared on: the prose view, with masked spans
- * (inline code, URLs) restored from the source and link targets appended, so
- * that paragraphs differing only in a link target are not "identical".
+ * A paragraph's signature: its words from the prose view, and for exact
+ * identity also the source of masked spans (inline code, URLs) and link
+ * targets, so that paragraphs differing only in a link are near copies, not
+ * identical ones.
  */
-function comparable(doc: ParsedDocument, block: ProseBlock): string {
-  const source = doc.text.slice(block.range[0], block.range[1]);
-  let out = '';
-  for (let i = 0; i < block.prose.length; i++) out += block.prose[i] === OBJECT_MASK ? source[i] : block.prose[i];
-  const targets = block.inlines.filter((span) => span.kind === 'link').map((span) => span.url);
-  return targets.length > 0 ? `${out}\u0001${targets.join('\u0001')}` : out;
+function paragraphSignature(doc: ParsedDocument, block: ProseBlock): Signature {
+  const hidden = block.inlines
+    .filter((span) => span.kind !== 'html')
+    .map((span) => (span.kind === 'link' ? span.url ?? '' : doc.text.slice(span.range[0], span.range[1])));
+  return signatureOf(block.prose, hidden);
 }
 
 const KIND_ORDER: Record<CopyKind, number> = { identical: 0, similar: 1, contains: 2, contained: 3 };
@@ -81,33 +83,55 @@ function classify(later: Signature, earlier: Signature, similarity: number): { k
   return undefined;
 }
 
+function growCounts(counts: Uint32Array, size: number): Uint32Array {
+  const grown = new Uint32Array(Math.max(size, counts.length * 2));
+  grown.set(counts);
+  return grown;
+}
+
+const sentenceKeys = new BoundedCache<string, string>(200_000);
+
+/** Folded words of a sentence joined by spaces, or '' when too short to report. */
+function sentenceKey(text: string): string {
+  return sentenceKeys.get(text, () => {
+    const words = wordsOf(foldForComparison(text));
+    return words.length < MIN_SENTENCE_WORDS ? '' : words.join(' ');
+  });
+}
+
 function analyze(documents: readonly ParsedDocument[], config: LintConfig): RepeatAnalysis {
   const { minWords, similarity, allow } = config.repeated;
   const allowed = new Set(allow.map((text) => foldForComparison(text)));
   const exact = new Map<string, Entry[]>();
-  const postings = new Map<Container, Map<number, number[]>>();
+  const postings = new Map<Container, ShingleIndex>();
   const entries: Entry[] = [];
   const paragraphs: ParagraphRepeat[] = [];
   const reported = new Set<ProseBlock>();
+  let shared: Uint32Array = new Uint32Array(1024);
 
   for (const doc of documents) {
     for (const block of doc.prose) {
       if (block.kind !== 'paragraph') continue;
-      const signature = signatureOf(comparable(doc, block));
+      const signature = paragraphSignature(doc, block);
       if (signature.words.length < minWords || allowed.has(signature.exact)) continue;
       const entry: Entry = { doc, block, signature };
       const exactKey = `${block.container}\u0000${signature.exact}`;
       const copies = exact.get(exactKey);
       let earlier: EarlierCopy[] = copies ? copies.map((copy) => ({ doc: copy.doc, block: copy.block, kind: 'identical', score: 1 })) : [];
       let index = postings.get(block.container);
-      if (!index) postings.set(block.container, (index = new Map()));
+      if (!index) postings.set(block.container, (index = new ShingleIndex(MAX_POSTINGS)));
       if (!copies) {
-        const shared = new Map<number, number>();
-        for (const hash of signature.shingles) {
-          const list = index.get(hash);
-          if (list && list.length <= MAX_POSTINGS) for (const id of list) shared.set(id, (shared.get(id) ?? 0) + 1);
-        }
-        for (const [id, count] of shared) {
+        // Count shared shingles per earlier paragraph in a reused typed array.
+        if (shared.length < entries.length) shared = growCounts(shared, entries.length);
+        const touched: number[] = [];
+        const counts = shared;
+        const count = (id: number): void => {
+          if (counts[id]!++ === 0) touched.push(id);
+        };
+        for (const hash of signature.shingles) index.forEach(hash, count);
+        for (const id of touched) {
+          const count = shared[id]!;
+          shared[id] = 0;
           const candidate = entries[id]!;
           const needed = Math.max(2, CANDIDATE_SHARE * Math.min(signature.shingles.length, candidate.signature.shingles.length));
           if (count < needed) continue;
@@ -123,11 +147,7 @@ function analyze(documents: readonly ParsedDocument[], config: LintConfig): Repe
       if (copies) copies.push(entry);
       else exact.set(exactKey, [entry]);
       const id = entries.push(entry) - 1;
-      for (const hash of signature.shingles) {
-        const list = index.get(hash);
-        if (!list) index.set(hash, [id]);
-        else if (list.length <= MAX_POSTINGS) list.push(id);
-      }
+      for (const hash of signature.shingles) index.add(hash, id);
     }
   }
 
@@ -137,11 +157,10 @@ function analyze(documents: readonly ParsedDocument[], config: LintConfig): Repe
   for (const doc of documents) {
     for (const block of doc.prose) {
       if (block.kind !== 'paragraph') continue;
-      if (allowed.size > 0 && allowed.has(signatureOf(comparable(doc, block)).exact)) continue;
+      if (allowed.size > 0 && allowed.has(paragraphSignature(doc, block).exact)) continue;
       for (const sentence of block.sentences) {
-        const words = wordsOf(foldForComparison(sentence.text));
-        if (words.length < MIN_SENTENCE_WORDS) continue;
-        const key = words.join(' ');
+        const key = sentenceKey(sentence.text);
+        if (key === '') continue;
         const here = { doc, block, sentence };
         const before = seenSentences.get(key);
         if (!before) {

@@ -7,7 +7,7 @@ import { BoundedCache } from '../cache';
 import { foldForComparison } from '../document/words';
 
 export interface Signature {
-  /** Folded text: equal for exact copies. */
+  /** Folded text plus hidden parts: equal for exact copies. */
   readonly exact: string;
   /** Lower-cased words, punctuation dropped. */
   readonly words: readonly string[];
@@ -32,9 +32,11 @@ export function wordsOf(folded: string): string[] {
   return folded.match(WORD) ?? [];
 }
 
-function compute(text: string): Signature {
-  const exact = foldForComparison(text);
-  const words = wordsOf(exact);
+function compute(key: string): Signature {
+  const split = key.indexOf('\u0001');
+  const prose = foldForComparison(split < 0 ? key : key.slice(0, split));
+  const exact = split < 0 ? prose : `${prose}${key.slice(split)}`;
+  const words = wordsOf(prose);
   const set = new Set<number>();
   if (words.length < 3) for (const word of words) set.add(fnv1a(word));
   for (let i = 0; i + 2 < words.length; i++) set.add(fnv1a(`${words[i]} ${words[i + 1]} ${words[i + 2]}`));
@@ -43,7 +45,11 @@ function compute(text: string): Signature {
 
 const cache = new BoundedCache<string, Signature>(100_000);
 
-/** The signature of a paragraph's comparable text (cached by the text). */
-export function signatureOf(text: string): Signature {
-  return cache.get(text, compute);
+/**
+ * The signature of a paragraph (cached by its text). Words come from the
+ * prose only; `hidden` (the source of masked spans and link targets) only
+ * takes part in exact identity, so URLs never make two paragraphs "similar".
+ */
+export function signatureOf(prose: string, hidden: readonly string[]): Signature {
+  return cache.get(hidden.length > 0 ? `${prose}\u0001${hidden.join('\u0001')}` : prose, compute);
 }
