@@ -1,0 +1,93 @@
+/**
+ * Turns command-line arguments into the sorted list of files to lint.
+ * Directories are walked for the supported extensions only; a file named
+ * explicitly is linted whatever its extension, because the user asked for it.
+ */
+import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { SUPPORTED_EXTENSIONS } from '../engine';
+import { describeFsError } from './read';
+
+/** Directories never walked: dependencies and version-control internals hold no drafts. */
+export const IGNORED_DIRECTORIES: readonly string[] = ['node_modules', '.git'];
+
+const IGNORE_GLOBS = IGNORED_DIRECTORIES.map((name) => `**/${name}/**`);
+
+/** `**\/*.{md,markdown,txt}` built from the engine's list so the two never drift apart. */
+const SUPPORTED_GLOB = `**/*.{${SUPPORTED_EXTENSIONS.map((ext) => ext.replace(/^\./, '')).join(',')}}`;
+
+export interface Discovery {
+  /** Absolute paths, unique, sorted by code unit so output order is the same on every machine. */
+  readonly files: string[];
+  /** One line per argument that could not be used, without the `policylint:` prefix. */
+  readonly errors: string[];
+}
+
+/**
+ * Resolves `patterns` (paths, directories, globs) against `cwd`; no patterns
+ * means `cwd` itself. An argument that matches nothing is reported, not
+ * thrown, so the other arguments are still linted.
+ */
+export async function discoverFiles(patterns: readonly string[], cwd: string): Promise<Discovery> {
+  const found = new Set<string>();
+  const errors: string[] = [];
+  const targets = patterns.length === 0 ? ['.'] : patterns;
+
+  for (const pattern of targets) {
+    const absolute = path.resolve(cwd, pattern);
+    let stats: Stats | undefined;
+    try {
+      stats = await stat(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Anything but "not there" (a symlink loop, a locked parent) is worth saying as it is.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        errors.push(`${pattern}: ${describeFsError(error)}`);
+        continue;
+      }
+    }
+    if (stats?.isDirectory()) {
+      for (const file of await walkDirectory(absolute)) found.add(file);
+    } else if (stats?.isFile()) {
+      found.add(absolute);
+    } else if (stats) {
+      // FIFOs and devices would block or never end when read.
+      errors.push(`${pattern}: not a regular file or directory`);
+    } else if (isDynamicPattern(pattern)) {
+      const matches = await glob(pattern, {
+        cwd,
+        absolute: true,
+        dot: true,
+        expandDirectories: false,
+        ignore: IGNORE_GLOBS,
+      });
+      if (matches.length === 0) errors.push(`no files match the pattern "${pattern}"`);
+      for (const file of matches) found.add(path.resolve(file));
+    } else {
+      errors.push(`${pattern}: no such file or directory`);
+    }
+  }
+
+  return { files: [...found].sort(compareCodeUnits), errors };
+}
+
+/** The supported files under `directory`, skipping the ignored directories at any depth. */
+async function walkDirectory(directory: string): Promise<string[]> {
+  const matches = await glob(SUPPORTED_GLOB, {
+    cwd: directory,
+    absolute: true,
+    dot: true,
+    // `.MD` and `.Txt` are still drafts.
+    caseSensitiveMatch: false,
+    expandDirectories: false,
+    ignore: IGNORE_GLOBS,
+  });
+  return matches.map((file) => path.resolve(file));
+}
+
+/** Locale-independent ordering: `localeCompare` differs between machines and ICU builds. */
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../server/src/cli/args';
+
+function options(argv: string[]) {
+  const result = parseCliArgs(argv);
+  if (!result.ok) throw new Error(`expected success, got: ${result.error}`);
+  return result.options;
+}
+
+function error(argv: string[]): string {
+  const result = parseCliArgs(argv);
+  if (result.ok) throw new Error(`expected an error for ${argv.join(' ')}`);
+  return result.error;
+}
+
+describe('parseCliArgs', () => {
+  it('defaults to stylish, no warning limit and the working directory', () => {
+    expect(options([])).toEqual({
+      patterns: [],
+      format: 'stylish',
+      maxWarnings: -1,
+      stdin: false,
+      stdinFilename: undefined,
+      help: false,
+      version: false,
+    });
+  });
+
+  it('reads paths, format and limits in any order', () => {
+    const parsed = options(['docs', '-f', 'json', '--max-warnings', '3', 'a.md', '--max-warnings=0']);
+    expect(parsed.patterns).toEqual(['docs', 'a.md']);
+    expect(parsed.format).toBe('json');
+    expect(parsed.maxWarnings).toBe(0);
+  });
+
+  it('accepts -1 for "no limit" as ESLint does', () => {
+    expect(options(['--max-warnings=-1']).maxWarnings).toBe(-1);
+  });
+
+  it('reads stdin options', () => {
+    const parsed = options(['--stdin', '--stdin-filename', 'draft.md']);
+    expect(parsed.stdin).toBe(true);
+    expect(parsed.stdinFilename).toBe('draft.md');
+  });
+
+  it('treats arguments after -- as paths even when they look like flags', () => {
+    expect(options(['--', '--weird-name.md']).patterns).toEqual(['--weird-name.md']);
+  });
+
+  it.each([
+    [['--bogus'], /^unknown option '--bogus'/],
+    [['-x'], /^unknown option '-x'/],
+    [['--format'], /argument missing/],
+    [['--format', 'xml'], /^unknown format "xml"; use one of stylish, json$/],
+    [['--max-warnings', 'many'], /--max-warnings must be a whole number/],
+    [['--max-warnings', '1.5'], /--max-warnings must be a whole number/],
+    [['--max-warnings=-2'], /--max-warnings must be a whole number/],
+    [['--stdin-filename', 'a.md'], /--stdin-filename needs --stdin/],
+    [['--stdin', 'a.md'], /--stdin cannot be combined with file arguments/],
+    [['--help=yes'], /does not take an argument/],
+  ])('rejects %j with a one-line message', (argv, pattern) => {
+    const message = error(argv);
+    expect(message).toMatch(pattern);
+    expect(message).not.toMatch(/\n/);
+  });
+});
