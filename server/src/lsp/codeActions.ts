@@ -1,0 +1,202 @@
+/**
+ * Code actions: each fix of a finding as a quick fix, and
+ * `source.fixAll.policylint` with exactly the edits the CLI's `--fix` would
+ * make (the engine's `applySafeFixes` semantics), as separate text edits so
+ * the editor keeps cursors and undo granular.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionKind,
+  TextDocumentEdit,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type Range,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { applyEdits, applySafeFixes, type Finding, type Fix, type TextEdit } from '../engine';
+import { sameRange, toLspRange, toLspTextEdit } from './convert';
+import { readDiagnosticData, SOURCE, type DocumentLookup } from './diagnostics';
+import type { DocumentFindings } from './results';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.policylint`;
+
+/** What code actions need from the server around them. */
+export interface CodeActionDeps {
+  readonly lookup: DocumentLookup;
+  /** Fresh findings of the document, linting if needed; for stale or malformed diagnostic data. */
+  readonly currentFindings: () => Promise<DocumentFindings | undefined>;
+  /** Whether the client accepts versioned `documentChanges`, which it rejects if the text moved on. */
+  readonly documentChanges: boolean;
+  readonly warn: (message: string) => void;
+}
+
+/** Whether an action of `kind` was asked for; kinds are hierarchical (`source.fixAll` covers ours). */
+function wanted(only: readonly unknown[] | undefined, kind: string): boolean {
+  if (!only) return true;
+  return only.some((k) => typeof k === 'string' && (kind === k || kind.startsWith(`${k}.`)));
+}
+
+function isPosition(value: unknown): boolean {
+  const p = value as { line?: unknown; character?: unknown } | null;
+  return typeof p === 'object' && p !== null && Number.isInteger(p.line) && Number.isInteger(p.character);
+}
+
+function isRange(value: unknown): value is Range {
+  const r = value as { start?: unknown; end?: unknown } | null;
+  return typeof r === 'object' && r !== null && isPosition(r.start) && isPosition(r.end);
+}
+
+/**
+ * Builds the workspace edit for engine edits whose offsets are valid for the
+ * current versions of their documents; undefined when a target is not open.
+ */
+export function toWorkspaceEdit(
+  doc: TextDocument,
+  edits: readonly TextEdit[],
+  lookup: DocumentLookup,
+  documentChanges: boolean,
+): WorkspaceEdit | undefined {
+  const byUri = new Map<string, { target: TextDocument; edits: LspTextEdit[] }>();
+  for (const edit of edits) {
+    const uri = edit.uri ?? doc.uri;
+    let group = byUri.get(uri);
+    if (!group) {
+      const target = uri === doc.uri ? doc : lookup(uri);
+      if (!target) return undefined;
+      group = { target, edits: [] };
+      byUri.set(uri, group);
+    }
+    group.edits.push(toLspTextEdit(group.target, edit));
+  }
+  if (documentChanges) {
+    return {
+      documentChanges: [...byUri.entries()].map(([uri, group]) =>
+        TextDocumentEdit.create({ uri, version: group.target.version }, group.edits),
+      ),
+    };
+  }
+  const changes: Record<string, LspTextEdit[]> = {};
+  for (const [uri, group] of byUri) changes[uri] = group.edits;
+  return { changes };
+}
+
+/**
+ * The edits `applySafeFixes(text, findings, uri)` applies, individually:
+ * the first safe fix of each finding, in order, if it stays in `uri` and
+ * overlaps no edit already taken.
+ */
+export function selectSafeEdits(findings: readonly Finding[], uri: string): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const finding of findings) {
+    const fix = finding.fixes?.find((candidate) => candidate.safe);
+    if (!fix) continue;
+    if (fix.edits.some((edit) => edit.uri !== undefined && edit.uri !== uri)) continue;
+    const clash = fix.edits.some((edit) =>
+      taken.some(
+        (other) =>
+          (edit.range[0] < other.range[1] && other.range[0] < edit.range[1]) ||
+          (edit.range[0] === other.range[0] && edit.range[1] === other.range[1]),
+      ),
+    );
+    if (clash) continue;
+    taken.push(...fix.edits);
+  }
+  return taken.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+}
+
+/**
+ * The fix-all edits for `doc`, checked against the engine's own
+ * `applySafeFixes` so editor and CLI can never disagree: if the selection
+ * above ever drifts from the engine, the engine's result wins as one edit.
+ */
+export function fixAllEdits(doc: TextDocument, findings: readonly Finding[], warn: (message: string) => void): TextEdit[] {
+  const text = doc.getText();
+  const edits = selectSafeEdits(findings, doc.uri);
+  if (edits.length === 0) return [];
+  try {
+    const expected = applySafeFixes(text, findings, doc.uri).text;
+    if (applyEdits(text, edits) === expected) return edits;
+    warn('policylint: fix-all edit selection differs from the engine; replacing the document text instead');
+    return [{ range: [0, text.length], newText: expected }];
+  } catch (error) {
+    // Overlapping or out-of-range fixes from the engine: offering nothing beats corrupting the text.
+    warn(`policylint: fix-all skipped: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  }
+}
+
+function fixesFromData(doc: TextDocument, diagnostic: Diagnostic): readonly Fix[] | undefined {
+  const data = readDiagnosticData(diagnostic.data);
+  if (!data || data.version !== doc.version || data.ruleId !== diagnostic.code) return undefined;
+  const length = doc.getText().length;
+  // Offsets into other documents carry no version of their own, so only same-document fixes are trusted.
+  const trusted = data.fixes.every((fix) =>
+    fix.edits.every((edit) => (edit.uri === undefined || edit.uri === doc.uri) && edit.range[1] <= length),
+  );
+  return trusted ? data.fixes : undefined;
+}
+
+function quickFixes(
+  doc: TextDocument,
+  diagnostic: Diagnostic,
+  fixes: readonly Fix[],
+  deps: CodeActionDeps,
+): CodeAction[] {
+  const preferred = fixes.find((fix) => fix.safe);
+  const actions: CodeAction[] = [];
+  for (const fix of fixes) {
+    const edit = toWorkspaceEdit(doc, fix.edits, deps.lookup, deps.documentChanges);
+    if (!edit) continue;
+    const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
+    if (fix === preferred) action.isPreferred = true;
+    actions.push(action);
+  }
+  return actions;
+}
+
+/**
+ * Answers `textDocument/codeAction` for an open, lintable document. Anything
+ * malformed in the request yields fewer actions, never an exception.
+ */
+export async function provideCodeActions(
+  doc: TextDocument,
+  params: CodeActionParams,
+  deps: CodeActionDeps,
+): Promise<CodeAction[]> {
+  const context = (params as Partial<CodeActionParams>).context;
+  const only = Array.isArray(context?.only) ? context.only : undefined;
+  const diagnostics: unknown[] = Array.isArray(context?.diagnostics) ? context.diagnostics : [];
+
+  let fresh: Promise<DocumentFindings | undefined> | undefined;
+  const current = async (): Promise<readonly Finding[]> => {
+    fresh ??= deps.currentFindings();
+    const result = await fresh;
+    return result && result.version === doc.version ? result.findings : [];
+  };
+
+  const actions: CodeAction[] = [];
+  if (wanted(only, CodeActionKind.QuickFix)) {
+    for (const raw of diagnostics) {
+      const diagnostic = raw as Diagnostic;
+      if (typeof raw !== 'object' || raw === null || diagnostic.source !== SOURCE || !isRange(diagnostic.range)) continue;
+      let fixes = fixesFromData(doc, diagnostic);
+      if (!fixes) {
+        const match = (await current()).find(
+          (finding) =>
+            (diagnostic.code === undefined || finding.ruleId === diagnostic.code) &&
+            sameRange(toLspRange(doc, finding.range), diagnostic.range),
+        );
+        fixes = match?.fixes ?? [];
+      }
+      actions.push(...quickFixes(doc, diagnostic, fixes, deps));
+    }
+  }
+  if (wanted(only, FIX_ALL_KIND)) {
+    const edits = fixAllEdits(doc, await current(), deps.warn);
+    const edit = edits.length > 0 ? toWorkspaceEdit(doc, edits, deps.lookup, deps.documentChanges) : undefined;
+    if (edit) actions.push({ title: 'Fix all safe policylint problems', kind: FIX_ALL_KIND, edit });
+  }
+  return actions;
+}

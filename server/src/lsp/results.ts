@@ -1,0 +1,137 @@
+/**
+ * Lint results for the current set of open documents. Every open document is
+ * linted in one `Linter.lint` call (cross-file repeats need the whole set),
+ * while clients ask for diagnostics one document at a time; the result of a
+ * call is therefore kept until any document version or setting changes.
+ */
+import {
+  DEFAULT_CONFIG,
+  LintCancelledError,
+  RULE_IDS,
+  ruleSeverity,
+  type CancellationToken,
+  type DocumentLanguage,
+  type DocumentResult,
+  type Finding,
+  type LintConfig,
+  type SeveritySetting,
+  type SourceDocument,
+} from '../engine';
+import type { ServerSettings } from './settings';
+
+/** The part of the engine's `Linter` the server uses; tests substitute a counting fake. */
+export interface LinterLike {
+  lint(documents: readonly SourceDocument[], config?: LintConfig, token?: CancellationToken): DocumentResult[];
+}
+
+/** One open document as the cache sees it. */
+export interface LintInput {
+  readonly uri: string;
+  readonly version: number;
+  readonly languageId: DocumentLanguage;
+  readonly text: string;
+  readonly settings: ServerSettings;
+}
+
+/** The findings of one document, tied to the version they were computed for. */
+export interface DocumentFindings {
+  readonly uri: string;
+  readonly version: number;
+  readonly findings: readonly Finding[];
+}
+
+/** The results of one lint call, with the key that identifies its inputs. */
+export interface Snapshot {
+  readonly key: string;
+  readonly results: ReadonlyMap<string, DocumentFindings>;
+}
+
+/** Everything but the severities: documents differing here cannot share a lint call. */
+function sectionsKey(config: LintConfig): string {
+  return JSON.stringify({ ...config, rules: undefined });
+}
+
+function configKey(config: LintConfig): string {
+  return `${RULE_IDS.map((id) => ruleSeverity(config, id)).join(',')}|${sectionsKey(config)}`;
+}
+
+/**
+ * The configuration of one lint call: a rule runs when any document wants
+ * it. Each document's own severities are re-applied afterwards, so documents
+ * with different `rules` settings still share one call (and see each other).
+ */
+function mergedConfig(inputs: readonly LintInput[]): LintConfig {
+  const first = inputs[0]?.settings.config ?? DEFAULT_CONFIG;
+  const rules: Record<string, SeveritySetting> = {};
+  for (const id of RULE_IDS) {
+    const wanted = inputs.map((input) => ruleSeverity(input.settings.config, id)).find((s) => s !== 'off');
+    rules[id] = wanted ?? 'off';
+  }
+  return { ...first, rules };
+}
+
+function forDocument(findings: readonly Finding[], config: LintConfig): Finding[] {
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    const severity = ruleSeverity(config, finding.ruleId);
+    if (severity === 'off') continue;
+    out.push(severity === finding.severity ? finding : { ...finding, severity });
+  }
+  return out;
+}
+
+/** Caches the latest lint of the open set, keyed by every document's uri, version and settings. */
+export class ResultCache {
+  private latest: Snapshot | undefined;
+
+  constructor(
+    private readonly linter: LinterLike,
+    private readonly logError: (message: string) => void,
+  ) {}
+
+  /**
+   * The results for exactly `inputs`, linting only when they differ from the
+   * last call. Throws the engine's `LintCancelledError` when `token` is
+   * cancelled; other engine failures are logged and yield no findings, so a
+   * rule bug cannot take the editor's diagnostics down with it.
+   */
+  get(inputs: readonly LintInput[], settingsGeneration: number, token?: CancellationToken): Snapshot {
+    const sorted = [...inputs].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    const key = JSON.stringify([
+      settingsGeneration,
+      sorted.map((i) => [i.uri, i.version, i.languageId, i.settings.enable, configKey(i.settings.config)]),
+    ]);
+    if (this.latest?.key === key) return this.latest;
+
+    // Settings carry only `rules` today, so this is one group; other sections could differ per folder later.
+    const groups = new Map<string, LintInput[]>();
+    for (const input of sorted) {
+      if (!input.settings.enable) continue;
+      const group = groups.get(sectionsKey(input.settings.config));
+      if (group) group.push(input);
+      else groups.set(sectionsKey(input.settings.config), [input]);
+    }
+    const byUri = new Map<string, readonly Finding[]>();
+    for (const group of groups.values()) {
+      try {
+        const docs: SourceDocument[] = group.map(({ uri, languageId, text }) => ({ uri, languageId, text }));
+        for (const result of this.linter.lint(docs, mergedConfig(group), token)) byUri.set(result.uri, result.findings);
+      } catch (error) {
+        if (error instanceof LintCancelledError) throw error;
+        this.logError(`policylint: lint failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }
+    const results = new Map<string, DocumentFindings>();
+    for (const input of sorted) {
+      const findings = input.settings.enable ? forDocument(byUri.get(input.uri) ?? [], input.settings.config) : [];
+      results.set(input.uri, { uri: input.uri, version: input.version, findings });
+    }
+    this.latest = { key, results };
+    return this.latest;
+  }
+
+  /** Drops the cached snapshot, for when a version number no longer identifies a text (reopened document). */
+  invalidate(): void {
+    this.latest = undefined;
+  }
+}

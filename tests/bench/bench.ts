@@ -1,0 +1,85 @@
+/**
+ * `npm run bench`: speed figures, printed as a table (or JSON with --json).
+ * No assertions: the figures are for people and for comparing commits.
+ *
+ * 1. Engine and CLI time on each folder of ../shared/corpus and on all of it,
+ *    with cross-file comparison.
+ * 2. Growth: lint time for 1k, 10k and 100k synthetic paragraphs recombined
+ *    from corpus sentences with a fixed seed, 5% of them near copies.
+ */
+import { spawnSync } from 'node:child_process';
+import { basename, join } from 'node:path';
+import { Linter, type SourceDocument } from '../../server/src/engine/index';
+import { corpusRoot, corpusSentences, readDocuments, seededRandom, wordCount } from './corpus';
+
+const asJson = process.argv.includes('--json');
+const rows: Record<string, string | number>[] = [];
+const record = (row: Record<string, string | number>): void => {
+  rows.push(row);
+  if (!asJson) console.log(Object.entries(row).map(([k, v]) => `${k}=${v}`).join('  '));
+};
+
+function timeLint(docs: readonly SourceDocument[]): { ms: number; findings: Record<string, number> } {
+  const start = performance.now();
+  const results = new Linter().lint(docs);
+  const ms = performance.now() - start;
+  const findings: Record<string, number> = {};
+  for (const result of results) for (const f of result.findings) findings[f.ruleId] = (findings[f.ruleId] ?? 0) + 1;
+  return { ms, findings };
+}
+
+function summary(findings: Record<string, number>): string {
+  return Object.entries(findings).sort().map(([id, n]) => `${id}:${n}`).join(',') || 'none';
+}
+
+const root = corpusRoot();
+if (!root) {
+  console.error('bench: ../shared/corpus not found; corpus figures skipped');
+} else {
+  const folders = ['crs-reports', 'whitehouse-briefings', 'fomc-minutes'];
+  const all: SourceDocument[] = [];
+  for (const folder of folders) {
+    const docs = readDocuments(join(root, folder));
+    all.push(...docs);
+    const bytes = docs.reduce((n, d) => n + d.text.length, 0);
+    const { ms, findings } = timeLint(docs);
+    record({ bench: 'engine', corpus: folder, files: docs.length, MB: (bytes / 1e6).toFixed(2), ms: Math.round(ms), 'MB/s': (bytes / 1e6 / (ms / 1000)).toFixed(2), findings: summary(findings) });
+  }
+  const bytes = all.reduce((n, d) => n + d.text.length, 0);
+  const { ms, findings } = timeLint(all);
+  record({ bench: 'engine', corpus: 'all', files: all.length, MB: (bytes / 1e6).toFixed(2), ms: Math.round(ms), 'MB/s': (bytes / 1e6 / (ms / 1000)).toFixed(2), findings: summary(findings) });
+
+  const cli = join(__dirname, '../../server/out/cli.js');
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [cli, '--format', 'json', root], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  record({ bench: 'cli', corpus: basename(root), exit: run.status ?? -1, ms: Math.round(performance.now() - start) });
+
+  // Growth: recombined corpus sentences; every 20th paragraph is a near copy of an earlier one.
+  const sentences = corpusSentences(all);
+  const growth: number[] = [];
+  for (const paragraphs of [1_000, 10_000, 100_000]) {
+    const random = seededRandom(42);
+    const pick = (): string => sentences[Math.floor(random() * sentences.length)]!;
+    const made: string[] = [];
+    for (let i = 0; i < paragraphs; i++) {
+      if (i > 20 && i % 20 === 0) {
+        const words = made[Math.floor(random() * i)]!.split(' ');
+        words[Math.floor(random() * words.length)] = 'changed';
+        made.push(words.join(' '));
+      } else {
+        made.push(Array.from({ length: 2 + Math.floor(random() * 4) }, pick).join(' '));
+      }
+    }
+    const docs: SourceDocument[] = [];
+    for (let i = 0; i < made.length; i += 500) {
+      docs.push({ uri: `file:///synthetic/${String(i / 500).padStart(4, '0')}.md`, languageId: 'markdown', text: made.slice(i, i + 500).join('\n\n') + '\n' });
+    }
+    const words = made.reduce((n, p) => n + wordCount(p), 0);
+    const { ms, findings } = timeLint(docs);
+    growth.push(ms / paragraphs);
+    record({ bench: 'growth', paragraphs, words, ms: Math.round(ms), 'us/paragraph': Math.round((ms * 1000) / paragraphs), 'repeated-paragraph': findings['repeated-paragraph'] ?? 0 });
+  }
+  record({ bench: 'growth', 'cost ratio 100k vs 1k per paragraph': (growth[2]! / growth[0]!).toFixed(2) });
+}
+
+if (asJson) console.log(JSON.stringify(rows, null, 2));

@@ -1,0 +1,239 @@
+/**
+ * A minimal LSP client for tests: spawns the built server over stdio and
+ * exposes what the tests wait for (published diagnostics, refresh requests,
+ * log messages) as inboxes, so tests wait on events instead of sleeping.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionRequest,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  DiagnosticRefreshRequest,
+  type ClientCapabilities,
+  type CodeAction,
+  type ConfigurationParams,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+  type LogMessageParams,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+  type RegistrationParams,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER_PATH = fileURLToPath(new URL('../../server/out/server.js', import.meta.url));
+
+/** Items arriving over time; `next` resolves with the first unconsumed item matching a predicate. */
+export class Inbox<T> {
+  private readonly items: T[] = [];
+  private readonly waiters: { match: (item: T) => boolean; resolve: (item: T) => void }[] = [];
+
+  push(item: T): void {
+    const index = this.waiters.findIndex((waiter) => waiter.match(item));
+    if (index >= 0) {
+      this.waiters.splice(index, 1)[0]!.resolve(item);
+      return;
+    }
+    this.items.push(item);
+  }
+
+  /** Forgets unconsumed items, so a following `next` sees only what arrives after this point. */
+  clear(): void {
+    this.items.length = 0;
+  }
+
+  /** Every item received and not yet consumed. */
+  get pending(): readonly T[] {
+    return this.items;
+  }
+
+  /** Resolves with (and consumes) the first matching item in arrival order; rejects after `timeoutMs`. */
+  next(match: (item: T) => boolean = () => true, timeoutMs = 10_000): Promise<T> {
+    const index = this.items.findIndex(match);
+    if (index >= 0) return Promise.resolve(this.items.splice(index, 1)[0]!);
+    return new Promise<T>((resolve, reject) => {
+      const waiter = {
+        match,
+        resolve: (item: T) => {
+          clearTimeout(timer);
+          resolve(item);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(new Error(`no matching message within ${timeoutMs} ms; unconsumed: ${JSON.stringify(this.items).slice(0, 2000)}`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+}
+
+/** A spawned server and the client side of its connection. */
+export class TestServer {
+  readonly published = new Inbox<PublishDiagnosticsParams>();
+  readonly refreshes = new Inbox<null>();
+  readonly logs = new Inbox<LogMessageParams>();
+  readonly configurationRequests = new Inbox<ConfigurationParams>();
+  readonly registrations = new Inbox<RegistrationParams>();
+  /** Answer to every `workspace/configuration` item. */
+  settings: unknown = {};
+  readonly documents = new Map<string, TextDocument>();
+  readonly exited: Promise<number | null>;
+  stderr = '';
+
+  private constructor(
+    readonly process: ChildProcessWithoutNullStreams,
+    readonly connection: ProtocolConnection,
+  ) {
+    this.exited = new Promise((resolve) => process.once('exit', (code) => resolve(code)));
+    process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.published.push(params));
+    connection.onNotification(LogMessageNotification.type, (params) => this.logs.push(params));
+    connection.onRequest(ConfigurationRequest.type, (params) => {
+      this.configurationRequests.push(params);
+      return params.items.map(() => this.settings);
+    });
+    connection.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(params);
+    });
+    connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      this.refreshes.push(null);
+    });
+    connection.listen();
+  }
+
+  /** Spawns `node server/out/server.js --stdio`; call `initialize` next. */
+  static spawn(): TestServer {
+    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    return new TestServer(child, connection);
+  }
+
+  async initialize(capabilities: ClientCapabilities): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities,
+      workspaceFolders: null,
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  async open(uri: string, languageId: string, text: string): Promise<TextDocument> {
+    const doc = TextDocument.create(uri, languageId, 1, text);
+    this.documents.set(uri, doc);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: 1, text },
+    });
+    return doc;
+  }
+
+  /**
+   * Applies `edits` locally and sends them as incremental changes. Changes
+   * apply one after another on the server, so they go last-first to keep
+   * every range valid in the text it is applied to.
+   */
+  async change(uri: string, edits: readonly TextEdit[]): Promise<TextDocument> {
+    const before = this.doc(uri);
+    const ordered = [...edits].sort((a, b) => before.offsetAt(b.range.start) - before.offsetAt(a.range.start));
+    const after = TextDocument.create(uri, before.languageId, before.version + 1, TextDocument.applyEdits(before, [...edits]));
+    this.documents.set(uri, after);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: after.version },
+      contentChanges: ordered.map((edit) => ({ range: edit.range, text: edit.newText })),
+    });
+    return after;
+  }
+
+  async close(uri: string): Promise<void> {
+    this.documents.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async configurationChanged(settings: unknown = null): Promise<void> {
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
+  }
+
+  pull(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
+    return this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId });
+  }
+
+  /** Full pull report items; fails the test when the server answers "unchanged". */
+  async pullItems(uri: string): Promise<Diagnostic[]> {
+    const report = await this.pull(uri);
+    if (report.kind !== 'full') throw new Error(`expected a full report, got ${report.kind}`);
+    return report.items;
+  }
+
+  async codeActions(uri: string, range: Range, diagnostics: unknown[], only?: string[]): Promise<CodeAction[]> {
+    const result = await this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range,
+      context: { diagnostics: diagnostics as Diagnostic[], ...(only ? { only } : {}) },
+    });
+    return (result ?? []) as CodeAction[];
+  }
+
+  doc(uri: string): TextDocument {
+    const doc = this.documents.get(uri);
+    if (!doc) throw new Error(`${uri} is not open`);
+    return doc;
+  }
+
+  /** Shuts the server down politely and resolves with its exit code. */
+  async shutdown(): Promise<number | null> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    return this.exited;
+  }
+
+  /** Last resort for afterAll: the process must not outlive the suite. */
+  kill(): void {
+    this.connection.dispose();
+    if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill();
+  }
+}
+
+/** The text edits a workspace edit makes to `uri`, from either `changes` or `documentChanges`. */
+export function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
+  if (!edit) return [];
+  const edits: TextEdit[] = [...(edit.changes?.[uri] ?? [])];
+  for (const change of edit.documentChanges ?? []) {
+    if ('textDocument' in change && change.textDocument.uri === uri) {
+      for (const e of change.edits) if ('range' in e && 'newText' in e) edits.push({ range: e.range, newText: e.newText });
+    }
+  }
+  return edits;
+}
+
+/** Deletes or replaces text and checks that no two edits of one action overlap. */
+export function applyWorkspaceEdit(doc: TextDocument, edit: WorkspaceEdit | undefined): string {
+  const edits = editsFor(edit, doc.uri);
+  const spans = edits
+    .map((e) => [doc.offsetAt(e.range.start), doc.offsetAt(e.range.end)] as const)
+    .sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i]![0] < spans[i - 1]![1]) throw new Error('workspace edit has overlapping text edits');
+  }
+  return TextDocument.applyEdits(doc, edits);
+}
