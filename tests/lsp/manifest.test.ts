@@ -1,6 +1,7 @@
 /**
  * The extension manifest against the engine: every rule is configurable in
- * the settings UI with its real default, and packaging ships bundles only.
+ * the settings UI with its real default (`npm run sync:manifest` regenerates
+ * it from the registry), and packaging ships bundles only.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

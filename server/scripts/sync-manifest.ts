@@ -1,0 +1,22 @@
+// Regenerates the `policylint.rules` setting in package.json from the rule
+// registry, so the settings UI lists every rule with its real default.
+// Run with `npm run sync:manifest` after adding or changing a rule;
+// tests/lsp/manifest.test.ts fails until it is run.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES } from '../src/engine/rules/registry';
+
+const path = join(__dirname, '../../package.json');
+const manifest = JSON.parse(readFileSync(path, 'utf8'));
+const rules = manifest.contributes.configuration.properties['policylint.rules'];
+const severity = (description: string, fallback: string) => ({
+  type: 'string',
+  enum: ['error', 'warning', 'info', 'hint', 'off'],
+  enumDescriptions: ['Report as an error.', 'Report as a warning.', 'Report as information.', 'Show as a hint only.', 'Turn the rule off.'],
+  default: fallback,
+  markdownDescription: description,
+});
+rules.properties = Object.fromEntries(RULES.map((rule) => [rule.id, severity(rule.description, rule.defaultSeverity)]));
+rules.default = Object.fromEntries(RULES.map((rule) => [rule.id, rule.defaultSeverity]));
+writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
+console.log(`package.json: policylint.rules lists ${RULES.length} rules`);
