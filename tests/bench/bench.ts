@@ -3,13 +3,16 @@
  * No assertions: the figures are for people and for comparing commits.
  *
  * 1. Engine and CLI time on each folder of ../shared/corpus and on all of it,
- *    with cross-file comparison.
+ *    with cross-file comparison; and a check that segment-wise Markdown
+ *    parsing gives the same blocks as whole-document parsing on the corpus.
  * 2. Growth: lint time for 1k, 10k and 100k synthetic paragraphs recombined
  *    from corpus sentences with a fixed seed, 5% of them near copies.
  */
 import { spawnSync } from 'node:child_process';
 import { basename, join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { Linter, type SourceDocument } from '../../server/src/engine/index';
+import { parseMarkdownBlocks, parseTree } from '../../server/src/engine/document/markdown';
 import { corpusRoot, corpusSentences, readDocuments, seededRandom, wordCount } from './corpus';
 
 const asJson = process.argv.includes('--json');
@@ -45,6 +48,11 @@ if (!root) {
     const { ms, findings } = timeLint(docs);
     record({ bench: 'engine', corpus: folder, files: docs.length, MB: (bytes / 1e6).toFixed(2), ms: Math.round(ms), 'MB/s': (bytes / 1e6 / (ms / 1000)).toFixed(2), findings: summary(findings) });
   }
+  // Segment-wise parsing must give exactly the blocks of a whole-document parse.
+  const markdown = all.filter((d) => d.languageId === 'markdown' && d.text.charCodeAt(0) !== 0xfeff);
+  const equal = markdown.filter((d) => isDeepStrictEqual(parseMarkdownBlocks(d.text), parseTree(d.text))).length;
+  record({ bench: 'segment-parse-equivalence', documents: markdown.length, identical: equal });
+
   const bytes = all.reduce((n, d) => n + d.text.length, 0);
   const { ms, findings } = timeLint(all);
   record({ bench: 'engine', corpus: 'all', files: all.length, MB: (bytes / 1e6).toFixed(2), ms: Math.round(ms), 'MB/s': (bytes / 1e6 / (ms / 1000)).toFixed(2), findings: summary(findings) });

@@ -77,7 +77,8 @@ describe('repeated-paragraph', () => {
   it('can be turned off, leaving the repeated sentences to repeated-sentence', () => {
     const { config } = resolveConfig({ rules: { 'repeated-paragraph': 'off' } });
     const found = lintDocuments([doc('seed.txt', fixture('seed-article.txt'))], config)[0]!.findings;
-    expect(found.map((f) => f.ruleId)).toEqual(Array(7).fill('repeated-sentence'));
+    const repeats = found.filter((f) => f.ruleId.startsWith('repeated-'));
+    expect(repeats.map((f) => f.ruleId)).toEqual(Array(7).fill('repeated-sentence'));
   });
 });
 

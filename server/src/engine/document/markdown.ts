@@ -10,7 +10,9 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import type { Nodes, Parents, PhrasingContent } from 'mdast';
 import type { OffsetRange } from '../types';
-import { OBJECT_MASK, type Block, type BlockKind, type Container, type InlineSpan, type ProseBlock } from './model';
+import { BoundedCache } from '../cache';
+import { isProse, OBJECT_MASK, type Block, type BlockKind, type Container, type InlineSpan, type ProseBlock } from './model';
+import { segmentMarkdown } from './segments';
 import { splitSentences } from './sentences';
 
 const MICROMARK_EXTENSIONS = [gfm(), frontmatter(['yaml', 'toml'])];
@@ -39,8 +41,48 @@ function rangeOf(node: Nodes): OffsetRange | undefined {
   return start === undefined || end === undefined ? undefined : [start, end];
 }
 
-/** Parses Markdown `text` into blocks in document order. */
+/** Moves a block parsed from a segment to document offsets. */
+function shiftBlock(block: Block, by: number): Block {
+  const range: OffsetRange = [block.range[0] + by, block.range[1] + by];
+  if (!isProse(block)) return { ...block, range };
+  const shifted: ProseBlock = {
+    ...block,
+    range,
+    inlines: block.inlines.map((span) => ({ ...span, range: [span.range[0] + by, span.range[1] + by] as const })),
+    sentences: block.sentences.map((sentence) => ({ ...sentence, range: [sentence.range[0] + by, sentence.range[1] + by] as const })),
+  };
+  return shifted;
+}
+
+/** Parsed segments by their text (and the definitions they were parsed with), offsets relative to the segment. */
+const segmentCache = new BoundedCache<string, readonly Block[]>(50_000);
+
+/**
+ * Parses Markdown `text` into blocks in document order. Each top-level
+ * segment is parsed on its own (see segments.ts) and cached by its text, so
+ * re-parsing an edited document only parses the segments that changed.
+ */
 export function parseMarkdownBlocks(text: string): Block[] {
+  const { segments, definitions, frontMatter } = segmentMarkdown(text);
+  // Definitions go before each segment so references resolve as in the whole document.
+  const prefix = definitions.length > 0 ? `${definitions.join('\n\n')}\n\n` : '';
+  const blocks: Block[] = [];
+  segments.forEach(([start, end], index) => {
+    const body = text.slice(start, end);
+    // Front matter is recognised only at the very start of the parser's input.
+    const lead = index === 0 && frontMatter ? '' : prefix;
+    const parsed = segmentCache.get(`${lead}\u0000${body}`, () =>
+      parseTree(lead + body)
+        .filter((block) => block.range[0] >= lead.length)
+        .map((block) => shiftBlock(block, -lead.length)),
+    );
+    for (const block of parsed) blocks.push(shiftBlock(block, start));
+  });
+  return blocks;
+}
+
+/** Parses Markdown with the real parser in one piece (the reference that segment-wise parsing must match). */
+export function parseTree(text: string): Block[] {
   const tree = fromMarkdown(text, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS });
   const blocks: Block[] = [];
   const visit = (node: Nodes, container: Container, inQuote: boolean): void => {
@@ -125,6 +167,11 @@ function proseBlock(
           return;
         }
         inlines.push({ kind: 'link', range: r, url: child.url });
+        child.children.forEach(visitInline);
+        return;
+      case 'linkReference':
+        // A resolved `[text][ref]`: a link like any other, its target defined elsewhere.
+        inlines.push({ kind: 'link', range: r });
         child.children.forEach(visitInline);
         return;
       case 'break':
