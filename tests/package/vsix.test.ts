@@ -17,7 +17,16 @@ describe('extension package', () => {
       .filter(Boolean)
       .sort();
     expect(listed).toEqual(
-      ['LICENSE', 'README.md', 'client/out/extension.js', 'package.json', 'server/out/cli.js', 'server/out/server.js'].sort(),
+      [
+        'LICENSE',
+        'README.md',
+        'client/out/extension.js',
+        'package.json',
+        'server/out/cli.js',
+        'server/out/server.js',
+        'syntaxes/policylint.injection.tmLanguage.json',
+        'syntaxes/policylint.plaintext.tmLanguage.json',
+      ].sort(),
     );
     for (const file of listed) expect(existsSync(join(root, file))).toBe(true);
   });
