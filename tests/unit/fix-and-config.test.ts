@@ -58,6 +58,16 @@ describe('configuration', () => {
     expect(DEFAULT_CONFIG.repeated.similarity).toBe(0.8);
   });
 
+  it('treats inherited member names as unknown keys', () => {
+    const { config, problems } = resolveConfig(JSON.parse('{"repeated": {"constructor": 1}, "__proto__": {"x": 1}, "toString": 2}'));
+    expect(problems.map((p) => [p.path, p.severity])).toEqual([
+      ['repeated.constructor', 'warning'],
+      ['__proto__', 'warning'],
+      ['toString', 'warning'],
+    ]);
+    expect(Object.getPrototypeOf(config)).toBe(Object.prototype);
+  });
+
   it('never throws on input of the wrong shape', () => {
     expect(resolveConfig('nonsense' as never).problems).toHaveLength(1);
     expect(resolveConfig({ rules: [] as never }).problems[0]!.path).toBe('rules');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownBlocks, parseTree } from '../../server/src/engine/document/markdown';
 import { segmentMarkdown } from '../../server/src/engine/document/segments';
+import { isProse } from '../../server/src/engine/document/model';
 
 const cut = (text: string): string[] => segmentMarkdown(text).segments.map(([s, e]) => text.slice(s, e));
 
@@ -54,6 +55,6 @@ describe('segment-wise parsing', () => {
   it('resolves references defined in another segment', () => {
     const text = 'See [the report][r].[^n]\n\n[r]: https://example.com\n\n[^n]: A note.\n';
     const [para] = parseMarkdownBlocks(text);
-    expect(para && 'inlines' in para ? para.inlines.map((i) => i.kind) : []).toEqual(['link', 'footnoteReference']);
+    expect(para && isProse(para) ? para.inlines.map((i) => i.kind) : []).toEqual(['link', 'footnoteReference']);
   });
 });

@@ -157,7 +157,7 @@ export function resolveConfig(
     } else if (key === 'ignore') {
       if (FIELD_RULES.strings.check(value)) merged.ignore = value;
       else problems.push({ path: 'ignore', message: '"ignore" must be a list of strings', severity: 'error' });
-    } else if (key in SECTIONS) {
+    } else if (Object.hasOwn(SECTIONS, key)) {
       const fields: Record<string, FieldKind> = SECTIONS[key as keyof typeof SECTIONS];
       if (!isRecord(value)) {
         problems.push({ path: key, message: `"${key}" must be an object with ${Object.keys(fields).join(', ')}`, severity: 'error' });
@@ -165,7 +165,8 @@ export function resolveConfig(
       }
       const section: Record<string, unknown> = { ...(base as unknown as Record<string, Record<string, unknown>>)[key] };
       for (const [field, fieldValue] of Object.entries(value)) {
-        const kind = fields[field];
+        // Own keys only: 'constructor' or '__proto__' must read as unknown, not as inherited members.
+        const kind = Object.hasOwn(fields, field) ? fields[field] : undefined;
         if (!kind) {
           problems.push({ path: `${key}.${field}`, message: `unknown setting "${key}.${field}"; known: ${Object.keys(fields).join(', ')}`, severity: 'warning' });
         } else if (!FIELD_RULES[kind].check(fieldValue)) {
