@@ -21,9 +21,31 @@ describe('parseCliArgs', () => {
       maxWarnings: -1,
       stdin: false,
       stdinFilename: undefined,
+      config: undefined,
+      noConfig: false,
+      rules: {},
+      fix: false,
+      fixDryRun: false,
       help: false,
       version: false,
     });
+  });
+
+  it('reads config options', () => {
+    expect(options(['--config', 'ci/policylint.yaml'])).toMatchObject({ config: 'ci/policylint.yaml', noConfig: false });
+    expect(options(['-c', 'x.json']).config).toBe('x.json');
+    expect(options(['--no-config'])).toMatchObject({ config: undefined, noConfig: true });
+  });
+
+  it('collects --rule overrides, the last one for an id winning', () => {
+    const parsed = options(['--rule', 'repeated-word:error', '--rule=repeated-paragraph : off', '--rule', 'repeated-word:hint']);
+    expect(parsed.rules).toEqual({ 'repeated-word': 'hint', 'repeated-paragraph': 'off' });
+  });
+
+  it('reads the fix modes', () => {
+    expect(options(['--fix'])).toMatchObject({ fix: true, fixDryRun: false });
+    expect(options(['--fix-dry-run'])).toMatchObject({ fix: false, fixDryRun: true });
+    expect(options(['--stdin', '--fix']).fix).toBe(true);
   });
 
   it('reads paths, format and limits in any order', () => {
@@ -58,6 +80,12 @@ describe('parseCliArgs', () => {
     [['--stdin-filename', 'a.md'], /--stdin-filename needs --stdin/],
     [['--stdin', 'a.md'], /--stdin cannot be combined with file arguments/],
     [['--help=yes'], /does not take an argument/],
+    [['--config', 'a.yaml', '--no-config'], /^--config and --no-config cannot be used together$/],
+    [['--config', ' '], /^--config must name a file$/],
+    [['--rule', 'repeated-word'], /^--rule takes id:severity \(e.g. repeated-word:error\), not "repeated-word"$/],
+    [['--rule', 'no-such-rule:error'], /^--rule: unknown rule "no-such-rule"; known rules: .*repeated-word/],
+    [['--rule', 'repeated-word:loud'], /^--rule: severity of "repeated-word" must be one of error, warning, info, hint, off, not "loud"$/],
+    [['--fix', '--fix-dry-run'], /^--fix and --fix-dry-run cannot be used together$/],
   ])('rejects %j with a one-line message', (argv, pattern) => {
     const message = error(argv);
     expect(message).toMatch(pattern);

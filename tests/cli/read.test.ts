@@ -21,7 +21,7 @@ function file(name: string, content: string | Buffer): string {
 describe('readSourceFile', () => {
   it('keeps the text exactly as stored: BOM, CRLF and all', async () => {
     const text = '\uFEFFTitle\r\nBody 😀\r';
-    expect(await readSourceFile(file('bom.md', text))).toEqual({ kind: 'text', text });
+    expect(await readSourceFile(file('bom.md', text))).toEqual({ kind: 'text', text, bytes: Buffer.from(text, 'utf8') });
   });
 
   it('skips files with a NUL near the start as binary', async () => {
@@ -47,7 +47,7 @@ describe('readSourceFile', () => {
   it('reads many files in their given order', async () => {
     const names = Array.from({ length: 40 }, (_, i) => file(`many-${i}.txt`, `file ${i}`));
     const outcomes = await readSourceFiles(names, 4);
-    expect(outcomes).toEqual(names.map((_, i) => ({ kind: 'text', text: `file ${i}` })));
+    expect(outcomes).toEqual(names.map((_, i) => ({ kind: 'text', text: `file ${i}`, bytes: Buffer.from(`file ${i}`) })));
   });
 });
 

@@ -1,9 +1,11 @@
 /**
  * Command-line argument parsing. Flags follow ESLint's names and meanings
- * (`--format`, `--max-warnings`, `--stdin`, `--stdin-filename`) because CI
- * maintainers already know them.
+ * (`--format`, `--max-warnings`, `--stdin`, `--stdin-filename`, `--config`,
+ * `--no-config`, `--rule`, `--fix`, `--fix-dry-run`) because CI maintainers
+ * already know them.
  */
 import { parseArgs } from 'node:util';
+import { isSeveritySetting, RULE_IDS, type SeveritySetting } from '../engine';
 
 export const FORMATS = ['stylish', 'json'] as const;
 export type FormatName = (typeof FORMATS)[number];
@@ -18,6 +20,16 @@ export interface CliOptions {
   readonly stdin: boolean;
   /** The name stdin text is reported under and whose extension picks the language. */
   readonly stdinFilename: string | undefined;
+  /** `--config F`: this file and no search; undefined means search from the working directory. */
+  readonly config: string | undefined;
+  /** `--no-config`: no config file at all. */
+  readonly noConfig: boolean;
+  /** `--rule id:severity` overrides, applied over the config file; the last one for an id wins. */
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  /** `--fix`: write safe fixes to the files (with `--stdin`: print the fixed text). */
+  readonly fix: boolean;
+  /** `--fix-dry-run`: print the fixes as a diff and write nothing. */
+  readonly fixDryRun: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -39,6 +51,34 @@ Options:
       --stdin              Lint text read from standard input
       --stdin-filename <f> Report stdin text as file f (its extension picks
                            the language)
+
+Configuration:
+  -c, --config <file>      Use this config file (YAML, or JSON if it ends in
+                           .json) instead of searching for one
+      --no-config          Use no config file, only the defaults and --rule
+      --rule <id:severity> Set a rule's severity (error, warning, info, hint,
+                           off) over the config file; repeatable, e.g.
+                           --rule repeated-word:error
+  Without --config, the nearest .policylint.yaml, .policylint.yml or
+  .policylint.json in the working directory or above it configures the whole
+  run (nothing is merged from further up). Its "ignore" globs, relative to its
+  folder, skip files found in folders or by globs; a file named on the command
+  line that they match is skipped with a warning. Problems in the config file
+  are printed as file:line:col; errors in it end with exit code 2, after
+  linting with the defaults in place of the settings that failed.
+
+Fixing:
+      --fix                Apply safe fixes and rewrite the files, then report
+                           what is left. A file that changed on disk during
+                           the run is not written (exit 2). With --stdin, print
+                           the fixed text to stdout and the report to stderr.
+      --fix-dry-run        Print the safe fixes as a unified diff on stdout,
+                           then the report of what would be left; write
+                           nothing. With --format json, no diff: each fixed
+                           file gets ESLint's "output" (its fixed text).
+  Fixes are applied until none is left (at most 10 passes). With errors in the
+  config file, nothing is fixed.
+
   -h, --help               Show this help
   -v, --version            Show the version
 
@@ -63,6 +103,11 @@ export function parseCliArgs(argv: readonly string[]): ParseResult {
         'max-warnings': { type: 'string' },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean' },
+        rule: { type: 'string', multiple: true },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -98,6 +143,22 @@ export function parseCliArgs(argv: readonly string[]): ParseResult {
     return { ok: false, error: '--stdin cannot be combined with file arguments' };
   }
 
+  const config = values.config;
+  const noConfig = values['no-config'] ?? false;
+  if (config !== undefined && config.trim() === '') return { ok: false, error: '--config must name a file' };
+  if (config !== undefined && noConfig) return { ok: false, error: '--config and --no-config cannot be used together' };
+
+  const rules: Record<string, SeveritySetting> = {};
+  for (const text of values.rule ?? []) {
+    const parsedRule = parseRuleOption(text);
+    if (typeof parsedRule === 'string') return { ok: false, error: parsedRule };
+    rules[parsedRule.id] = parsedRule.severity;
+  }
+
+  const fix = values.fix ?? false;
+  const fixDryRun = values['fix-dry-run'] ?? false;
+  if (fix && fixDryRun) return { ok: false, error: '--fix and --fix-dry-run cannot be used together' };
+
   return {
     ok: true,
     options: {
@@ -106,10 +167,26 @@ export function parseCliArgs(argv: readonly string[]): ParseResult {
       maxWarnings,
       stdin,
       stdinFilename,
+      config,
+      noConfig,
+      rules,
+      fix,
+      fixDryRun,
       help: values.help ?? false,
       version: values.version ?? false,
     },
   };
+}
+
+/** `id:severity` with optional spaces; a message for anything else, naming what would have been accepted. */
+function parseRuleOption(text: string): { id: string; severity: SeveritySetting } | string {
+  const colon = text.lastIndexOf(':');
+  if (colon < 0) return `--rule takes id:severity (e.g. repeated-word:error), not "${text}"`;
+  const id = text.slice(0, colon).trim();
+  const severity = text.slice(colon + 1).trim();
+  if (!RULE_IDS.includes(id)) return `--rule: unknown rule "${id}"; known rules: ${RULE_IDS.join(', ')}`;
+  if (!isSeveritySetting(severity)) return `--rule: severity of "${id}" must be one of error, warning, info, hint, off, not "${severity}"`;
+  return { id, severity };
 }
 
 /** Node's parseArgs messages run over several sentences and lines; keep the first, which names the problem. */

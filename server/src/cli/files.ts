@@ -23,16 +23,28 @@ export interface Discovery {
   readonly files: string[];
   /** One line per argument that could not be used, without the `policylint:` prefix. */
   readonly errors: string[];
+  /** Files named on the command line that the config's `ignore` globs match, as given; not in `files`. */
+  readonly ignored: string[];
 }
 
 /**
  * Resolves `patterns` (paths, directories, globs) against `cwd`; no patterns
  * means `cwd` itself. An argument that matches nothing is reported, not
- * thrown, so the other arguments are still linted.
+ * thrown, so the other arguments are still linted. Files that `isIgnored`
+ * matches are dropped silently when a folder or glob found them and listed
+ * in `ignored` when named outright, as ESLint does: the user asked for that
+ * file, so silence would look like a clean result. A glob whose every match
+ * is ignored is an error, as in ESLint, for the same reason.
  */
-export async function discoverFiles(patterns: readonly string[], cwd: string): Promise<Discovery> {
+export async function discoverFiles(
+  patterns: readonly string[],
+  cwd: string,
+  isIgnored: (absolutePath: string) => boolean = () => false,
+): Promise<Discovery> {
   const found = new Set<string>();
   const errors: string[] = [];
+  const ignored: string[] = [];
+  const ignoredPaths = new Set<string>();
   const targets = patterns.length === 0 ? ['.'] : patterns;
 
   for (const pattern of targets) {
@@ -49,9 +61,13 @@ export async function discoverFiles(patterns: readonly string[], cwd: string): P
       }
     }
     if (stats?.isDirectory()) {
-      for (const file of await walkDirectory(absolute)) found.add(file);
+      for (const file of await walkDirectory(absolute)) if (!isIgnored(file)) found.add(file);
     } else if (stats?.isFile()) {
-      found.add(absolute);
+      if (!isIgnored(absolute)) found.add(absolute);
+      else if (!ignoredPaths.has(absolute)) {
+        ignoredPaths.add(absolute);
+        ignored.push(pattern);
+      }
     } else if (stats) {
       // FIFOs and devices would block or never end when read.
       errors.push(`${pattern}: not a regular file or directory`);
@@ -63,14 +79,16 @@ export async function discoverFiles(patterns: readonly string[], cwd: string): P
         expandDirectories: false,
         ignore: IGNORE_GLOBS,
       });
+      const kept = matches.map((file) => path.resolve(file)).filter((file) => !isIgnored(file));
       if (matches.length === 0) errors.push(`no files match the pattern "${pattern}"`);
-      for (const file of matches) found.add(path.resolve(file));
+      else if (kept.length === 0) errors.push(`all files matching the pattern "${pattern}" are ignored by the configuration`);
+      for (const file of kept) found.add(file);
     } else {
       errors.push(`${pattern}: no such file or directory`);
     }
   }
 
-  return { files: [...found].sort(compareCodeUnits), errors };
+  return { files: [...found].sort(compareCodeUnits), errors, ignored };
 }
 
 /** The supported files under `directory`, skipping the ignored directories at any depth. */

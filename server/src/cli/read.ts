@@ -13,7 +13,8 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const BINARY_SNIFF_BYTES = 8 * 1024;
 
 export type ReadOutcome =
-  | { readonly kind: 'text'; readonly text: string }
+  /** `bytes` as read, so `--fix` can tell whether the file changed on disk since and whether the text re-encodes losslessly. */
+  | { readonly kind: 'text'; readonly text: string; readonly bytes: Buffer }
   | { readonly kind: 'skipped'; readonly reason: string }
   | { readonly kind: 'error'; readonly reason: string };
 
@@ -29,7 +30,7 @@ export async function readSourceFile(file: string): Promise<ReadOutcome> {
     if (bytes.length > MAX_FILE_BYTES) return { kind: 'skipped', reason: `larger than ${formatMegabytes(MAX_FILE_BYTES)}` };
     if (looksBinary(bytes)) return { kind: 'skipped', reason: 'binary file' };
     // Buffer#toString keeps a leading BOM (TextDecoder would drop it and shift every offset).
-    return { kind: 'text', text: bytes.toString('utf8') };
+    return { kind: 'text', text: bytes.toString('utf8'), bytes };
   } catch (error) {
     return { kind: 'error', reason: describeFsError(error) };
   } finally {

@@ -56,6 +56,8 @@ export interface FileReport {
   readonly fixableWarningCount: number;
   /** Messages of severity 0: info and hint. */
   readonly infoCount: number;
+  /** ESLint's `output`: with --fix or --fix-dry-run, the fixed text, present only when fixes changed the file. */
+  readonly output?: string;
 }
 
 /** A linted document as the CLI knows it: where it came from and its exact text. */

@@ -5,13 +5,17 @@
  */
 import * as path from 'node:path';
 import { version as packageVersion } from '../../../package.json';
-import { DEFAULT_CONFIG, languageFromPath, lintDocuments, type SourceDocument } from '../engine';
+import { languageFromPath, lintDocuments, type DocumentResult, type SourceDocument } from '../engine';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
 import { colorEnabled } from './color';
+import { loadRunConfig } from './config';
+import { unifiedDiff } from './diff';
 import { discoverFiles } from './files';
+import { fixUntilStable, MAX_FIX_PASSES } from './fix';
 import { FORMATTERS } from './formatters';
 import { readSourceFiles } from './read';
 import { buildReports, totalsOf, type LintedSource } from './report';
+import { writeFileAtomic } from './write';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
@@ -73,10 +77,16 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(`${VERSION}\n`);
     return EXIT_OK;
   }
+  const shown = (file: string): string => (path.isAbsolute(file) ? path.relative(io.cwd, file) || file : file);
 
-  let failed = false;
+  const runConfig = await loadRunConfig(options, io.cwd);
+  for (const message of runConfig.messages) io.stderr.write(`${message}\n`);
+  let failed = runConfig.failed;
+
   let sources: LintedSource[];
   let documents: SourceDocument[];
+  /** Bytes as read, per uri, for files that --fix may rewrite. */
+  const bytesRead = new Map<string, Buffer>();
   if (options.stdin) {
     if (!io.stdin) {
       fail('--stdin was given but no standard input is available');
@@ -86,36 +96,101 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     sources = [source];
     documents = [toDocument(source, options.stdinFilename ?? '')];
   } else {
-    const discovery = await discoverFiles(options.patterns, io.cwd);
+    const discovery = await discoverFiles(options.patterns, io.cwd, runConfig.isIgnored);
     for (const error of discovery.errors) fail(error);
-    failed = discovery.errors.length > 0;
+    failed ||= discovery.errors.length > 0;
+    for (const file of discovery.ignored) fail(`skipped ${file}: ignored by ${shown(runConfig.file ?? 'the configuration')}`);
 
     const outcomes = await readSourceFiles(discovery.files);
     sources = [];
     documents = [];
     discovery.files.forEach((file, index) => {
       const outcome = outcomes[index]!;
-      const shown = path.relative(io.cwd, file) || file;
       if (outcome.kind === 'skipped') {
-        fail(`skipped ${shown}: ${outcome.reason}`);
+        fail(`skipped ${shown(file)}: ${outcome.reason}`);
       } else if (outcome.kind === 'error') {
-        fail(`cannot read ${shown}: ${outcome.reason}`);
+        fail(`cannot read ${shown(file)}: ${outcome.reason}`);
         failed = true;
       } else {
         const source: LintedSource = { uri: file, filePath: file, text: outcome.text };
         sources.push(source);
         documents.push(toDocument(source, file));
+        bytesRead.set(file, outcome.bytes);
       }
     });
   }
 
-  // One call for every document: cross-file rules need to see the whole set.
-  const results = documents.length > 0 ? lintDocuments(documents, DEFAULT_CONFIG) : [];
-  const reports = buildReports(results, sources);
+  const fixing = options.fix || options.fixDryRun;
+  let results: DocumentResult[];
+  let fixed: ReadonlyMap<string, number> = new Map();
+  if (fixing && runConfig.failed) {
+    // Fixing under the defaults could undo what the broken file meant to switch off.
+    fail(`not fixing: ${shown(runConfig.file ?? 'the configuration')} has errors`);
+  }
+  if (fixing && !runConfig.failed && documents.length > 0) {
+    const unfixable = new Set<string>();
+    for (const [uri, bytes] of bytesRead) {
+      // Writing the decoded text back would turn every invalid byte into U+FFFD.
+      if (!Buffer.from(sources.find((s) => s.uri === uri)!.text, 'utf8').equals(bytes)) {
+        unfixable.add(uri);
+        fail(`not fixing ${shown(uri)}: not valid UTF-8, so it cannot be rewritten without changing other bytes`);
+        failed = true;
+      }
+    }
+    const fixRun = fixUntilStable(documents, runConfig.config, { canFix: (uri) => !unfixable.has(uri) });
+    for (const [uri, reason] of fixRun.failures) {
+      fail(`could not fix ${shown(uri)}: ${reason}`);
+      failed = true;
+    }
+    if (!fixRun.settled) fail(`stopped fixing after ${MAX_FIX_PASSES} passes; run again to apply what is left`);
+    results = fixRun.results;
+    fixed = fixRun.fixed;
+    const before = new Map(sources.map((source) => [source.uri, source.text]));
+    sources = sources.map((source, index) => ({ ...source, text: fixRun.documents[index]!.text }));
 
+    if (options.fix && !options.stdin) {
+      for (const source of sources) {
+        const count = fixed.get(source.uri);
+        if (!count) continue;
+        const outcome = await writeFileAtomic(source.uri, bytesRead.get(source.uri)!, source.text);
+        if (outcome.kind === 'written') {
+          io.stderr.write(`policylint: fixed ${count} ${count === 1 ? 'problem' : 'problems'} in ${shown(source.uri)}\n`);
+        } else if (outcome.kind === 'changed') {
+          fail(`skipped writing ${shown(source.uri)}: changed on disk during the run`);
+          failed = true;
+        } else {
+          fail(`cannot write ${shown(source.uri)}: ${outcome.reason}`);
+          failed = true;
+        }
+      }
+    } else if (options.fixDryRun && options.format !== 'json') {
+      for (const source of sources) {
+        const name = diffName(source.filePath, io.cwd);
+        io.stdout.write(unifiedDiff(before.get(source.uri)!, source.text, `a/${name}`, `b/${name}`));
+      }
+    }
+  } else {
+    // One call for every document: cross-file rules need to see the whole set.
+    results = documents.length > 0 ? lintDocuments(documents, runConfig.config) : [];
+  }
+
+  let reports = buildReports(results, sources);
+  if (fixed.size > 0) {
+    // ESLint's `output`: the fixed text of each file that fixes changed.
+    reports = reports.map((report, index) => (fixed.has(sources[index]!.uri) ? { ...report, output: sources[index]!.text } : report));
+  }
+
+  // With --stdin --fix the fixed text owns stdout, so that `policylint --stdin --fix < a > b` works as a filter.
+  const stdinFix = options.stdin && options.fix;
+  const reportStream = stdinFix ? io.stderr : io.stdout;
+  if (stdinFix) {
+    io.stdout.write(sources[0]?.text ?? '');
+    const count = fixed.get(sources[0]?.uri ?? '');
+    if (count) io.stderr.write(`policylint: fixed ${count} ${count === 1 ? 'problem' : 'problems'} in ${shown(sources[0]!.filePath)}\n`);
+  }
   const formatter = FORMATTERS[options.format];
-  const output = formatter(reports, { cwd: io.cwd, color: colorEnabled(io.stdout, io.env ?? {}) });
-  if (output !== '') io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+  const output = formatter(reports, { cwd: io.cwd, color: colorEnabled(reportStream, io.env ?? {}) });
+  if (output !== '') reportStream.write(output.endsWith('\n') ? output : `${output}\n`);
 
   const totals = totalsOf(reports);
   if (failed) return EXIT_FAILURE;
@@ -125,6 +200,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;
+}
+
+/** The path a diff header names: relative to the working directory with `/`, so `git apply` and `patch -p1` take it. */
+function diffName(filePath: string, cwd: string): string {
+  if (!path.isAbsolute(filePath)) return filePath;
+  return (path.relative(cwd, filePath) || path.basename(filePath)).split(path.sep).join('/');
 }
 
 /** Stdin is decoded in one piece so a multi-byte character split across chunks survives. */

@@ -18,6 +18,7 @@ function fileToJson(report: FileReport): Record<string, unknown> {
     warningCount: report.warningCount,
     fixableErrorCount: report.fixableErrorCount,
     fixableWarningCount: report.fixableWarningCount,
+    ...(report.output !== undefined ? { output: report.output } : {}),
     infoCount: report.infoCount,
   };
 }
