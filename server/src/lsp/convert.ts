@@ -48,7 +48,8 @@ export function toLspTags(tags: readonly FindingTag[] | undefined): DiagnosticTa
  */
 export function toEngineLanguage(languageId: string): DocumentLanguage | undefined {
   if (languageId === 'markdown') return 'markdown';
-  if (languageId === 'plaintext') return 'plaintext';
+  // Neovim and other clients name plain text 'text'.
+  if (languageId === 'plaintext' || languageId === 'text') return 'plaintext';
   return undefined;
 }
 
@@ -60,4 +61,15 @@ export function sameRange(a: Range, b: Range): boolean {
     a.end.line === b.end.line &&
     a.end.character === b.end.character
   );
+}
+
+function isPosition(value: unknown): boolean {
+  const p = value as { line?: unknown; character?: unknown } | null;
+  return typeof p === 'object' && p !== null && Number.isInteger(p.line) && Number.isInteger(p.character);
+}
+
+/** Whether a value from the client (untrusted) has the shape of an LSP range. */
+export function isRange(value: unknown): value is Range {
+  const r = value as { start?: unknown; end?: unknown } | null;
+  return typeof r === 'object' && r !== null && isPosition(r.start) && isPosition(r.end);
 }

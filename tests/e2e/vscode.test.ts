@@ -1,0 +1,443 @@
+// The extension in real VS Code: code-server (VS Code 1.100 in the browser)
+// with the packaged .vsix installed, driven in Debian's Chromium by
+// playwright-core. Opens the founding draft, waits for the diagnostics in the
+// Problems view and the editor, applies the delete-paragraph quick fix with
+// Ctrl+., saves, and types a new finding. Every wait polls the DOM or the disk
+// against a deadline; nothing sleeps a fixed time. Screenshots and
+// code-server's logs go to tests/e2e/artifacts/ (git-ignored).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  CLI_JS,
+  CODE_SERVER_BIN,
+  missingForVSCode,
+  missingMessage,
+  ROOT,
+  SEED,
+  underCI,
+} from './tools';
+
+/** Deadline for one wait on the editor (the first diagnostics take ~30 s on an idle 2-core machine). */
+const WAIT_MS = 3 * 60_000;
+const POLL_MS = 250;
+
+/** Thrown by a probe to stop waiting at once (errors of other kinds are retried until the deadline). */
+class GiveUp extends Error {}
+
+/** Polls `probe` until it returns something other than undefined/false, or fails after `timeoutMs`. */
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = WAIT_MS): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      if (error instanceof GiveUp) throw error;
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** A diagnostic as the Problems view shows it. */
+interface Problem {
+  severity: string;
+  message: string;
+  source: string;
+  code: string;
+  line: number;
+  column: number;
+}
+
+/** The diagnostics listed in the Problems view (their related-information rows left out). */
+async function problems(page: Page): Promise<Problem[]> {
+  return page.$$eval('.markers-panel .monaco-list-row', (rows) =>
+    rows.flatMap((row) => {
+      // The aria-label starts with the severity ("Warning: ..."); the icon shows a light bulb instead when the row is focused.
+      const severity = /^(Error|Warning|Info|Hint): /.exec(row.getAttribute('aria-label') ?? '')?.[1]?.toLowerCase();
+      const message = row.querySelector('.marker-message')?.textContent;
+      const position = /\[Ln (\d+), Col (\d+)\]/.exec(row.querySelector('.marker-line')?.textContent ?? '');
+      if (!severity || message == null || !position) return [];
+      return [
+        {
+          severity,
+          message,
+          source: row.querySelector('.marker-source')?.textContent ?? '',
+          code: row.querySelector('.marker-code')?.textContent ?? '',
+          line: Number(position[1]),
+          column: Number(position[2]),
+        },
+      ];
+    }),
+  );
+}
+
+/** The counts in the status bar's problems item, e.g. "Warnings: 3, Infos: 4". */
+async function statusCounts(page: Page): Promise<{ errors: number; warnings: number; infos: number }> {
+  const label = (await page.locator('[id="status.problems"]').getAttribute('aria-label')) ?? '';
+  const count = (name: string) => Number(new RegExp(`${name}: (\\d+)`).exec(label)?.[1] ?? 0);
+  return { errors: count('Errors'), warnings: count('Warnings'), infos: count('Infos') };
+}
+
+/** The total in the Problems tab's badge ("Problems (Ctrl+Shift+M) - Total 7 Problems"). */
+async function problemsBadge(page: Page): Promise<number | undefined> {
+  const labels = await page.$$eval('.badge[aria-label^="Problems"]', (badges) => badges.map((badge) => badge.getAttribute('aria-label') ?? ''));
+  const match = labels.map((label) => /Total (\d+) Problem/.exec(label)).find(Boolean);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * The logical lines (1-based) on which the editor draws a warning squiggle,
+ * found by matching each decoration's position to the line-number gutter
+ * (with word wrap a line spans several rows; only numbered rows start a line).
+ */
+async function linesWithWarningSquiggles(page: Page): Promise<number[]> {
+  return page.$eval('.part.editor .monaco-editor', (editor) => {
+    const numbered = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')]
+      .map((element) => ({ line: Number(element.textContent), top: element.getBoundingClientRect().top }))
+      .filter((row) => Number.isInteger(row.line) && row.line > 0)
+      .sort((a, b) => a.top - b.top);
+    const lines = new Set<number>();
+    for (const squiggle of editor.querySelectorAll('.squiggly-warning')) {
+      const top = squiggle.getBoundingClientRect().top;
+      const row = numbered.filter((candidate) => candidate.top <= top + 2).at(-1);
+      if (row) lines.add(row.line);
+    }
+    return [...lines].sort((a, b) => a - b);
+  });
+}
+
+/** The findings the CLI reports for `text` as a plain-text file in `cwd` (the same engine, for expected values). */
+function cliFindings(cwd: string, text: string): { ruleId: string; message: string; line: number; column: number; level: string }[] {
+  const result = spawnSync(process.execPath, [CLI_JS, '--format', 'json', '--stdin', '--stdin-filename', 'seed-article.txt'], {
+    cwd,
+    input: text,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`CLI failed (${result.status}): ${result.stderr}`);
+  return (JSON.parse(result.stdout) as { messages: { ruleId: string; message: string; line: number; column: number; level: string }[] }[])[0]!
+    .messages;
+}
+
+/** Places the cursor at the start of `line` with Go to Line, and waits until the status bar shows it there. */
+async function goToLine(page: Page, line: number): Promise<void> {
+  await page.locator('.part.editor .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: WAIT_MS });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await waitFor(`the cursor on line ${line}`, async () =>
+    (await page.locator('[id="status.editor.selection"]').innerText()).includes(`Ln ${line}, Col 1`),
+  );
+}
+
+/** Opens the Problems view unless it is already showing (its shortcut toggles it). */
+async function showProblems(page: Page): Promise<void> {
+  const panel = page.locator('.markers-panel');
+  if (await panel.isVisible()) return;
+  await page.keyboard.press('Control+Shift+M');
+  await panel.waitFor({ state: 'visible', timeout: WAIT_MS });
+}
+
+function screenshot(page: Page, name: string): Promise<Buffer> {
+  return page.screenshot({ path: join(ARTIFACTS, name) });
+}
+
+const REPEAT_OF_2 = 'This paragraph repeats the paragraph on line 2 (identical).';
+const REPEAT_OF_3 = 'This paragraph repeats the paragraph on line 3 (identical).';
+
+describe('VS Code (code-server) with the policylint extension', () => {
+  const missing = missingForVSCode();
+  if (missing.length > 0) {
+    const message = missingMessage('The VS Code test', missing);
+    it('has code-server and Chromium installed', (ctx) => {
+      if (underCI()) throw new Error(`${message} (CI must run the real-editor tests)`);
+      console.warn(`skipped: ${message}`);
+      ctx.skip(message);
+    });
+    return;
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), 'policylint-vscode-'));
+  const workspace = join(dir, 'workspace');
+  const userData = join(dir, 'user-data');
+  const draft = join(workspace, 'seed-article.txt');
+  const original = readFileSync(SEED, 'utf8');
+  let codeServer: ChildProcess | undefined;
+  let codeServerExited: Promise<void> = Promise.resolve();
+  let codeServerLog = '';
+  let browserServer: BrowserServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  /** The tests are steps of one session: after a failed step, the later ones are skipped. */
+  let failedStep: string | undefined;
+  const afterFailure = (ctx: { skip: (note: string) => never }) => {
+    if (failedStep) ctx.skip(`skipped: the earlier step "${failedStep}" failed`);
+  };
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    for (const name of readdirSync(ARTIFACTS)) {
+      if (name.startsWith('vscode-')) rmSync(join(ARTIFACTS, name), { recursive: true, force: true });
+    }
+    mkdirSync(workspace);
+    copyFileSync(SEED, draft);
+
+    // Package the extension as `npm run package` does, from the bundles `npm test` has just built
+    // (rebuilding them here would race the other suites that run them), into this test's own folder.
+    for (const bundle of ['client/out/extension.js', 'server/out/server.js']) {
+      if (!existsSync(join(ROOT, bundle))) throw new Error(`${bundle} is missing: run \`npm run build\` first`);
+    }
+    const vsix = join(dir, 'policylint.vsix');
+    const vsce = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix],
+      { cwd: ROOT, encoding: 'utf8', timeout: 5 * 60_000 },
+    );
+    if (vsce.status !== 0) throw new Error(`vsce package failed (${vsce.status}): ${vsce.stdout}${vsce.stderr}`);
+
+    // A throwaway profile: extensions, settings, logs and code-server's own files all live under `dir`.
+    const home = {
+      ...process.env,
+      XDG_CONFIG_HOME: join(dir, 'xdg/config'),
+      XDG_DATA_HOME: join(dir, 'xdg/data'),
+      XDG_CACHE_HOME: join(dir, 'xdg/cache'),
+    };
+    const profile = ['--config', join(dir, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', join(dir, 'extensions')];
+    const install = spawnSync(CODE_SERVER_BIN, [...profile, '--install-extension', vsix], {
+      env: home,
+      encoding: 'utf8',
+      timeout: 5 * 60_000,
+    });
+    if (install.status !== 0 || !/successfully installed/.test(install.stdout)) {
+      throw new Error(`code-server --install-extension failed (${install.status}): ${install.stdout}${install.stderr}`);
+    }
+    mkdirSync(join(userData, 'User'), { recursive: true });
+    writeFileSync(
+      join(userData, 'User/settings.json'),
+      JSON.stringify(
+        {
+          'workbench.startupEditor': 'none',
+          'workbench.tips.enabled': false,
+          'workbench.enableExperiments': false,
+          'security.workspace.trust.enabled': false,
+          'extensions.autoCheckUpdates': false,
+          'extensions.autoUpdate': false,
+          'extensions.ignoreRecommendations': true,
+          'telemetry.telemetryLevel': 'off',
+          'update.mode': 'none',
+          'chat.commandCenter.enabled': false,
+          'files.autoSave': 'off',
+          // Typed text must stay as typed: no suggestion accepted by Enter.
+          'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+          'editor.wordBasedSuggestions': 'off',
+          'editor.acceptSuggestionOnEnter': 'off',
+          'editor.wordWrap': 'on',
+          'editor.minimap.enabled': false,
+          'remote.autoForwardPorts': false,
+        },
+        null,
+        2,
+      ),
+    );
+
+    // Its own process group, so teardown ends code-server with its extension host and our language server.
+    codeServer = spawn(
+      CODE_SERVER_BIN,
+      [
+        ...profile,
+        '--auth',
+        'none',
+        '--bind-addr',
+        '127.0.0.1:0',
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        workspace,
+      ],
+      { detached: true, env: home, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const exited = new Promise<void>((resolve) => codeServer!.once('exit', () => resolve()));
+    codeServerExited = exited;
+    let exitedEarly = false;
+    void exited.then(() => (exitedEarly = true));
+    codeServer.once('error', (error) => {
+      codeServerLog += `\n${error.message}`;
+      exitedEarly = true;
+    });
+    codeServer.stdout!.on('data', (chunk: Buffer) => (codeServerLog += chunk.toString()));
+    codeServer.stderr!.on('data', (chunk: Buffer) => (codeServerLog += chunk.toString()));
+    const url = await waitFor('code-server to listen', () => {
+      if (exitedEarly) throw new GiveUp(`code-server exited: ${codeServerLog}`);
+      return /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(codeServerLog)?.[1];
+    });
+
+    browserServer = await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: home });
+    browser = await chromium.connect(browserServer.wsEndpoint());
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+
+    // ?folder= opens the workspace; the payload's openFile opens the draft in it.
+    const host = new URL(url).host;
+    const payload = JSON.stringify([['openFile', `vscode-remote://${host}${draft}`]]);
+    await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: WAIT_MS });
+    await page.locator('.tab.active[aria-label^="seed-article.txt"]').waitFor({ timeout: WAIT_MS });
+  }, 10 * 60_000);
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && page) {
+      failedStep ??= ctx.task.name;
+      await screenshot(page, `vscode-failed-${ctx.task.name.replace(/\W+/g, '-')}.png`).catch(() => undefined);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    if (browserServer) {
+      // close() ends Chromium gracefully; kill() ends its whole process group should that hang.
+      const closed = browserServer.close().then(() => true).catch(() => false);
+      const timedOut = new Promise<false>((resolve) => setTimeout(() => resolve(false), 15_000).unref());
+      if (!(await Promise.race([closed, timedOut]))) await browserServer.kill().catch(() => undefined);
+    }
+    if (codeServer?.pid !== undefined && codeServer.exitCode === null && codeServer.signalCode === null) {
+      const group = -codeServer.pid;
+      const signal = (name: NodeJS.Signals) => {
+        try {
+          process.kill(group, name);
+        } catch {
+          // Already gone.
+        }
+      };
+      signal('SIGTERM');
+      const stopped = await Promise.race([
+        codeServerExited.then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 15_000).unref()),
+      ]);
+      // Its children (extension host, language server) may outlive it; end the group in any case.
+      signal(stopped ? 'SIGTERM' : 'SIGKILL');
+      if (!stopped) await codeServerExited;
+    }
+    // code-server's own log and VS Code's logs (extension host, the policylint output channel) as artifacts.
+    try {
+      writeFileSync(join(ARTIFACTS, 'code-server.log'), codeServerLog);
+      rmSync(join(ARTIFACTS, 'vscode-logs'), { recursive: true, force: true });
+      if (existsSync(join(userData, 'logs'))) cpSync(join(userData, 'logs'), join(ARTIFACTS, 'vscode-logs'), { recursive: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 2 * 60_000);
+
+  it('shows the founding draft\'s repeated paragraphs in the Problems view and as squiggles', { timeout: 8 * 60_000 }, async (ctx) => {
+    afterFailure(ctx);
+    // Squiggles under both pasted paragraphs (lines 4 and 5).
+    const squiggled = await waitFor('warning squiggles on lines 4 and 5', async () => {
+      const lines = await linesWithWarningSquiggles(page);
+      return lines.includes(4) && lines.includes(5) && lines;
+    });
+    expect(squiggled).toEqual(expect.arrayContaining([4, 5]));
+    await screenshot(page, 'vscode-1-draft-squiggles.png');
+
+    await showProblems(page);
+    const listed = await waitFor('both repeated paragraphs in the Problems view', async () => {
+      const rows = await problems(page);
+      return rows.some((row) => row.message === REPEAT_OF_2) && rows.some((row) => row.message === REPEAT_OF_3) && rows;
+    });
+    expect(listed.filter((row) => row.code === 'repeated-paragraph')).toEqual([
+      { severity: 'warning', message: REPEAT_OF_2, source: 'policylint', code: 'repeated-paragraph', line: 4, column: 1 },
+      { severity: 'warning', message: REPEAT_OF_3, source: 'policylint', code: 'repeated-paragraph', line: 5, column: 1 },
+    ]);
+    expect(listed.every((row) => row.source === 'policylint')).toBe(true);
+
+    // The counts agree: the Problems badge, the status bar, and what the CLI reports for the same text.
+    const cli = cliFindings(workspace, original);
+    const agree = async () => {
+      const { errors, warnings, infos } = await statusCounts(page);
+      return (await problemsBadge(page)) === cli.length && errors + warnings + infos === cli.length;
+    };
+    await waitFor('the badge and the status bar to count every finding', agree, 60_000).catch(() => undefined);
+    const counts = await statusCounts(page);
+    expect(await problemsBadge(page)).toBe(cli.length);
+    expect(counts.errors + counts.warnings + counts.infos).toBe(cli.length);
+    expect(counts.warnings).toBe(cli.filter((finding) => finding.level === 'warning').length);
+    expect(counts.warnings).toBeGreaterThanOrEqual(2);
+    await screenshot(page, 'vscode-2-problems.png');
+  });
+
+  it('deletes the repeated paragraph with the Ctrl+. quick fix, and saves', { timeout: 8 * 60_000 }, async (ctx) => {
+    afterFailure(ctx);
+    await goToLine(page, 4);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row[aria-label="Delete repeated paragraph"]');
+    await fix.waitFor({ timeout: WAIT_MS });
+    await screenshot(page, 'vscode-3-quick-fix.png');
+    // Chosen with the keyboard, as a user of Ctrl+. does: arrow to the fix, then Enter.
+    await waitFor('"Delete repeated paragraph" to be focused in the menu', async () => {
+      const focused = await page.locator('.action-widget .monaco-list-row.focused').getAttribute('aria-label', { timeout: 1_000 }).catch(() => null);
+      if (focused === 'Delete repeated paragraph') return true;
+      await page.keyboard.press('ArrowDown');
+      return false;
+    }, 60_000);
+    await page.keyboard.press('Enter');
+    await fix.waitFor({ state: 'detached', timeout: WAIT_MS });
+
+    // The fix removes line 4 (the copy of line 2) and nothing else.
+    const lines = original.split('\n');
+    const expected = [...lines.slice(0, 3), ...lines.slice(4)].join('\n');
+    await page.keyboard.press('Control+S');
+    await waitFor('the fixed draft on disk', () => readFileSync(draft, 'utf8') === expected);
+
+    // Only the copy of line 3 is left, now on line 4.
+    await showProblems(page);
+    const left = await waitFor('the Problems view to drop the deleted paragraph', async () => {
+      const rows = (await problems(page)).filter((row) => row.code === 'repeated-paragraph');
+      return rows.length === 1 && rows;
+    });
+    expect(left).toEqual([{ severity: 'warning', message: REPEAT_OF_3, source: 'policylint', code: 'repeated-paragraph', line: 4, column: 1 }]);
+    await screenshot(page, 'vscode-4-after-fix.png');
+  });
+
+  it('reports a repeated word as it is typed', { timeout: 8 * 60_000 }, async (ctx) => {
+    afterFailure(ctx);
+    const before = readFileSync(draft, 'utf8');
+    const sentence = 'We met with the the minister.';
+    const after = cliFindings(workspace, `${before}\n${sentence}`);
+    const expected = after.find((finding) => finding.ruleId === 'repeated-word');
+    expect(expected, 'the CLI finds the typed repeated word').toBeDefined();
+
+    await page.locator('.part.editor .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(sentence);
+
+    await showProblems(page);
+    const found = await waitFor('the repeated word in the Problems view', async () =>
+      (await problems(page)).find((row) => row.code === 'repeated-word'),
+    );
+    expect(found).toEqual({
+      severity: 'warning',
+      message: expected!.message,
+      source: 'policylint',
+      code: 'repeated-word',
+      line: expected!.line,
+      column: expected!.column,
+    });
+    const warningsAfter = after.filter((finding) => finding.level === 'warning').length;
+    await waitFor(`the status bar to count ${warningsAfter} warnings, as the CLI does`, async () => (await statusCounts(page)).warnings === warningsAfter);
+    await waitFor('a warning squiggle on the typed line', async () => (await linesWithWarningSquiggles(page)).includes(expected!.line));
+    await screenshot(page, 'vscode-5-new-finding.png');
+    // Unsaved: the finding comes from the editor's text, not the file.
+    expect(readFileSync(draft, 'utf8')).toBe(before);
+  });
+});
