@@ -32,6 +32,51 @@ export const RULES: readonly RuleMeta[] = [
     defaultSeverity: 'warning',
     description: 'A policylint directive comment names an unknown directive or rule.',
   },
+  {
+    id: 'vague-attribution',
+    defaultSeverity: 'warning',
+    description: 'A claim is credited to nobody in particular ("experts say", "it is widely believed").',
+  },
+  {
+    id: 'unsourced-statistic',
+    defaultSeverity: 'warning',
+    description: 'A figure (percentage, amount, count, change or rank) is stated with no source in reach.',
+  },
+  {
+    id: 'unattributed-claim',
+    defaultSeverity: 'info',
+    description: 'A cause, consensus, prediction, verdict or motive is stated as fact with no source.',
+  },
+  {
+    id: 'inconsistent-name',
+    defaultSeverity: 'warning',
+    description: 'One name is written in different forms (Zelenskyy/Zelensky, U.S./US, Mike/Michael Waltz).',
+  },
+  {
+    id: 'inconsistent-spelling',
+    defaultSeverity: 'warning',
+    description: 'One word is spelled different ways (defence/defense, ceasefire/cease-fire, adviser/advisor).',
+  },
+  {
+    id: 'possible-name-typo',
+    defaultSeverity: 'hint',
+    description: 'A rare name is one edit from a common one and may be a misspelling (Hegsith/Hegseth).',
+  },
+  {
+    id: 'acronym-before-definition',
+    defaultSeverity: 'warning',
+    description: 'An acronym is used before the "Full Name (ACR)" that defines it.',
+  },
+  {
+    id: 'acronym-redefined',
+    defaultSeverity: 'warning',
+    description: 'An acronym is defined twice, or two different ways, in one document.',
+  },
+  {
+    id: 'acronym-undefined',
+    defaultSeverity: 'info',
+    description: 'An acronym is never defined and is not on the well-known list.',
+  },
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);

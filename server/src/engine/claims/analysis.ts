@@ -1,0 +1,230 @@
+/**
+ * Per-paragraph claim analysis shared by the three claim rules: for each
+ * sentence, whether it is a claim at all (questions, labels and quotations
+ * are not), what credits it, what credits it vaguely, and which statistics
+ * and claim cues it holds.
+ *
+ * The analysis depends only on the block's prose, its citation inlines and
+ * the claims configuration, so it is cached under exactly those: an edit
+ * re-analyses one paragraph, and a cached result is the one a fresh run
+ * would compute.
+ */
+import { BoundedCache } from '../cache';
+import type { ClaimsConfig } from '../config';
+import { OBJECT_MASK, type ProseBlock } from '../document/model';
+import type { OffsetRange } from '../types';
+import { findCredit, type AttributionKind, type PreviousCredit } from './attribution';
+import { findCue } from './cues';
+import type { CueKind } from './lexicon/cues';
+import { lexiconFor, type Lexicon } from './lexicon/index';
+import { citationRanges, hasSourceLine, isNoteLine, isSourceLine } from './markers';
+import { findStatistics, type StatisticKind } from './statistics';
+import type { SentenceTokens } from './subject';
+import { isCapitalized, tokenize, type Token } from './tokens';
+
+/** A phrase found in a sentence; ranges are relative to the block's prose. */
+export interface Phrase<K extends string> {
+  readonly kind: K;
+  readonly range: OffsetRange;
+  /** The phrase as written, whitespace folded. */
+  readonly text: string;
+}
+
+export interface ClaimCue extends Phrase<CueKind> {
+  /** The claim itself: the sentence, or its trailing clause when the cue sits there ("…, which would offer…"). */
+  readonly claimRange: OffsetRange;
+}
+
+export interface SentenceClaims {
+  /** The sentence, relative to the block's prose. */
+  readonly range: OffsetRange;
+  /** Why the sentence is not a claim at all, if it is not. */
+  readonly skipped?: 'question' | 'label' | 'quotation';
+  /** A citation marker stands in the sentence or right after it. */
+  readonly cited: boolean;
+  /** How the sentence names its source, if it does. */
+  readonly attribution?: Phrase<AttributionKind>;
+  /** Credit to no one in particular ("experts say", "it is believed"). */
+  readonly vague: readonly Phrase<'unnamed' | 'impersonal'>[];
+  /** Continues a vaguely credited sentence ("Experts said… They added…"): already reported there. */
+  readonly continuesVague: boolean;
+  readonly statistics: readonly Phrase<StatisticKind>[];
+  readonly cue?: ClaimCue;
+}
+
+export interface BlockClaims {
+  readonly sentences: readonly SentenceClaims[];
+  /** A "Source:" line inside the block credits all of it. */
+  readonly sourceLine: boolean;
+  /** The block is a "Source:" line: it credits the block before it. */
+  readonly isSourceLine: boolean;
+  /** The block is a "Note:" line, which may stand between a figure and its source line. */
+  readonly isNoteLine: boolean;
+}
+
+const TERMINALS = new Set(['.', '!', '?', '…', ':', ';']);
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '*', '_', OBJECT_MASK]);
+
+function isSpaceChar(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0';
+}
+
+/** The last character of a sentence that is not a closing quote, bracket or space. */
+function finalMark(text: string): string {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const ch = text[i]!;
+    if (!CLOSERS.has(ch) && !isSpaceChar(ch)) return ch;
+  }
+  return '';
+}
+
+function phraseText(prose: string, tokens: readonly Token[], start: number, end: number): string {
+  return prose.slice(tokens[start]!.start, tokens[end - 1]!.end).replace(/\s+/g, ' ');
+}
+
+function rangeOf(tokens: readonly Token[], start: number, end: number): OffsetRange {
+  return [tokens[start]!.start, tokens[end - 1]!.end];
+}
+
+/** Analyses one prose block without the cache. */
+export function analyzeBlockUncached(block: ProseBlock, lexicon: Lexicon): BlockClaims {
+  const prose = block.prose;
+  const tokens = tokenize(prose);
+  const markers = citationRanges(block);
+  const base = block.range[0];
+  const sentences: SentenceClaims[] = [];
+  let previous: PreviousCredit = 'none';
+  const settings = new Set<string>();
+  let t = 0;
+  let m = 0;
+  const ranges = block.sentences.map((s): OffsetRange => [s.range[0] - base, s.range[1] - base]);
+  for (let index = 0; index < ranges.length; index++) {
+    const [start, end] = ranges[index]!;
+    while (t < tokens.length && tokens[t]!.start < start) t++;
+    const from = t;
+    while (t < tokens.length && tokens[t]!.end <= end) t++;
+    const to = t;
+    let wordCount = 0;
+    let quotedWords = 0;
+    let capitalizedWords = 0;
+    for (let k = from; k < to; k++) {
+      const token = tokens[k]!;
+      if (token.kind === 'punct') continue;
+      wordCount++;
+      if (token.quoted) quotedWords++;
+      if (isCapitalized(token.text)) capitalizedWords++;
+    }
+    const nextStart = index + 1 < ranges.length ? ranges[index + 1]![0] : prose.length;
+    // A marker in the sentence, or between it and the next one ("…end. [3] Next…"). Markers are sorted by start.
+    while (m < markers.length && markers[m]!.range[1] <= start) m++;
+    let cited = false;
+    for (let k = m; k < markers.length && !cited; k++) {
+      const { range: [s, e], trailing } = markers[k]!;
+      if (s > nextStart) break;
+      cited = (s < end && e > start) || (trailing && s >= end);
+    }
+    const text = prose.slice(start, end);
+    const mark = finalMark(text);
+    const shell: Omit<SentenceClaims, 'skipped'> = { range: [start, end], cited, vague: [], continuesVague: false, statistics: [] };
+    if (mark === '?') {
+      sentences.push({ ...shell, skipped: 'question' });
+      previous = 'none';
+      continue;
+    }
+    if (!TERMINALS.has(mark) && (wordCount <= 6 || capitalizedWords / wordCount >= 0.7)) {
+      // A line with no final punctuation that is short or title-cased is a label or heading ("Force Structure").
+      sentences.push({ ...shell, skipped: 'label' });
+      continue;
+    }
+    if (wordCount > 0 && quotedWords === wordCount) {
+      // A quotation continued from an earlier sentence belongs to that sentence's speaker.
+      sentences.push({ ...shell, skipped: 'quotation' });
+      continue;
+    }
+    let firstWord = from;
+    while (firstWord < to && tokens[firstWord]!.kind === 'punct') firstWord++;
+    const view: SentenceTokens = { tokens, from, to, firstWord: firstWord < to ? firstWord : from };
+    const credit = findCredit(view, lexicon, previous);
+    const statistics = findStatistics(view, lexicon, settings).map((hit) => ({
+      kind: hit.kind,
+      range: rangeOf(tokens, hit.start, hit.end),
+      text: phraseText(prose, tokens, hit.start, hit.end),
+    }));
+    const cueHit = findCue(view, lexicon);
+    const cue: ClaimCue | undefined = cueHit && {
+      kind: cueHit.kind,
+      range: rangeOf(tokens, cueHit.start, cueHit.end),
+      text: phraseText(prose, tokens, cueHit.start, cueHit.end),
+      claimRange: cueHit.clauseStart > from ? [tokens[cueHit.clauseStart]!.start, end] : [start, end],
+    };
+    const vague = credit.vague.map((hit) => ({
+      kind: hit.kind,
+      range: rangeOf(tokens, hit.start, hit.end),
+      text: quotable(tokens, hit.start, phraseText(prose, tokens, hit.start, hit.end), view, lexicon),
+    }));
+    const attribution = credit.attribution && {
+      kind: credit.attribution.kind,
+      range: rangeOf(tokens, credit.attribution.start, credit.attribution.end),
+      text: phraseText(prose, tokens, credit.attribution.start, credit.attribution.end),
+    };
+    sentences.push({
+      range: [start, end],
+      cited,
+      ...(attribution ? { attribution } : {}),
+      vague,
+      continuesVague: credit.continuesVague,
+      statistics,
+      ...(cue ? { cue } : {}),
+    });
+    previous = cited || attribution ? 'named' : vague.length > 0 || credit.continuesVague ? 'vague' : credit.mentionsGroup ? 'named' : 'none';
+  }
+  return { sentences, sourceLine: hasSourceLine(prose), isSourceLine: isSourceLine(prose), isNoteLine: isNoteLine(prose) };
+}
+
+/** The phrase as a message quotes it: a capital that only opens the sentence is lowered ("Experts" → "experts"). */
+function quotable(tokens: readonly Token[], start: number, text: string, view: SentenceTokens, lexicon: Lexicon): string {
+  const first = tokens[start]!;
+  if (start === view.firstWord && isCapitalized(first.text) && !/^[A-Z]{2}/.test(first.text) && lexicon.commonWords.has(first.lower)) {
+    return text[0]!.toLowerCase() + text.slice(1);
+  }
+  return text;
+}
+
+/** What a block's analysis depends on besides its prose: where its citation inlines are. */
+function inlineSignature(block: ProseBlock): string {
+  let signature = '';
+  for (const inline of block.inlines) {
+    if (inline.kind === 'code' || inline.kind === 'html' || inline.kind === 'image') continue;
+    const anchor = inline.kind === 'link' && (inline.url?.startsWith('#') || inline.url?.startsWith('mailto:')) ? '#' : '';
+    signature += `${inline.kind[0]}${anchor}${inline.range[0] - block.range[0]},`;
+  }
+  return signature;
+}
+
+let cache = new BoundedCache<string, BlockClaims>(20_000);
+/**
+ * The same results by block object: the linter reuses parsed blocks while a
+ * document is unchanged, so the three rules and later runs skip hashing the
+ * paragraph text.
+ */
+let byBlock = new WeakMap<ProseBlock, { readonly fingerprint: string; readonly claims: BlockClaims }>();
+
+/** Forgets every cached analysis, so a benchmark can time cold analysis again; results never depend on it. */
+export function resetClaimAnalysisCache(): void {
+  cache = new BoundedCache<string, BlockClaims>(20_000);
+  byBlock = new WeakMap();
+}
+
+/**
+ * The claim analysis of `block` under `config`, cached by the block's prose,
+ * its citation inlines and the configuration's fingerprint.
+ */
+export function analyzeBlock(block: ProseBlock, config: ClaimsConfig): BlockClaims {
+  const lexicon = lexiconFor(config);
+  const known = byBlock.get(block);
+  if (known && known.fingerprint === lexicon.fingerprint) return known.claims;
+  const key = `${lexicon.fingerprint}\u0001${inlineSignature(block)}\u0001${block.prose}`;
+  const claims = cache.get(key, () => analyzeBlockUncached(block, lexicon));
+  byBlock.set(block, { fingerprint: lexicon.fingerprint, claims });
+  return claims;
+}

@@ -1,0 +1,136 @@
+/**
+ * From claim analysis to findings. At most one rule reports a sentence, the
+ * most specific that applies: a vague source is the problem to fix first
+ * (naming the source also sources its figures), one finding per vague phrase;
+ * then its unsourced statistics, as one finding; then a claim stated as fact.
+ * A sentence credited to a source in reach gets none.
+ */
+import type { ParsedDocument, ProseBlock } from '../document/model';
+import { isProse } from '../document/model';
+import type { Finding, Fix, OffsetRange } from '../types';
+import type { RuleContext } from '../rules/rule';
+import { analyzeBlock, type SentenceClaims } from './analysis';
+import type { CueKind } from './lexicon/cues';
+import { isNoteLine, isSourceLine } from './markers';
+
+export type ClaimRuleId = 'vague-attribution' | 'unsourced-statistic' | 'unattributed-claim';
+
+/** The text the citation placeholder fix inserts after a sentence. */
+export const CITATION_PLACEHOLDER = ' [citation needed]';
+
+/** One sentence-level verdict: which rule reports it, where, and why. */
+export interface ClaimVerdict {
+  readonly ruleId: ClaimRuleId;
+  /** Relative to the block's prose. */
+  readonly range: OffsetRange;
+  readonly message: string;
+}
+
+const CUE_MESSAGES: Readonly<Record<CueKind, (cue: string) => string>> = {
+  causal: (cue) => `Causal claim ("${cue}") is stated as fact with no source: cite it or say who makes it.`,
+  consensus: (cue) => `Consensus ("${cue}") is claimed with no source: say who holds this view or cite it.`,
+  prediction: (cue) => `Prediction ("${cue}") is stated as fact with no source: cite it or say who predicts it.`,
+  verdict: (cue) => `Verdict ("${cue}") is stated as fact with no source: cite it or say whose judgement it is.`,
+  motive: (cue) => `Motive ("${cue}") is stated as fact with no source: cite it or say who makes the claim.`,
+};
+
+function listQuoted(texts: readonly string[]): string {
+  const quoted = texts.slice(0, 3).map((text) => `"${text}"`);
+  const more = texts.length > 3 ? `, and ${texts.length - 3} more` : '';
+  if (quoted.length === 1) return quoted[0]!;
+  if (more) return `${quoted.join(', ')}${more}`;
+  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+/**
+ * The verdicts for one analysed sentence; `sourced` is true when the block
+ * it stands in is credited as a whole (a "Source:" line in it or after it).
+ */
+function sentenceVerdicts(sentence: SentenceClaims, sourced: boolean): ClaimVerdict[] {
+  if (sentence.skipped || sentence.cited || sourced) return [];
+  if (sentence.vague.length > 0) {
+    return sentence.vague.map((hit) => ({
+      ruleId: 'vague-attribution' as const,
+      range: hit.range,
+      message:
+        hit.kind === 'unnamed'
+          ? `Claim credited to unnamed "${hit.text}": name the source or cite it.`
+          : `Claim credited to no one ("${hit.text}"): name the source or cite it.`,
+    }));
+  }
+  if (sentence.attribution || sentence.continuesVague) return [];
+  if (sentence.statistics.length > 0) {
+    const texts = sentence.statistics.map((hit) => hit.text);
+    const plural = texts.length > 1;
+    return [
+      {
+        ruleId: 'unsourced-statistic',
+        range: sentence.statistics[0]!.range,
+        message: `${plural ? 'Figures' : 'Figure'} ${listQuoted(texts)} ${plural ? 'are' : 'is'} stated with no source in reach: cite where ${plural ? 'they come' : 'it comes'} from.`,
+      },
+    ];
+  }
+  if (sentence.cue) {
+    return [{ ruleId: 'unattributed-claim', range: sentence.cue.claimRange, message: CUE_MESSAGES[sentence.cue.kind](sentence.cue.text) }];
+  }
+  return [];
+}
+
+/** Whether the claim rules read a block: paragraphs, list items and quotes, never headings or footnote texts. */
+function isClaimBlock(block: ProseBlock): boolean {
+  return block.kind === 'paragraph' && block.container !== 'footnote';
+}
+
+/** Whether the block after `index` in `doc.blocks` is a "Source:" line (past any "Note:" lines and comments). */
+function sourcedByFollowingLine(doc: ParsedDocument, index: number): boolean {
+  for (let j = index + 1; j < doc.blocks.length; j++) {
+    const next = doc.blocks[j]!;
+    if (next.kind === 'html') continue;
+    if (!isProse(next) || next.kind !== 'paragraph') return false;
+    if (isSourceLine(next.prose)) return true;
+    if (!isNoteLine(next.prose)) return false;
+  }
+  return false;
+}
+
+function placeholderFix(offset: number): Fix {
+  return { title: 'Insert citation placeholder', edits: [{ range: [offset, offset], newText: CITATION_PLACEHOLDER }], safe: false };
+}
+
+/**
+ * The findings of one claim rule over `documents`, keyed by uri. The three
+ * rules share the cached per-paragraph analysis, so running all three costs
+ * one analysis per changed paragraph.
+ */
+export function claimFindings(
+  documents: readonly ParsedDocument[],
+  context: RuleContext,
+  ruleId: ClaimRuleId,
+): Map<string, Finding[]> {
+  const result = new Map<string, Finding[]>();
+  for (const doc of documents) {
+    const findings: Finding[] = [];
+    for (let index = 0; index < doc.blocks.length; index++) {
+      const block = doc.blocks[index]!;
+      if (!isProse(block) || !isClaimBlock(block)) continue;
+      const analysis = analyzeBlock(block, context.config.claims);
+      if (analysis.isSourceLine) continue;
+      const sourced = analysis.sourceLine || sourcedByFollowingLine(doc, index);
+      const base = block.range[0];
+      for (const sentence of analysis.sentences) {
+        for (const verdict of sentenceVerdicts(sentence, sourced)) {
+          if (verdict.ruleId !== ruleId) continue;
+          findings.push({
+            ruleId,
+            severity: context.severity,
+            message: verdict.message,
+            range: [verdict.range[0] + base, verdict.range[1] + base],
+            fixes: [placeholderFix(sentence.range[1] + base)],
+          });
+        }
+      }
+    }
+    if (findings.length > 0) result.set(doc.uri, findings);
+  }
+  return result;
+}

@@ -1,0 +1,265 @@
+/**
+ * One entity written in several forms: choosing the preferred form and
+ * writing the findings, fixes and related locations. Shared by
+ * `inconsistent-name` and `inconsistent-spelling`, which differ only in the
+ * mentions they read and the words of their messages.
+ */
+import type { LintConfig } from '../config';
+import { lineNumberAt } from '../document/lines';
+import type { ParsedDocument } from '../document/model';
+import type { Finding, Fix, RelatedLocation, Severity, TextEdit } from '../types';
+import { compareMentions, type DocMention } from './index';
+import { ACRONYM_COMPOUND, HEADING, NOT_OWN, SENTENCE_INITIAL, WITH_DIGITS, type Mention } from './mentions';
+import { matchCase } from './normalize';
+import { confusableKnownNames } from './tables';
+
+/** One form of an entity and where it is written. */
+export interface Form {
+  /** What is compared (see {@link Mention.form}). */
+  readonly form: string;
+  /** How the form reads, from its first use ("U.S.", "cease-fire"). */
+  readonly text: string;
+  readonly mentions: DocMention[];
+}
+
+/**
+ * Mentions that are the writer's own form: not quoted, not a cited title, not
+ * inside a fixed compound of acronyms, not a designation with digits ("PS-30").
+ */
+export function ownMentions(group: readonly DocMention[]): DocMention[] {
+  return group.filter((m) => (m.mention.flags & (NOT_OWN | ACRONYM_COMPOUND)) === 0 && !(m.mention.kind === 'acronym' && m.mention.flags & WITH_DIGITS));
+}
+
+/**
+ * Groups mentions by form. A capital that only the sentence start or a
+ * heading put there says nothing about the form, so such a mention joins the
+ * form it matches apart from case ("Nato" opening a sentence beside "NATO"
+ * elsewhere is not counted as "Nato").
+ */
+export function formsOf(group: readonly DocMention[]): Form[] {
+  const forms = new Map<string, Form>();
+  const deferred: DocMention[] = [];
+  for (const m of group) {
+    const unreliable = (m.mention.kind === 'name' || m.mention.kind === 'acronym') && (m.mention.flags & (SENTENCE_INITIAL | HEADING)) !== 0;
+    if (unreliable) {
+      deferred.push(m);
+      continue;
+    }
+    const form = forms.get(m.mention.form);
+    if (form) form.mentions.push(m);
+    else forms.set(m.mention.form, { form: m.mention.form, text: displayText(m.mention), mentions: [m] });
+  }
+  for (const m of deferred) {
+    const lower = m.mention.form.toLowerCase();
+    const match = forms.get(m.mention.form) ?? [...forms.values()].find((form) => form.form.toLowerCase() === lower);
+    if (match) match.mentions.push(m);
+    else {
+      const form = forms.get(m.mention.form);
+      if (form) form.mentions.push(m);
+      else forms.set(m.mention.form, { form: m.mention.form, text: displayText(m.mention), mentions: [m] });
+    }
+  }
+  const list = [...forms.values()];
+  for (const form of list) form.mentions.sort(compareMentions);
+  return list;
+}
+
+function displayText(mention: Mention): string {
+  if (mention.kind === 'spelling') return mention.variants?.[mention.form] ?? mention.text.toLowerCase();
+  return mention.text;
+}
+
+/**
+ * The form to keep: the configured one (`names.preferred`), else the most
+ * frequent, ties going to the one used first.
+ */
+export function preferredForm(forms: readonly Form[], config: LintConfig): { form: Form; configured: boolean } {
+  const preferred = config.names.preferred;
+  for (const wanted of preferred) {
+    const exact = forms.find((f) => f.text === wanted || f.mentions.some((m) => m.mention.text === wanted));
+    if (exact) return { form: exact, configured: true };
+  }
+  for (const wanted of preferred) {
+    const lower = wanted.toLowerCase();
+    const loose = forms.find((f) => f.text.toLowerCase() === lower);
+    if (loose) return { form: loose, configured: true };
+  }
+  const sorted = [...forms].sort((a, b) => b.mentions.length - a.mentions.length || compareMentions(a.mentions[0]!, b.mentions[0]!));
+  return { form: sorted[0]!, configured: false };
+}
+
+/**
+ * Whether two forms differ only by capitals that say nothing about the name:
+ * a word shouted in capitals ("AMERICA" beside "America"), or a long word
+ * whose usual form is capitals in headings ("CRITICAL"). Only a short
+ * acronym written in lower case ("Nato" beside "NATO") is a real variant.
+ */
+export function typographicCase(form: string, preferred: Form): boolean {
+  const target = preferred.text;
+  if (form.toLowerCase() !== target.toLowerCase() || form === target) return false;
+  const upper = (s: string): boolean => s === s.toUpperCase();
+  if (upper(form) && !upper(target)) return true;
+  if (upper(target) && !upper(form)) {
+    // An acronym is established by use ("NATO" again and again); one "SHIELD" beside a "Dalkon Shield" is not.
+    const letters = form.replace(/[^\p{L}]/gu, '');
+    return letters.length > 6 || preferred.mentions.length < 3 || confusableKnownNames().has(letters.toLowerCase());
+  }
+  return false;
+}
+
+/**
+ * Whether two forms of a compound differ only as a noun and its modifier:
+ * "health care" (the noun) and "health-care policy" (hyphenated before a
+ * noun) are both right; only the closed form competes with either.
+ */
+export function modifierHyphen(form: string, preferred: string): boolean {
+  return (form === 'hyphen' && preferred === 'space') || (form === 'space' && preferred === 'hyphen');
+}
+
+/** Whether `names.distinct` says two forms are different entities. */
+export function declaredDistinct(config: LintConfig, a: string, b: string): boolean {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  return config.names.distinct.some((group) => {
+    const lower = group.map((s) => s.toLowerCase());
+    return lower.includes(la) && lower.includes(lb);
+  });
+}
+
+/** The file name of a uri or path, for messages ("brief.md"). */
+export function baseName(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || uri;
+}
+
+/** "line 4" in the same document, "line 4 of brief.md" in another. */
+export function where(doc: ParsedDocument, offset: number, from: ParsedDocument): string {
+  const line = lineNumberAt(doc.lineStarts, offset);
+  return doc === from ? `line ${line}` : `line ${line} of ${baseName(doc.uri)}`;
+}
+
+/** A count as messages write it ("2×"). */
+export function times(count: number): string {
+  return `${count}×`;
+}
+
+/** The text that replaces `m` to write it in the preferred form. */
+export function replacementFor(m: DocMention, preferred: Form): { range: readonly [number, number]; text: string } {
+  const mention = m.mention;
+  if (mention.kind === 'spelling') {
+    const target = mention.variants?.[preferred.form] ?? preferred.text;
+    return { range: [m.start, m.end], text: matchCase(mention.text, target) };
+  }
+  if (mention.kind === 'person') {
+    // Only the given name changes ("Mike" → "Michael"); middle initials stay.
+    const model = preferred.mentions[0]!.mention;
+    const given = model.text.slice(0, model.givenEnd! - model.start);
+    const offset = m.start - mention.start;
+    return { range: [offset + mention.givenStart!, offset + mention.givenEnd!], text: given };
+  }
+  let text = preferred.text;
+  let end = m.end;
+  const doc = m.doc.text;
+  // "in the US." → "in the U.S." must not end in "..", and "the U.S." ending a sentence keeps its full stop.
+  if (text.endsWith('.') && doc[end] === '.') end++;
+  else if (mention.text.endsWith('.') && !text.endsWith('.') && endsSentence(doc, end)) text += '.';
+  return { range: [m.start, end], text };
+}
+
+function endsSentence(text: string, end: number): boolean {
+  const rest = text.slice(end, end + 3);
+  return rest === '' || /^(?:\s*$|\s+[\p{Lu}"“(]|\s*\n)/u.test(rest) || /^["”’)]/.test(rest);
+}
+
+/** What differs between the two consistency rules: their words and how safe their fixes are. */
+export interface ConsistencyWording {
+  /** Sentence for a form differing from the preferred one. */
+  message(here: string, others: string, scope: string, preferred: string, configured: boolean, mention: DocMention): string;
+  /** Whether "Change to" may be applied without review. */
+  safe(mention: Mention): boolean;
+}
+
+/**
+ * Findings for every mention not in the preferred form of its group, with
+ * counts, related locations of the preferred form (in other files too), a
+ * "Change to" fix, and "Change all" fixes for the file and the workspace.
+ */
+export function reportGroup(
+  ruleId: string,
+  severity: Severity,
+  config: LintConfig,
+  group: readonly DocMention[],
+  wording: ConsistencyWording,
+  out: Map<string, Finding[]>,
+): void {
+  const own = ownMentions(group);
+  const forms = formsOf(own);
+  if (forms.length < 2) return;
+  const { form: preferred, configured } = preferredForm(forms, config);
+  const others = forms.filter(
+    (f) =>
+      f !== preferred &&
+      !declaredDistinct(config, f.text, preferred.text) &&
+      !typographicCase(f.text, preferred) &&
+      !modifierHyphen(f.form, preferred.form),
+  );
+  if (others.length === 0) return;
+  const toChange = others.flatMap((f) => f.mentions).sort(compareMentions);
+  const docs = new Set(own.map((m) => m.doc));
+  for (const form of others) {
+    for (const m of form.mentions) {
+      const scope = docs.size === 1 ? 'in this document' : 'in this document set';
+      const rest = forms
+        .filter((f) => f !== form)
+        .sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : b.mentions.length - a.mentions.length))
+        .map((f) => `"${oneLine(f.text)}" (${times(f.mentions.length)})`);
+      const othersText = rest.length === 1 ? rest[0]! : `${rest.slice(0, -1).join(', ')} and ${rest[rest.length - 1]}`;
+      const related: RelatedLocation[] = preferred.mentions.slice(0, 8).map((p) => ({
+        uri: p.doc.uri,
+        range: [p.start, p.end],
+        message: `"${oneLine(preferred.text)}" (${where(p.doc, p.start, m.doc)})`,
+      }));
+      const fixes: Fix[] = [];
+      const single = replacementFor(m, preferred);
+      // The title names the form, not a full stop kept for the sentence.
+      const shown = single.text.endsWith('.') && !preferred.text.endsWith('.') ? single.text.slice(0, -1) : single.text;
+      fixes.push({ title: `Change to "${oneLine(shown)}"`, edits: [{ range: single.range, newText: single.text }], safe: wording.safe(m.mention) });
+      const inFile = toChange.filter((x) => x.doc === m.doc);
+      if (inFile.length > 1) {
+        fixes.push({
+          title: `Change all ${inFile.length} to "${oneLine(preferred.text)}" in this file`,
+          edits: inFile.map((x) => edit(x, preferred)),
+          safe: false,
+        });
+      }
+      if (inFile.length < toChange.length) {
+        fixes.push({
+          title: `Change all ${toChange.length} to "${oneLine(preferred.text)}" in the workspace`,
+          edits: toChange.map((x) => edit(x, preferred, x.doc === m.doc ? undefined : x.doc.uri)),
+          safe: false,
+        });
+      }
+      const finding: Finding = {
+        ruleId,
+        severity,
+        message: wording.message(oneLine(m.mention.text), othersText, scope, oneLine(preferred.text), configured, m),
+        range: [m.start, m.end],
+        related,
+        fixes,
+      };
+      const list = out.get(m.doc.uri);
+      if (list) list.push(finding);
+      else out.set(m.doc.uri, [finding]);
+    }
+  }
+}
+
+/** Mentions may span a line break ("Robert F.\nKennedy"); messages and titles read on one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+function edit(m: DocMention, preferred: Form, uri?: string): TextEdit {
+  const r = replacementFor(m, preferred);
+  return uri === undefined ? { range: r.range, newText: r.text } : { uri, range: r.range, newText: r.text };
+}

@@ -1,0 +1,156 @@
+/**
+ * possible-name-typo: a rare name one or two edits from a common one
+ * ("Hegsith" beside three "Hegseth"). Similarity alone cannot tell a typo
+ * from another person (Johnson/Johnston, Waltz/Walz), so this is a hint, and
+ * only when every gate passes:
+ * - the rare form appears at most twice, the common one at least three times;
+ * - they are within one edit (two for names of eight letters or more) and
+ *   Jaro–Winkler agrees;
+ * - they differ in more than an ending (Russia/Russian, Iran/Iraq, Lavrov/Lavrova);
+ * - the rare form is not a known real name close to another (SCOWL), nor a
+ *   pair declared different (built in or `names.distinct`);
+ * - the common form is a person's surname (a given name or title stands
+ *   before it somewhere), and the context agrees: the same given name or
+ *   title before both, or the rare form alone in running text.
+ */
+import type { ParsedDocument } from '../document/model';
+import { declaredDistinct, ownMentions, where } from '../names/consistency';
+import { compareMentions, nameIndex, type DocMention } from '../names/index';
+import { HEADING, SENTENCE_INITIAL, TITLES } from '../names/mentions';
+import { foldDiacritics } from '../names/normalize';
+import { differsOnlyInEnding, editDistance, jaroWinkler } from '../names/similarity';
+import { commonWords, confusableKnownNames, KNOWN_DISTINCT, nicknames } from '../names/tables';
+import type { Finding } from '../types';
+import type { RuleContext, SetRule } from './rule';
+
+const MAX_RARE = 2;
+const MIN_COMMON = 3;
+const MIN_LENGTH = 4;
+const MIN_JARO_WINKLER = 0.9;
+
+interface Entity {
+  /** Folded spelling compared between entities ("hegseth"). */
+  readonly folded: string;
+  readonly mentions: DocMention[];
+}
+
+function maxEdits(a: string, b: string): number {
+  return Math.max(a.length, b.length) >= 8 ? 2 : 1;
+}
+
+function deletions(word: string, depth: number): string[] {
+  const out = new Set<string>([word]);
+  let frontier = [word];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const del = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(del)) {
+          out.add(del);
+          next.push(del);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return [...out];
+}
+
+function builtInDistinct(a: string, b: string): boolean {
+  return KNOWN_DISTINCT.some((pair) => pair.includes(a) && pair.includes(b));
+}
+
+/** The given names and titles written before an entity's mentions. */
+function contexts(entity: Entity): Set<string> {
+  const set = new Set<string>();
+  for (const m of entity.mentions) if (m.mention.prev) set.add(m.mention.prev.toLowerCase());
+  return set;
+}
+
+/** Given names that are more often places before a name ("Washington Metropolitan Area"). */
+const PLACE_NAMES = new Set(['washington', 'virginia', 'georgia', 'carolina', 'california', 'arizona', 'india', 'lincoln', 'jackson', 'madison', 'austin', 'savannah', 'florence', 'victoria', 'chester', 'kingston', 'houston', 'dallas', 'eugene', 'lafayette']);
+
+/**
+ * Whether the entity is a person's surname: a given name or a title stands
+ * before it somewhere, and it is not itself a given name ("President Richard
+ * Nixon" makes "Nixon" a surname, not "Richard").
+ */
+function isSurname(entity: Entity): boolean {
+  if (nicknames().has(entity.folded)) return false;
+  for (const prev of contexts(entity)) if ((nicknames().has(prev) && !PLACE_NAMES.has(prev)) || TITLES.has(prev)) return true;
+  return false;
+}
+
+function contextAgrees(rare: Entity, common: Entity): boolean {
+  const commonContexts = contexts(common);
+  return rare.mentions.some((m) => {
+    const prev = m.mention.prev?.toLowerCase();
+    if (prev !== undefined) return commonContexts.has(prev);
+    // Alone, the rare form can only be a misspelt surname of a person the text names in full.
+    return !(m.mention.flags & (SENTENCE_INITIAL | HEADING));
+  });
+}
+
+export const possibleNameTypo: SetRule = {
+  id: 'possible-name-typo',
+  scope: 'set',
+  check(documents: readonly ParsedDocument[], context: RuleContext): Map<string, Finding[]> {
+    const findings = new Map<string, Finding[]>();
+    const entities: Entity[] = [];
+    for (const [key, group] of nameIndex(documents).byKey) {
+      if (!key.startsWith('N:') || group[0]!.mention.kind !== 'name') continue;
+      const own = ownMentions(group).filter((m) => m.mention.kind === 'name');
+      if (own.length === 0) continue;
+      const folded = foldDiacritics(own[0]!.mention.text).toLowerCase();
+      if (folded.length >= MIN_LENGTH) entities.push({ folded, mentions: own });
+    }
+    // Only people's surnames: a capitalised common noun ("Employment") is no name to misspell.
+    const common = entities.filter((e) => e.mentions.length >= MIN_COMMON && isSurname(e));
+    if (common.length === 0) return findings;
+    // Symmetric-delete lookup: two words within k edits share a word made by deleting at most k letters.
+    const byDeletion = new Map<string, Entity[]>();
+    for (const entity of common) {
+      for (const del of deletions(entity.folded, entity.folded.length >= 7 ? 2 : 1)) {
+        const list = byDeletion.get(del);
+        if (list) list.push(entity);
+        else byDeletion.set(del, [entity]);
+      }
+    }
+    const known = confusableKnownNames();
+    for (const rare of entities) {
+      if (rare.mentions.length > MAX_RARE || known.has(rare.folded) || commonWords().has(rare.folded)) continue;
+      // A form only ever seen with a typographic capital may be an ordinary word.
+      if (rare.mentions.every((m) => m.mention.flags & (SENTENCE_INITIAL | HEADING))) continue;
+      const candidates = new Set<Entity>();
+      for (const del of deletions(rare.folded, rare.folded.length >= 7 ? 2 : 1)) for (const e of byDeletion.get(del) ?? []) candidates.add(e);
+      let best: Entity | undefined;
+      for (const candidate of candidates) {
+        const a = rare.folded;
+        const b = candidate.folded;
+        if (a === b || differsOnlyInEnding(a, b)) continue;
+        if (editDistance(a, b, maxEdits(a, b)) > maxEdits(a, b) || jaroWinkler(a, b) < MIN_JARO_WINKLER) continue;
+        if (builtInDistinct(a, b) || declaredDistinct(context.config, rare.mentions[0]!.mention.text, candidate.mentions[0]!.mention.text)) continue;
+        if (!contextAgrees(rare, candidate)) continue;
+        if (!best || candidate.mentions.length > best.mentions.length) best = candidate;
+      }
+      if (!best) continue;
+      const target = best.mentions[0]!.mention.text;
+      for (const m of rare.mentions) {
+        const first = [...best.mentions].sort(compareMentions)[0]!;
+        const finding: Finding = {
+          ruleId: this.id,
+          severity: context.severity,
+          message: `"${m.mention.text}" may be a misspelling of "${target}" (${best.mentions.length}× in this document set, first on ${where(first.doc, first.start, m.doc)}).`,
+          range: [m.start, m.end],
+          related: best.mentions.slice(0, 5).map((p) => ({ uri: p.doc.uri, range: [p.start, p.end], message: `"${target}" (${where(p.doc, p.start, m.doc)})` })),
+          fixes: [{ title: `Change to "${target}"`, edits: [{ range: [m.start, m.end], newText: target }], safe: false }],
+        };
+        const list = findings.get(m.doc.uri);
+        if (list) list.push(finding);
+        else findings.set(m.doc.uri, [finding]);
+      }
+    }
+    return findings;
+  },
+};
