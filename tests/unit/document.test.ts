@@ -164,6 +164,15 @@ describe('sentences', () => {
     expect(split('She joined the U.S. Defense Department in May.')).toHaveLength(1);
   });
 
+  it('keeps a citation marker glued to the period with its sentence', () => {
+    expect(split('Exports rose 12 percent.[1] Imports fell.[2, 3] Prices held.')).toEqual([
+      'Exports rose 12 percent.[1]',
+      'Imports fell.[2, 3]',
+      'Prices held.',
+    ]);
+    expect(split('Exports rose.\uFFFC\uFFFC\uFFFC\uFFFC Imports fell.')).toEqual(['Exports rose.\uFFFC\uFFFC\uFFFC\uFFFC', 'Imports fell.']);
+  });
+
   it('handles quotes, questions and exclamations', () => {
     expect(split('He said "we will act." Will they? "Yes!" she said.')).toEqual([
       'He said "we will act."',

@@ -45,6 +45,8 @@ const SENTENCE_OPENERS = new Set(
 );
 
 const CLOSERS = '"\'”’)]»';
+/** Numeric citation markers and masked footnote references right after terminal punctuation. */
+const CITATION_AFTER = /^(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|\uFFFC+)/;
 const OPENERS = '"\'“‘([«';
 
 function isUpper(ch: string): boolean {
@@ -129,6 +131,10 @@ export function splitSentences(prose: string, base: number): Sentence[] {
     // Swallow runs of terminal punctuation and closing quotes/brackets.
     let end = i + 1;
     while (end < prose.length && ('.!?…'.includes(prose[end]!) || CLOSERS.includes(prose[end]!))) end++;
+    // A citation glued to the period ("…rose.[1] Next", "…rose.[^n] Next") belongs to this sentence.
+    for (let marker = CITATION_AFTER.exec(prose.slice(end, end + 24)); marker && marker[0].length > 0; marker = CITATION_AFTER.exec(prose.slice(end, end + 24))) {
+      end += marker[0].length;
+    }
     let next = end;
     while (next < prose.length && isSpace(prose[next]!)) next++;
     if (next === end && next < prose.length) {
