@@ -19,10 +19,14 @@ describe('parseCliArgs', () => {
       patterns: [],
       format: 'stylish',
       maxWarnings: -1,
+      quiet: false,
+      outputFile: undefined,
       stdin: false,
       stdinFilename: undefined,
       config: undefined,
       noConfig: false,
+      ignorePath: undefined,
+      printConfig: undefined,
       rules: {},
       fix: false,
       fixDryRun: false,
@@ -55,6 +59,20 @@ describe('parseCliArgs', () => {
     expect(parsed.maxWarnings).toBe(0);
   });
 
+  it('accepts every CI format', () => {
+    for (const format of ['stylish', 'json', 'sarif', 'github', 'junit', 'checkstyle']) expect(options(['--format', format]).format).toBe(format);
+  });
+
+  it('reads the report options: --output-file (and ESLint\'s -o) and --quiet', () => {
+    expect(options(['--output-file', 'reports/policylint.sarif', '--quiet'])).toMatchObject({ outputFile: 'reports/policylint.sarif', quiet: true });
+    expect(options(['-o', 'out.json']).outputFile).toBe('out.json');
+  });
+
+  it('reads --ignore-path and --print-config', () => {
+    expect(options(['--ignore-path', '.gitignore']).ignorePath).toBe('.gitignore');
+    expect(options(['--print-config', 'docs/a.md', '--rule', 'repeated-word:off'])).toMatchObject({ printConfig: 'docs/a.md', patterns: [] });
+  });
+
   it('accepts -1 for "no limit" as ESLint does', () => {
     expect(options(['--max-warnings=-1']).maxWarnings).toBe(-1);
   });
@@ -73,7 +91,13 @@ describe('parseCliArgs', () => {
     [['--bogus'], /^unknown option '--bogus'/],
     [['-x'], /^unknown option '-x'/],
     [['--format'], /argument missing/],
-    [['--format', 'xml'], /^unknown format "xml"; use one of stylish, json$/],
+    [['--format', 'xml'], /^unknown format "xml"; use one of stylish, json, sarif, github, junit, checkstyle$/],
+    [['--output-file'], /argument missing/],
+    [['--output-file', ''], /^--output-file must name a file$/],
+    [['--ignore-path', ' '], /^--ignore-path must name a file$/],
+    [['--print-config', ''], /^--print-config must name a file$/],
+    [['--print-config', 'a.md', 'b.md'], /^--print-config takes one file and cannot be combined with file arguments$/],
+    [['--print-config', 'a.md', '--stdin'], /^--print-config cannot be combined with --stdin$/],
     [['--max-warnings', 'many'], /--max-warnings must be a whole number/],
     [['--max-warnings', '1.5'], /--max-warnings must be a whole number/],
     [['--max-warnings=-2'], /--max-warnings must be a whole number/],

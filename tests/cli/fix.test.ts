@@ -80,6 +80,25 @@ describe('fixUntilStable', () => {
     expect(fixUntilStable([doc('a.txt', 'xxx')], DEFAULT_CONFIG, { linter: deleteOneX, maxPasses: 3 }).settled).toBe(true);
   });
 
+  it('with a selection (--quiet), fixes only the findings it selects', () => {
+    const mixed = {
+      lint: (documents: readonly SourceDocument[]): DocumentResult[] =>
+        documents.map((d) => ({
+          uri: d.uri,
+          findings: [
+            ...(d.text.includes('E') ? [{ ruleId: 'e', severity: 'error', message: 'E', range: [d.text.indexOf('E'), d.text.indexOf('E') + 1], fixes: [{ title: 'drop E', safe: true, edits: [{ range: [d.text.indexOf('E'), d.text.indexOf('E') + 1], newText: '' }] }] } satisfies Finding] : []),
+            ...(d.text.includes('W') ? [{ ruleId: 'w', severity: 'warning', message: 'W', range: [d.text.indexOf('W'), d.text.indexOf('W') + 1], fixes: [{ title: 'drop W', safe: true, edits: [{ range: [d.text.indexOf('W'), d.text.indexOf('W') + 1], newText: '' }] }] } satisfies Finding] : []),
+          ],
+        })),
+    };
+    const run = fixUntilStable([doc('a.txt', 'aEbWc')], DEFAULT_CONFIG, { linter: mixed, select: (finding) => finding.severity === 'error' });
+    expect(run.documents[0]!.text).toBe('abWc');
+    expect(run.fixed.get('a.txt')).toBe(1);
+    // The warning's fix is left by choice, so the run has settled.
+    expect(run.settled).toBe(true);
+    expect(fixUntilStable([doc('a.txt', 'aEbWc')], DEFAULT_CONFIG, { linter: mixed }).documents[0]!.text).toBe('abc');
+  });
+
   it('records a fix the engine cannot apply as a failure and keeps that document as it was', () => {
     const broken = {
       lint: (documents: readonly SourceDocument[]): DocumentResult[] =>

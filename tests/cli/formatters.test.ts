@@ -1,38 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { colorEnabled } from '../../server/src/cli/color';
 import { formatJson, formatStylish } from '../../server/src/cli/formatters';
-import type { FileReport, ReportMessage } from '../../server/src/cli/report';
+import type { FileReport } from '../../server/src/cli/report';
+import { file, message } from './sample-reports';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
-
-function message(overrides: Partial<ReportMessage>): ReportMessage {
-  return {
-    ruleId: 'repeated-paragraph',
-    severity: 1,
-    message: 'This paragraph repeats the paragraph on line 2.',
-    line: 4,
-    column: 1,
-    endLine: 4,
-    endColumn: 20,
-    level: 'warning',
-    related: [],
-    ...overrides,
-  };
-}
-
-function file(filePath: string, messages: ReportMessage[]): FileReport {
-  const count = (severity: number) => messages.filter((m) => m.severity === severity).length;
-  return {
-    filePath,
-    messages,
-    errorCount: count(2),
-    fatalErrorCount: 0,
-    warningCount: count(1),
-    fixableErrorCount: messages.filter((m) => m.severity === 2 && m.fix).length,
-    fixableWarningCount: messages.filter((m) => m.severity === 1 && m.fix).length,
-    infoCount: count(0),
-  };
-}
 
 const REPORTS: FileReport[] = [
   file('/proj/docs/policy.md', [

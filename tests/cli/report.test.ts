@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentResult, Finding } from '../../server/src/engine';
-import { buildReports, totalsOf, type LintedSource } from '../../server/src/cli/report';
+import { buildReports, errorsOnly, totalsOf, type LintedSource } from '../../server/src/cli/report';
 
 const A_TEXT = '# Title\r\n\r\nThe the cat sat.\r\nA 😀 smile here.\r\n';
 const B_TEXT = '\uFEFFFirst line.\nThe cat sat.\n';
@@ -119,12 +119,43 @@ describe('buildReports', () => {
     ]);
     expect(report!.fixableWarningCount).toBe(1);
     expect(report!.fixableErrorCount).toBe(0);
+    // Where the fix applies, in lines and columns, and its title: what SARIF's `fixes` are made of.
+    expect(message!.fixLocation).toEqual({ title: 'Remove the repeat', line: 3, column: 5, endLine: 3, endColumn: 9 });
+  });
+
+  it('hashes the flagged text so that whitespace and line endings do not matter but the words do', () => {
+    const wrapped: LintedSource = { uri: '/proj/w.md', filePath: '/proj/w.md', text: 'x\r\n  The the\r\n cat sat.' };
+    const results = (source: LintedSource, needle: string): DocumentResult[] => [{ uri: source.uri, findings: [finding({ range: span(source.text, needle) })] }];
+    const hash = (source: LintedSource, needle: string): string => buildReports(results(source, needle), [source])[0]!.messages[0]!.contentHash;
+    expect(hash(A, 'The the cat sat.')).toMatch(/^[0-9a-f]{64}$/);
+    expect(hash(wrapped, 'The the\r\n cat sat.')).toBe(hash(A, 'The the cat sat.'));
+    expect(hash(B, 'The cat sat.')).not.toBe(hash(A, 'The the cat sat.'));
   });
 
   it('leaves out fix keys when a finding has no usable fix', () => {
     const [report] = buildReports([{ uri: A.uri, findings: [finding({ range: [0, 1] })] }], [A]);
     expect(Object.keys(report!.messages[0]!)).not.toContain('fix');
     expect(Object.keys(report!.messages[0]!)).not.toContain('suggestions');
+  });
+
+  it('keeps only errors for --quiet, with counts to match, and keeps files left with nothing', () => {
+    const results: DocumentResult[] = [
+      {
+        uri: A.uri,
+        findings: [
+          finding({ range: [0, 1], severity: 'error' }),
+          finding({ range: span(A_TEXT, 'The the'), severity: 'warning', fixes: [{ title: 'x', safe: true, edits: [{ range: [0, 1], newText: '' }] }] }),
+          finding({ range: [2, 3], severity: 'info' }),
+        ],
+      },
+      { uri: B.uri, findings: [finding({ range: [1, 2], severity: 'hint' })] },
+    ];
+    const quiet = errorsOnly(buildReports(results, [A, B]));
+    expect(quiet.map((r) => r.filePath)).toEqual([A.filePath, B.filePath]);
+    expect(quiet[0]!.messages.map((m) => m.level)).toEqual(['error']);
+    expect(quiet[0]).toMatchObject({ errorCount: 1, warningCount: 0, infoCount: 0, fixableWarningCount: 0 });
+    expect(quiet[1]!.messages).toEqual([]);
+    expect(totalsOf(quiet)).toEqual({ errorCount: 1, warningCount: 0, infoCount: 0 });
   });
 
   it('refuses a result for a document it was not given, rather than guessing positions', () => {

@@ -1,13 +1,14 @@
 /**
  * Command-line argument parsing. Flags follow ESLint's names and meanings
- * (`--format`, `--max-warnings`, `--stdin`, `--stdin-filename`, `--config`,
- * `--no-config`, `--rule`, `--fix`, `--fix-dry-run`) because CI maintainers
+ * (`--format`, `--max-warnings`, `--quiet`, `--output-file`, `--stdin`,
+ * `--stdin-filename`, `--config`, `--no-config`, `--rule`, `--ignore-path`,
+ * `--print-config`, `--fix`, `--fix-dry-run`) because CI maintainers
  * already know them.
  */
 import { parseArgs } from 'node:util';
 import { isSeveritySetting, RULE_IDS, type SeveritySetting } from '../engine';
 
-export const FORMATS = ['stylish', 'json'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'checkstyle'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 /** Everything the command line asked for, validated. */
@@ -17,6 +18,10 @@ export interface CliOptions {
   readonly format: FormatName;
   /** Warnings allowed before the exit code becomes 1; -1 means no limit. */
   readonly maxWarnings: number;
+  /** `--quiet`: report errors only (warnings still count toward --max-warnings, as in ESLint). */
+  readonly quiet: boolean;
+  /** `--output-file F`: write the report to F (as given, relative to the working directory) instead of stdout. */
+  readonly outputFile: string | undefined;
   readonly stdin: boolean;
   /** The name stdin text is reported under and whose extension picks the language. */
   readonly stdinFilename: string | undefined;
@@ -24,6 +29,10 @@ export interface CliOptions {
   readonly config: string | undefined;
   /** `--no-config`: no config file at all. */
   readonly noConfig: boolean;
+  /** `--ignore-path F`: read ignore patterns from F instead of `.policylintignore`. */
+  readonly ignorePath: string | undefined;
+  /** `--print-config FILE`: print the configuration FILE would be linted with, and lint nothing. */
+  readonly printConfig: string | undefined;
   /** `--rule id:severity` overrides, applied over the config file; the last one for an id wins. */
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   /** `--fix`: write safe fixes to the files (with `--stdin`: print the fixed text). */
@@ -45,9 +54,14 @@ node_modules and .git. A directory means those files under it; a file is
 linted whatever its extension (as Markdown if .md or .markdown, else as text).
 
 Options:
-  -f, --format <name>      Output format: stylish (default) or json
+  -f, --format <name>      Output format: stylish (default), json, sarif,
+                           github, junit or checkstyle
+  -o, --output-file <f>    Write the report to file f (creating its folders)
+                           instead of standard output
+      --quiet              Report errors only
       --max-warnings <n>   Exit with 1 when there are more than n warnings
-                           (default: -1, no limit)
+                           (default: -1, no limit); with --quiet, warnings
+                           still count although they are not reported
       --stdin              Lint text read from standard input
       --stdin-filename <f> Report stdin text as file f (its extension picks
                            the language)
@@ -59,11 +73,18 @@ Configuration:
       --rule <id:severity> Set a rule's severity (error, warning, info, hint,
                            off) over the config file; repeatable, e.g.
                            --rule repeated-word:error
+      --ignore-path <f>    Read ignore patterns (.gitignore syntax, relative
+                           to the working directory) from file f instead of
+                           .policylintignore
+      --print-config <f>   Print, as JSON, the settings that file f would be
+                           linted with, and lint nothing
   Without --config, the nearest .policylint.yaml, .policylint.yml or
   .policylint.json in the working directory or above it configures the whole
   run (nothing is merged from further up). Its "ignore" globs, relative to its
   folder, skip files found in folders or by globs; a file named on the command
-  line that they match is skipped with a warning. Problems in the config file
+  line that they match is skipped with a warning. A .policylintignore file in
+  the working directory (or the --ignore-path file) skips files the same way,
+  with .gitignore's syntax and rules. Problems in the config file
   are printed as file:line:col; errors in it end with exit code 2, after
   linting with the defaults in place of the settings that failed.
 
@@ -77,7 +98,7 @@ Fixing:
                            nothing. With --format json, no diff: each fixed
                            file gets ESLint's "output" (its fixed text).
   Fixes are applied until none is left (at most 10 passes). With errors in the
-  config file, nothing is fixed.
+  config file, nothing is fixed. With --quiet, only fixes for errors apply.
 
   -h, --help               Show this help
   -v, --version            Show the version
@@ -100,12 +121,16 @@ export function parseCliArgs(argv: readonly string[]): ParseResult {
       allowPositionals: true,
       options: {
         format: { type: 'string', short: 'f' },
+        'output-file': { type: 'string', short: 'o' },
+        quiet: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
         config: { type: 'string', short: 'c' },
         'no-config': { type: 'boolean' },
         rule: { type: 'string', multiple: true },
+        'ignore-path': { type: 'string' },
+        'print-config': { type: 'string' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -159,16 +184,33 @@ export function parseCliArgs(argv: readonly string[]): ParseResult {
   const fixDryRun = values['fix-dry-run'] ?? false;
   if (fix && fixDryRun) return { ok: false, error: '--fix and --fix-dry-run cannot be used together' };
 
+  const outputFile = values['output-file'];
+  if (outputFile !== undefined && outputFile.trim() === '') return { ok: false, error: '--output-file must name a file' };
+  const ignorePath = values['ignore-path'];
+  if (ignorePath !== undefined && ignorePath.trim() === '') return { ok: false, error: '--ignore-path must name a file' };
+
+  const printConfig = values['print-config'];
+  if (printConfig !== undefined) {
+    // As in ESLint: the file to describe is the option's value, so anything else to lint is a mistake.
+    if (printConfig.trim() === '') return { ok: false, error: '--print-config must name a file' };
+    if (positionals.length > 0) return { ok: false, error: '--print-config takes one file and cannot be combined with file arguments' };
+    if (stdin) return { ok: false, error: '--print-config cannot be combined with --stdin' };
+  }
+
   return {
     ok: true,
     options: {
       patterns: positionals,
       format: format as FormatName,
       maxWarnings,
+      quiet: values.quiet ?? false,
+      outputFile,
       stdin,
       stdinFilename,
       config,
       noConfig,
+      ignorePath,
+      printConfig,
       rules,
       fix,
       fixDryRun,

@@ -1,21 +1,27 @@
 /**
  * The configuration of one CLI run: the config file (named by `--config`,
  * or the nearest one above the working directory, as in ESLint's flat
- * config), then the `--rule` overrides over it. Problems are returned as
+ * config), then the `--rule` overrides over it, and the ignore file
+ * (`.policylintignore` or `--ignore-path`). Problems are returned as
  * ready-to-print lines so the caller decides when they appear.
  */
 import * as path from 'node:path';
-import { DEFAULT_CONFIG, resolveConfig, type LintConfig } from '../engine';
+import { DEFAULT_CONFIG, resolveConfig, RULE_IDS, ruleSeverity, type LintConfig, type SeveritySetting } from '../engine';
 import { findConfigFile, hasConfigErrors, loadConfigFile, type ConfigFileResult } from '../project/config-file';
 import { createIgnorePredicate, type IgnorePredicate } from '../project/ignore';
 import type { CliOptions } from './args';
+import { loadIgnoreFile } from './ignore-file';
 import { LineIndex } from './positions';
 
 export interface RunConfig {
   readonly config: LintConfig;
   readonly isIgnored: IgnorePredicate;
+  /** The file whose patterns ignore `absolutePath` (the config file or the ignore file), or undefined when none does. */
+  readonly ignoredBy: (absolutePath: string) => string | undefined;
   /** The config file used, if any. */
   readonly file: string | undefined;
+  /** The ignore file read, if any. */
+  readonly ignoreFile: string | undefined;
   /** Lines for stderr: `file:line:col: error|warning message` per problem, and notes about shadowed files. */
   readonly messages: readonly string[];
   /** True when the config file has errors: the run must end with exit code 2 and must not fix. */
@@ -42,18 +48,50 @@ export async function loadRunConfig(options: CliOptions, cwd: string): Promise<R
 
   let base = DEFAULT_CONFIG;
   let failed = false;
-  let isIgnored: IgnorePredicate = () => false;
+  let configIgnores: IgnorePredicate = () => false;
   if (file !== undefined) {
     const loaded = await loadConfigFile(file);
     messages.push(...formatConfigProblems(loaded, cwd));
     failed = hasConfigErrors(loaded);
     // resolveConfig keeps the default for every key the file got wrong.
     base = resolveConfig(loaded.config, DEFAULT_CONFIG).config;
-    isIgnored = createIgnorePredicate(base.ignore, path.dirname(file));
+    configIgnores = createIgnorePredicate(base.ignore, path.dirname(file));
   }
   // --rule values were validated while parsing the arguments.
   const config = Object.keys(options.rules).length > 0 ? resolveConfig({ rules: options.rules }, base).config : base;
-  return { config, isIgnored, file, messages, failed };
+
+  let ignoreFile: string | undefined;
+  let fileIgnores: IgnorePredicate = () => false;
+  const ignore = await loadIgnoreFile(options.ignorePath, cwd);
+  if (ignore.kind === 'loaded') {
+    ignoreFile = ignore.file;
+    fileIgnores = ignore.isIgnored;
+  } else if (ignore.kind === 'error') {
+    // Like a broken config file: lint on, but the run fails, since files meant to be skipped may have been linted.
+    messages.push(`policylint: cannot read ignore file ${path.relative(cwd, ignore.file) || ignore.file}: ${ignore.reason}`);
+    failed = true;
+  }
+
+  // Either file can ignore a file; a `!` pattern in one cannot re-include what the other ignores.
+  const ignoredBy = (absolutePath: string): string | undefined => {
+    if (file !== undefined && configIgnores(absolutePath)) return file;
+    if (ignoreFile !== undefined && fileIgnores(absolutePath)) return ignoreFile;
+    return undefined;
+  };
+  return { config, isIgnored: (absolutePath) => ignoredBy(absolutePath) !== undefined, ignoredBy, file, ignoreFile, messages, failed };
+}
+
+/**
+ * The configuration as `--print-config` shows it: the engine's settings with
+ * every rule's severity spelled out, defaults included, because "which rules
+ * run, and how loudly" is what people ask the command to tell them.
+ */
+export function describeConfig(config: LintConfig): Record<string, unknown> {
+  const rules: Record<string, SeveritySetting> = {};
+  for (const id of RULE_IDS) rules[id] = ruleSeverity(config, id);
+  // Every other section as it is, so a section the engine adds later is shown without a change here.
+  const { rules: _overrides, ...sections } = config;
+  return { rules, ...sections };
 }
 
 /**

@@ -4,7 +4,7 @@
  * repeated paragraph in one file changes what counts as repeated in the
  * others. Pure (no I/O), so the passes are testable on strings.
  */
-import { applySafeFixes, Linter, type DocumentResult, type LintConfig, type SourceDocument } from '../engine';
+import { applySafeFixes, Linter, type DocumentResult, type Finding, type LintConfig, type SourceDocument } from '../engine';
 
 /** Passes before giving up on reaching a fixed point; real fixes settle in two or three. */
 export const MAX_FIX_PASSES = 10;
@@ -22,9 +22,9 @@ export interface FixRun {
   readonly failures: ReadonlyMap<string, string>;
 }
 
-function hasSafeFix(doc: SourceDocument, result: DocumentResult): boolean {
+function hasSafeFix(doc: SourceDocument, findings: readonly Finding[]): boolean {
   try {
-    return applySafeFixes(doc.text, result.findings, doc.uri).fixed > 0;
+    return applySafeFixes(doc.text, findings, doc.uri).fixed > 0;
   } catch {
     return false;
   }
@@ -33,15 +33,23 @@ function hasSafeFix(doc: SourceDocument, result: DocumentResult): boolean {
 /**
  * Lints `documents`, applies the safe fixes, and repeats until a pass fixes
  * nothing or `maxPasses` passes have run. `canFix` leaves some documents
- * unfixed (still linted, still seen by cross-file rules).
+ * unfixed (still linted, still seen by cross-file rules); `select` limits
+ * which findings are fixed (`--quiet` fixes errors only, as ESLint does).
  */
 export function fixUntilStable(
   documents: readonly SourceDocument[],
   config: LintConfig,
-  options: { maxPasses?: number; canFix?: (uri: string) => boolean; linter?: Pick<Linter, 'lint'> } = {},
+  options: {
+    maxPasses?: number;
+    canFix?: (uri: string) => boolean;
+    select?: (finding: Finding) => boolean;
+    linter?: Pick<Linter, 'lint'>;
+  } = {},
 ): FixRun {
   const maxPasses = options.maxPasses ?? MAX_FIX_PASSES;
   const canFix = options.canFix ?? (() => true);
+  const select = options.select;
+  const fixable = (result: DocumentResult): readonly Finding[] => (select ? result.findings.filter(select) : result.findings);
   // One linter across passes: unchanged paragraphs come from its cache.
   const linter = options.linter ?? new Linter();
   const fixed = new Map<string, number>();
@@ -54,7 +62,7 @@ export function fixUntilStable(
     current = current.map((doc, index) => {
       if (!canFix(doc.uri) || failures.has(doc.uri)) return doc;
       try {
-        const outcome = applySafeFixes(doc.text, results[index]!.findings, doc.uri);
+        const outcome = applySafeFixes(doc.text, fixable(results[index]!), doc.uri);
         if (outcome.fixed === 0 || outcome.text === doc.text) return doc;
         changed = true;
         fixed.set(doc.uri, (fixed.get(doc.uri) ?? 0) + outcome.fixed);
@@ -72,7 +80,7 @@ export function fixUntilStable(
   }
   if (!settled) {
     // Settled after all if the last re-lint left nothing to apply.
-    settled = current.every((doc, index) => !canFix(doc.uri) || failures.has(doc.uri) || !hasSafeFix(doc, results[index]!));
+    settled = current.every((doc, index) => !canFix(doc.uri) || failures.has(doc.uri) || !hasSafeFix(doc, fixable(results[index]!)));
   }
   return { documents: current, results, fixed, settled, failures };
 }

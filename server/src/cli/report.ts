@@ -3,6 +3,7 @@
  * (1-based lines and columns, numeric severities) plus policylint's extras.
  * Formatters receive only this, so they stay pure string builders.
  */
+import { createHash } from 'node:crypto';
 import type { DocumentResult, Finding, Fix, Severity } from '../engine';
 import { applyEdits } from '../engine';
 import { LineIndex } from './positions';
@@ -17,6 +18,19 @@ export interface EslintFix {
 export interface EslintSuggestion {
   readonly desc: string;
   readonly fix: EslintFix;
+}
+
+/** A span of a file in 1-based lines and UTF-16 columns, the end exclusive (ESLint's `endColumn`). */
+export interface ReportRegion {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/** Where ESLint's `fix` applies, in lines and columns, and what it is called: SARIF's `fixes` need both. */
+export interface ReportFixLocation extends ReportRegion {
+  readonly title: string;
 }
 
 export interface ReportRelated {
@@ -42,6 +56,14 @@ export interface ReportMessage {
   readonly suggestions?: readonly EslintSuggestion[];
   readonly level: Severity;
   readonly related: readonly ReportRelated[];
+  /** Where `fix` applies; present exactly when `fix` is. */
+  readonly fixLocation?: ReportFixLocation;
+  /**
+   * SHA-256 (hex) of the flagged text with whitespace runs folded to one
+   * space: names the finding by what it flags rather than where, so CI
+   * fingerprints survive edits elsewhere in the file and re-wrapped lines.
+   */
+  readonly contentHash: string;
 }
 
 export interface FileReport {
@@ -125,6 +147,22 @@ export function buildReports(results: readonly DocumentResult[], sources: readon
   });
 }
 
+/**
+ * `--quiet`: the same reports with only their errors, and the counts to
+ * match, as ESLint's `getErrorResults` makes them. Unlike ESLint, files
+ * left without messages stay in the list, so that formats with one entry
+ * per file (JUnit, JSON) still show every file that was linted.
+ */
+export function errorsOnly(reports: readonly FileReport[]): FileReport[] {
+  return reports.map((report) => ({
+    ...report,
+    messages: report.messages.filter((message) => message.severity === 2),
+    warningCount: 0,
+    fixableWarningCount: 0,
+    infoCount: 0,
+  }));
+}
+
 /** Sums the counts over all reports. */
 export function totalsOf(reports: readonly FileReport[]): Totals {
   let errorCount = 0;
@@ -169,12 +207,19 @@ function toMessage(
   // other fix becomes a suggestion, as in ESLint. Fixes editing other files
   // cannot be written in ESLint's single-file shape and are left out.
   let fix: EslintFix | undefined;
+  let fixLocation: ReportFixLocation | undefined;
   const suggestions: EslintSuggestion[] = [];
   for (const candidate of finding.fixes ?? []) {
     const merged = mergeFix(candidate, source);
     if (!merged) continue;
-    if (candidate.safe && !fix) fix = merged;
-    else suggestions.push({ desc: candidate.title, fix: merged });
+    if (candidate.safe && !fix) {
+      fix = merged;
+      const from = lines.position(merged.range[0]);
+      const to = lines.position(merged.range[1]);
+      fixLocation = { title: candidate.title, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+    } else {
+      suggestions.push({ desc: candidate.title, fix: merged });
+    }
   }
 
   return {
@@ -189,7 +234,19 @@ function toMessage(
     ...(suggestions.length > 0 ? { suggestions } : {}),
     level: finding.severity,
     related,
+    ...(fixLocation ? { fixLocation } : {}),
+    contentHash: contentHash(source.text.slice(finding.range[0], finding.range[1])),
   };
+}
+
+/**
+ * Whitespace is folded because re-wrapping a paragraph or switching line
+ * endings does not change what was flagged; NFC so that the same words typed
+ * with combining accents hash alike.
+ */
+function contentHash(text: string): string {
+  const normalized = text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return createHash('sha256').update(normalized, 'utf8').digest('hex');
 }
 
 /**

@@ -3,18 +3,19 @@
  * it in-process and the entry point stays a one-liner. Exit codes are ESLint's:
  * 0 clean (warnings within --max-warnings), 1 problems, 2 the run itself failed.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { version as packageVersion } from '../../../package.json';
 import { languageFromPath, lintDocuments, type DocumentResult, type SourceDocument } from '../engine';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
 import { colorEnabled } from './color';
-import { loadRunConfig } from './config';
+import { describeConfig, loadRunConfig } from './config';
 import { unifiedDiff } from './diff';
 import { discoverFiles } from './files';
 import { fixUntilStable, MAX_FIX_PASSES } from './fix';
 import { FORMATTERS } from './formatters';
-import { readSourceFiles } from './read';
-import { buildReports, totalsOf, type LintedSource } from './report';
+import { describeFsError, readSourceFiles } from './read';
+import { buildReports, errorsOnly, totalsOf, type LintedSource } from './report';
+import { VERSION } from './version';
 import { writeFileAtomic } from './write';
 
 export const EXIT_OK = 0;
@@ -40,8 +41,7 @@ export interface CliIo {
 /** The name ESLint reports unnamed stdin text under. */
 export const STDIN_PLACEHOLDER = '<text>';
 
-/** The version baked in at build time (esbuild inlines package.json). */
-export const VERSION: string = packageVersion;
+export { VERSION } from './version';
 
 /**
  * Runs the command and resolves to its exit code. Never rejects: any
@@ -83,6 +83,15 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   for (const message of runConfig.messages) io.stderr.write(`${message}\n`);
   let failed = runConfig.failed;
 
+  if (options.printConfig !== undefined) {
+    // One configuration serves the whole run; the file only matters for whether it is linted at all.
+    const target = path.resolve(io.cwd, options.printConfig);
+    const ignoredBy = runConfig.ignoredBy(target);
+    if (ignoredBy !== undefined) fail(`warning: ${options.printConfig} is ignored by ${shown(ignoredBy)}, so it is not linted`);
+    io.stdout.write(`${JSON.stringify(describeConfig(runConfig.config), null, 2)}\n`);
+    return failed ? EXIT_FAILURE : EXIT_OK;
+  }
+
   let sources: LintedSource[];
   let documents: SourceDocument[];
   /** Bytes as read, per uri, for files that --fix may rewrite. */
@@ -99,7 +108,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const discovery = await discoverFiles(options.patterns, io.cwd, runConfig.isIgnored);
     for (const error of discovery.errors) fail(error);
     failed ||= discovery.errors.length > 0;
-    for (const file of discovery.ignored) fail(`skipped ${file}: ignored by ${shown(runConfig.file ?? 'the configuration')}`);
+    for (const file of discovery.ignored) {
+      const source = runConfig.ignoredBy(path.resolve(io.cwd, file));
+      fail(`skipped ${file}: ignored by ${source === undefined ? 'the configuration' : shown(source)}`);
+    }
 
     const outcomes = await readSourceFiles(discovery.files);
     sources = [];
@@ -137,7 +149,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         failed = true;
       }
     }
-    const fixRun = fixUntilStable(documents, runConfig.config, { canFix: (uri) => !unfixable.has(uri) });
+    const fixRun = fixUntilStable(documents, runConfig.config, {
+      canFix: (uri) => !unfixable.has(uri),
+      // ESLint's --quiet fixes only what it reports.
+      ...(options.quiet ? { select: (finding) => finding.severity === 'error' } : {}),
+    });
     for (const [uri, reason] of fixRun.failures) {
       fail(`could not fix ${shown(uri)}: ${reason}`);
       failed = true;
@@ -189,8 +205,20 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (count) io.stderr.write(`policylint: fixed ${count} ${count === 1 ? 'problem' : 'problems'} in ${shown(sources[0]!.filePath)}\n`);
   }
   const formatter = FORMATTERS[options.format];
-  const output = formatter(reports, { cwd: io.cwd, color: colorEnabled(reportStream, io.env ?? {}) });
-  if (output !== '') reportStream.write(output.endsWith('\n') ? output : `${output}\n`);
+  // --quiet hides warnings from the report, not from the count: --max-warnings still sees them, as in ESLint.
+  const shownReports = options.quiet ? errorsOnly(reports) : reports;
+  if (options.outputFile !== undefined) {
+    // A file is never a terminal: no colour, whatever stdout is.
+    const output = formatter(shownReports, { cwd: io.cwd, color: false });
+    const error = await writeReport(path.resolve(io.cwd, options.outputFile), output);
+    if (error !== undefined) {
+      fail(`cannot write ${options.outputFile}: ${error}`);
+      failed = true;
+    }
+  } else {
+    const output = formatter(shownReports, { cwd: io.cwd, color: colorEnabled(reportStream, io.env ?? {}) });
+    if (output !== '') reportStream.write(output.endsWith('\n') ? output : `${output}\n`);
+  }
 
   const totals = totalsOf(reports);
   if (failed) return EXIT_FAILURE;
@@ -200,6 +228,21 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;
+}
+
+/**
+ * Writes the report for --output-file, creating its folders; returns why it
+ * could not. The whole report is written even when empty, as ESLint does, so
+ * a CI step that uploads the file never finds last run's report there.
+ */
+async function writeReport(file: string, output: string): Promise<string | undefined> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, output.endsWith('\n') || output === '' ? output : `${output}\n`);
+    return undefined;
+  } catch (error) {
+    return describeFsError(error);
+  }
 }
 
 /** The path a diff header names: relative to the working directory with `/`, so `git apply` and `patch -p1` take it. */
