@@ -1,7 +1,9 @@
 /**
  * The policylint VS Code extension: starts the bundled language server over
- * IPC and offers a restart command. All linting happens in the server, so
- * the editor and the CLI report exactly the same findings.
+ * IPC, offers a restart command, and runs the "show location" command that
+ * the server's "Show the earlier copy" code actions carry. All linting
+ * happens in the server, so the editor and the CLI report exactly the same
+ * findings.
  */
 import * as vscode from 'vscode';
 import {
@@ -12,6 +14,31 @@ import {
 } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
+
+/** Opens a document and selects a range; the server's "Show the earlier copy" actions name it. */
+const SHOW_LOCATION_COMMAND = 'policylint.showLocation';
+
+interface LspRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
+function isLspRange(value: unknown): value is LspRange {
+  const position = (p: unknown): boolean => {
+    const q = p as { line?: unknown; character?: unknown } | null;
+    return typeof q === 'object' && q !== null && Number.isInteger(q.line) && Number.isInteger(q.character);
+  };
+  const range = value as { start?: unknown; end?: unknown } | null;
+  return typeof range === 'object' && range !== null && position(range.start) && position(range.end);
+}
+
+/** Arguments come from a code action, i.e. from the server: check them before trusting them. */
+async function showLocation(uri: unknown, range: unknown): Promise<void> {
+  if (typeof uri !== 'string' || !isLspRange(range)) throw new Error(`${SHOW_LOCATION_COMMAND} takes a uri and a range`);
+  const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  await vscode.window.showTextDocument(document, { selection, preview: true });
+}
 
 function createClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
@@ -26,6 +53,8 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Lo
     ]),
     outputChannel,
     // No `synchronize.configurationSection`: the server pulls `policylint` settings per document.
+    // The server offers "Show the earlier copy" as this extension's command instead of its own.
+    initializationOptions: { clientCommands: [SHOW_LOCATION_COMMAND] },
   };
   // The id makes the client honour the `policylint.trace.server` setting.
   return new LanguageClient('policylint', 'policylint', serverOptions, clientOptions);
@@ -39,6 +68,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createClient(context, outputChannel);
 
   context.subscriptions.push(
+    vscode.commands.registerCommand(SHOW_LOCATION_COMMAND, async (uri: unknown, range: unknown) => {
+      try {
+        await showLocation(uri, range);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        outputChannel.error(`show location failed: ${message}`);
+        void vscode.window.showErrorMessage(`policylint: could not open the earlier copy: ${message}`);
+      }
+    }),
     vscode.commands.registerCommand('policylint.restartServer', async () => {
       try {
         if (client?.isRunning()) {

@@ -6,9 +6,13 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { RULES } from '../../server/src/engine/index';
 import {
+  CancellationTokenSource,
   CodeActionRequest,
   ConfigurationRequest,
+  DidChangeWatchedFilesNotification,
+  ExecuteCommandRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -19,28 +23,48 @@ import {
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
+  ProgressType,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  ShowDocumentRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   DiagnosticRefreshRequest,
+  WorkDoneProgressCreateRequest,
+  WorkspaceDiagnosticRequest,
   type ClientCapabilities,
   type CodeAction,
+  type ConfigurationItem,
   type ConfigurationParams,
   type Diagnostic,
   type DocumentDiagnosticReport,
+  type FileEvent,
   type InitializeResult,
   type LogMessageParams,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Range,
   type RegistrationParams,
+  type ShowDocumentParams,
   type TextEdit,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
+  type WorkspaceDiagnosticReport,
   type WorkspaceEdit,
+  type WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER_PATH = fileURLToPath(new URL('../../server/out/server.js', import.meta.url));
+
+/** The rules these tests are about; every other rule is turned off so that new rules cannot change what they see. */
+const BASELINE_RULE_IDS: ReadonlySet<string> = new Set(['repeated-paragraph', 'repeated-sentence', 'repeated-word', 'invalid-directive']);
+
+/** A `policylint.rules` setting: the baseline rules at their defaults, the others off. */
+export const BASELINE_RULES: Readonly<Record<string, string>> = Object.fromEntries(
+  RULES.map((rule) => [rule.id, BASELINE_RULE_IDS.has(rule.id) ? rule.defaultSeverity : 'off']),
+);
 
 /** Items arriving over time; `next` resolves with the first unconsumed item matching a predicate. */
 export class Inbox<T> {
@@ -87,6 +111,21 @@ export class Inbox<T> {
   }
 }
 
+/** One `$/progress` notification. */
+export interface ProgressEvent {
+  readonly token: string | number;
+  readonly value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
+}
+
+/** What `initialize` sends besides capabilities. */
+export interface InitializeExtras {
+  readonly workspaceFolders?: WorkspaceFolder[] | null;
+  readonly rootUri?: string | null;
+  readonly initializationOptions?: unknown;
+}
+
+const WORK_DONE = new ProgressType<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd>();
+
 /** A spawned server and the client side of its connection. */
 export class TestServer {
   readonly published = new Inbox<PublishDiagnosticsParams>();
@@ -94,8 +133,14 @@ export class TestServer {
   readonly logs = new Inbox<LogMessageParams>();
   readonly configurationRequests = new Inbox<ConfigurationParams>();
   readonly registrations = new Inbox<RegistrationParams>();
-  /** Answer to every `workspace/configuration` item. */
+  /** Tokens of server-created work-done progress, in order. */
+  readonly progressCreated = new Inbox<string | number>();
+  readonly progress = new Inbox<ProgressEvent>();
+  readonly shownDocuments = new Inbox<ShowDocumentParams>();
+  /** Answer to every `workspace/configuration` item, unless `configuration` is set. */
   settings: unknown = {};
+  /** Answers `workspace/configuration` per item (section and scope); defaults to `settings` for everything. */
+  configuration: ((item: ConfigurationItem) => unknown) | undefined;
   readonly documents = new Map<string, TextDocument>();
   readonly exited: Promise<number | null>;
   stderr = '';
@@ -110,7 +155,16 @@ export class TestServer {
     connection.onNotification(LogMessageNotification.type, (params) => this.logs.push(params));
     connection.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests.push(params);
-      return params.items.map(() => this.settings);
+      return params.items.map((item) => (this.configuration ? this.configuration(item) : this.settings));
+    });
+    connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
+      this.progressCreated.push(params.token);
+      // Progress for a token arrives as `$/progress`; listen before answering so nothing is missed.
+      connection.onProgress(WORK_DONE, params.token, (value) => this.progress.push({ token: params.token, value }));
+    });
+    connection.onRequest(ShowDocumentRequest.type, (params) => {
+      this.shownDocuments.push(params);
+      return { success: true };
     });
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(params);
@@ -128,12 +182,13 @@ export class TestServer {
     return new TestServer(child, connection);
   }
 
-  async initialize(capabilities: ClientCapabilities): Promise<InitializeResult> {
+  async initialize(capabilities: ClientCapabilities, extras: InitializeExtras = {}): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
+      rootUri: extras.rootUri ?? null,
       capabilities,
-      workspaceFolders: null,
+      workspaceFolders: extras.workspaceFolders ?? null,
+      ...(extras.initializationOptions === undefined ? {} : { initializationOptions: extras.initializationOptions }),
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
@@ -183,6 +238,24 @@ export class TestServer {
     const report = await this.pull(uri);
     if (report.kind !== 'full') throw new Error(`expected a full report, got ${report.kind}`);
     return report.items;
+  }
+
+  /**
+   * Sends `workspace/diagnostic`. The server holds it until it has news,
+   * so the result may settle only after a later change; `cancel` ends it.
+   */
+  workspacePull(previousResultIds: { uri: string; value: string }[] = []): { result: Promise<WorkspaceDiagnosticReport>; cancel: () => void } {
+    const source = new CancellationTokenSource();
+    const result = this.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds }, source.token);
+    return { result, cancel: () => source.cancel() };
+  }
+
+  async watchedFilesChanged(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  executeCommand(command: string, args: unknown[]): Promise<unknown> {
+    return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
   }
 
   async codeActions(uri: string, range: Range, diagnostics: unknown[], only?: string[]): Promise<CodeAction[]> {

@@ -30,6 +30,10 @@ describe('package.json contributions', () => {
     }
   });
 
+  it('declares policylint.ignore as a list of globs, empty by default', () => {
+    expect(properties['policylint.ignore']).toMatchObject({ type: 'array', items: { type: 'string' }, default: [], scope: 'resource' });
+  });
+
   it('declares enable, trace and the restart command', () => {
     expect(properties['policylint.enable']!.default).toBe(true);
     expect(properties['policylint.trace.server']).toMatchObject({ default: 'off', enum: ['off', 'messages', 'verbose'] });

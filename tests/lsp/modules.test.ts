@@ -20,6 +20,7 @@ import { toEngineLanguage, toLspRange } from '../../server/src/lsp/convert';
 import { readDiagnosticData, toDiagnostics } from '../../server/src/lsp/diagnostics';
 import { ResultCache, type LintInput, type LinterLike } from '../../server/src/lsp/results';
 import { DEFAULT_SETTINGS, parseSettings, SettingsStore, type ServerSettings } from '../../server/src/lsp/settings';
+import { BASELINE_RULES } from './harness';
 
 const SEED = readFileSync(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8');
 const SEED_LINES = SEED.split('\n');
@@ -34,12 +35,15 @@ class CountingLinter implements LinterLike {
   }
 }
 
-function input(uri: string, text: string, version = 1, settings: ServerSettings = DEFAULT_SETTINGS): LintInput {
-  return { uri, version, languageId: 'plaintext', text, settings };
+function withRules(rules: Record<string, string>): ServerSettings {
+  return { enable: true, config: resolveConfig({ rules: { ...BASELINE_RULES, ...rules } }).config };
 }
 
-function withRules(rules: Record<string, string>): ServerSettings {
-  return { enable: true, config: resolveConfig({ rules }).config };
+/** The rules these tests were written for, so that rules added later do not change their findings. */
+const BASELINE = withRules({});
+
+function input(uri: string, text: string, version = 1, settings: ServerSettings = BASELINE): LintInput {
+  return { uri, version, languageId: 'plaintext', text, settings };
 }
 
 describe('ResultCache', () => {
@@ -74,7 +78,7 @@ describe('ResultCache', () => {
       [
         input('file:///a.txt', SEED, 1, withRules({ 'repeated-paragraph': 'off' })),
         input('file:///b.txt', SEED, 1, withRules({ 'repeated-paragraph': 'error' })),
-        { ...input('file:///c.txt', SEED), settings: { ...DEFAULT_SETTINGS, enable: false } },
+        { ...input('file:///c.txt', SEED), settings: { ...BASELINE, enable: false } },
       ],
       0,
     );
@@ -100,7 +104,7 @@ describe('ResultCache', () => {
 
 describe('fix-all', () => {
   const doc = TextDocument.create('file:///seed.txt', 'plaintext', 3, SEED);
-  const findings = new Linter().lint([{ uri: doc.uri, languageId: 'plaintext', text: SEED }])[0]!.findings;
+  const findings = new Linter().lint([{ uri: doc.uri, languageId: 'plaintext', text: SEED }], BASELINE.config)[0]!.findings;
 
   it('selects exactly the edits applySafeFixes applies', () => {
     const edits = selectSafeEdits(findings, doc.uri);
@@ -147,6 +151,7 @@ describe('fix-all', () => {
     const actions = await provideCodeActions(doc, params, {
       lookup: () => undefined,
       documentChanges: false,
+      showLocation: false,
       warn: () => {},
       currentFindings: async () => ({ uri: doc.uri, version: doc.version, findings }),
     });
@@ -157,7 +162,7 @@ describe('fix-all', () => {
 
 describe('diagnostic data', () => {
   const doc = TextDocument.create('file:///seed.txt', 'plaintext', 7, SEED);
-  const findings = new Linter().lint([{ uri: doc.uri, languageId: 'plaintext', text: SEED }])[0]!.findings;
+  const findings = new Linter().lint([{ uri: doc.uri, languageId: 'plaintext', text: SEED }], BASELINE.config)[0]!.findings;
   const diagnostics: Diagnostic[] = toDiagnostics(doc, findings, () => undefined);
 
   it('round-trips through JSON and validates', () => {
@@ -187,6 +192,7 @@ describe('diagnostic data', () => {
       {
         lookup: () => undefined,
         documentChanges: true,
+        showLocation: false,
         warn: () => {},
         currentFindings: async () => {
           relints++;
@@ -255,7 +261,7 @@ describe('convert', () => {
     expect(toLspRange(doc, [text.length + 10, text.length + 20]).end).toEqual({ line: 1, character: 11 });
   });
 
-  it('lints only Markdown and plain text', () => {
-    expect(['markdown', 'plaintext', 'javascript', 'Markdown'].map(toEngineLanguage)).toEqual(['markdown', 'plaintext', undefined, undefined]);
+  it('lints only Markdown and plain text (which Vim-style clients call "text")', () => {
+    expect(['markdown', 'plaintext', 'text', 'javascript', 'Markdown'].map(toEngineLanguage)).toEqual(['markdown', 'plaintext', 'plaintext', undefined, undefined]);
   });
 });

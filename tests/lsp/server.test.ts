@@ -11,6 +11,7 @@ import {
   createProtocolConnection,
   DiagnosticSeverity,
   DiagnosticTag,
+  DidChangeConfigurationNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   InitializedNotification,
@@ -24,7 +25,7 @@ import {
   type Diagnostic,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { applyWorkspaceEdit, editsFor, SERVER_PATH, TestServer } from './harness';
+import { applyWorkspaceEdit, BASELINE_RULES, editsFor, SERVER_PATH, TestServer } from './harness';
 
 const FIXTURE_PATH = fileURLToPath(new URL('../fixtures/seed-article.txt', import.meta.url));
 const FIXTURE_URI = pathToFileURL(FIXTURE_PATH).href;
@@ -75,6 +76,7 @@ describe('pull diagnostics (client supports textDocument/diagnostic)', () => {
 
   beforeAll(async () => {
     server = TestServer.spawn();
+    server.settings = { rules: BASELINE_RULES };
     const result = await server.initialize({
       textDocument: { ...codeActionSupport, diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } },
       workspace: {
@@ -85,7 +87,7 @@ describe('pull diagnostics (client supports textDocument/diagnostic)', () => {
       },
     });
     expect(result.capabilities.textDocumentSync).toMatchObject({ openClose: true, change: TextDocumentSyncKind.Incremental });
-    expect(result.capabilities.diagnosticProvider).toMatchObject({ interFileDependencies: true, workspaceDiagnostics: false });
+    expect(result.capabilities.diagnosticProvider).toMatchObject({ interFileDependencies: true, workspaceDiagnostics: true });
     expect(result.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.fixAll.policylint'] });
   });
 
@@ -96,11 +98,11 @@ describe('pull diagnostics (client supports textDocument/diagnostic)', () => {
   });
   afterAll(() => server.kill());
 
-  it('registers for changes of the policylint section', async () => {
+  it('registers for changes of the policylint and files.exclude sections', async () => {
     const params = await server.registrations.next();
     expect(params.registrations[0]).toMatchObject({
       method: 'workspace/didChangeConfiguration',
-      registerOptions: { section: 'policylint' },
+      registerOptions: { section: ['policylint', 'files.exclude'] },
     });
   });
 
@@ -236,7 +238,7 @@ describe('pull diagnostics (client supports textDocument/diagnostic)', () => {
     await server.open(FIXTURE_URI, 'plaintext', ORIGINAL);
     expect(await server.pullItems(FIXTURE_URI)).toHaveLength(2);
 
-    server.settings = { enable: true, rules: { 'repeated-paragraph': 'off' } };
+    server.settings = { enable: true, rules: { ...BASELINE_RULES, 'repeated-paragraph': 'off' } };
     // Only a refresh caused by the change below counts.
     server.refreshes.clear();
     const refreshed = server.refreshes.next();
@@ -245,7 +247,7 @@ describe('pull diagnostics (client supports textDocument/diagnostic)', () => {
     // Other rules (repeated sentences) may now speak up; the paragraph rule must be silent.
     expect(paragraphFindings(await server.pullItems(FIXTURE_URI))).toEqual([]);
 
-    server.settings = { rules: { 'repeated-paragraph': 'error', 'no-such-rule': 'warning' }, enable: 'yes' };
+    server.settings = { rules: { ...BASELINE_RULES, 'repeated-paragraph': 'error', 'no-such-rule': 'warning' }, enable: 'yes' };
     const refreshedAgain = server.refreshes.next();
     await server.configurationChanged();
     await refreshedAgain;
@@ -259,7 +261,7 @@ describe('pull diagnostics (client supports textDocument/diagnostic)', () => {
     await server.configurationChanged();
     expect(await server.pullItems(FIXTURE_URI)).toEqual([]);
 
-    server.settings = {};
+    server.settings = { rules: BASELINE_RULES };
     await server.configurationChanged();
     expect(await server.pullItems(FIXTURE_URI)).toHaveLength(2);
     await server.close(FIXTURE_URI);
@@ -280,6 +282,7 @@ describe('push diagnostics (client without pull support)', () => {
     const result = await server.initialize({ textDocument: codeActionSupport });
     expect(result.capabilities.diagnosticProvider).toBeUndefined();
     expect(result.capabilities.textDocumentSync).toMatchObject({ change: TextDocumentSyncKind.Incremental });
+    await server.configurationChanged({ policylint: { rules: BASELINE_RULES } });
   });
 
   afterAll(() => server.kill());
@@ -307,11 +310,11 @@ describe('push diagnostics (client without pull support)', () => {
   });
 
   it('re-pushes after a configuration change', async () => {
-    await server.configurationChanged({ policylint: { rules: { 'repeated-paragraph': 'off' } } });
+    await server.configurationChanged({ policylint: { rules: { ...BASELINE_RULES, 'repeated-paragraph': 'off' } } });
     const off = await server.published.next(isFixture);
     expect(paragraphFindings(off.diagnostics)).toEqual([]);
 
-    await server.configurationChanged({ policylint: { rules: { 'repeated-paragraph': 'hint' } } });
+    await server.configurationChanged({ policylint: { rules: { ...BASELINE_RULES, 'repeated-paragraph': 'hint' } } });
     const hint = await server.published.next(isFixture);
     expect(paragraphFindings(hint.diagnostics).map((d) => d.severity)).toEqual([DiagnosticSeverity.Hint]);
   });
@@ -356,6 +359,7 @@ describe('IPC transport (how the VS Code client starts the server)', () => {
       });
       expect(result.capabilities.textDocumentSync).toMatchObject({ change: TextDocumentSyncKind.Incremental });
       await connection.sendNotification(InitializedNotification.type, {});
+      await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { policylint: { rules: BASELINE_RULES } } });
       await connection.sendNotification(DidOpenTextDocumentNotification.type, {
         textDocument: { uri: FIXTURE_URI, languageId: 'plaintext', version: 1, text: ORIGINAL },
       });

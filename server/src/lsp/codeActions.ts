@@ -1,8 +1,9 @@
 /**
- * Code actions: each fix of a finding as a quick fix, and
- * `source.fixAll.policylint` with exactly the edits the CLI's `--fix` would
- * make (the engine's `applySafeFixes` semantics), as separate text edits so
- * the editor keeps cursors and undo granular.
+ * Code actions: each fix of a finding as a quick fix, "Show the earlier
+ * copy" for findings with related locations, and `source.fixAll.policylint`
+ * with exactly the edits the CLI's `--fix` would make (the engine's
+ * `applySafeFixes` semantics), as separate text edits so the editor keeps
+ * cursors and undo granular.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -11,16 +12,26 @@ import {
   type CodeAction,
   type CodeActionParams,
   type Diagnostic,
-  type Range,
+  type Location,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { applyEdits, applySafeFixes, type Finding, type Fix, type TextEdit } from '../engine';
-import { sameRange, toLspRange, toLspTextEdit } from './convert';
+import { isRange, sameRange, toLspRange, toLspTextEdit } from './convert';
 import { readDiagnosticData, SOURCE, type DocumentLookup } from './diagnostics';
 import type { DocumentFindings } from './results';
+import { displayName } from './uris';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.policylint`;
+
+/** Opens a document and selects a range; arguments `[uri, range]`. The VS Code client implements it, other clients get it via `window/showDocument`. */
+export const SHOW_LOCATION_COMMAND = 'policylint.showLocation';
+
+/** Related locations offered per diagnostic; a paragraph pasted ten times needs no ten-entry menu. */
+const MAX_LOCATION_ACTIONS = 5;
+
+/** Rules whose related locations are earlier copies of the reported text. */
+const COPY_RULES: ReadonlySet<string> = new Set(['repeated-paragraph', 'repeated-sentence']);
 
 /** What code actions need from the server around them. */
 export interface CodeActionDeps {
@@ -29,6 +40,8 @@ export interface CodeActionDeps {
   readonly currentFindings: () => Promise<DocumentFindings | undefined>;
   /** Whether the client accepts versioned `documentChanges`, which it rejects if the text moved on. */
   readonly documentChanges: boolean;
+  /** Whether the client can run {@link SHOW_LOCATION_COMMAND}; without it, no "Show" actions are offered. */
+  readonly showLocation: boolean;
   readonly warn: (message: string) => void;
 }
 
@@ -36,16 +49,6 @@ export interface CodeActionDeps {
 function wanted(only: readonly unknown[] | undefined, kind: string): boolean {
   if (!only) return true;
   return only.some((k) => typeof k === 'string' && (kind === k || kind.startsWith(`${k}.`)));
-}
-
-function isPosition(value: unknown): boolean {
-  const p = value as { line?: unknown; character?: unknown } | null;
-  return typeof p === 'object' && p !== null && Number.isInteger(p.line) && Number.isInteger(p.character);
-}
-
-function isRange(value: unknown): value is Range {
-  const r = value as { start?: unknown; end?: unknown } | null;
-  return typeof r === 'object' && r !== null && isPosition(r.start) && isPosition(r.end);
 }
 
 /**
@@ -127,6 +130,26 @@ export function fixAllEdits(doc: TextDocument, findings: readonly Finding[], war
   }
 }
 
+/**
+ * Where a diagnostic's related locations are: as the client sent them back
+ * (already in lines), or, when it dropped them, from the current finding.
+ */
+async function relatedLocations(
+  doc: TextDocument,
+  diagnostic: Diagnostic,
+  matching: () => Promise<Finding | undefined>,
+  lookup: DocumentLookup,
+): Promise<Location[]> {
+  const sent: unknown = diagnostic.relatedInformation;
+  if (Array.isArray(sent)) return sent.map(readLocation).filter((location) => location !== undefined);
+  const locations: Location[] = [];
+  for (const related of (await matching())?.related ?? []) {
+    const target = related.uri === doc.uri ? doc : lookup(related.uri);
+    if (target) locations.push({ uri: related.uri, range: toLspRange(target, related.range) });
+  }
+  return locations;
+}
+
 function fixesFromData(doc: TextDocument, diagnostic: Diagnostic): readonly Fix[] | undefined {
   const data = readDiagnosticData(diagnostic.data);
   if (!data || data.version !== doc.version || data.ruleId !== diagnostic.code) return undefined;
@@ -156,6 +179,34 @@ function quickFixes(
   return actions;
 }
 
+function readLocation(value: unknown): Location | undefined {
+  const location = (value as { location?: { uri?: unknown; range?: unknown } } | null)?.location;
+  if (typeof location !== 'object' || location === null || typeof location.uri !== 'string' || !isRange(location.range)) {
+    return undefined;
+  }
+  return { uri: location.uri, range: location.range };
+}
+
+/** The title of a "Show" action, naming the place so that several copies can be told apart. */
+export function showLocationTitle(ruleId: unknown, from: string, location: Location): string {
+  const what = typeof ruleId === 'string' && COPY_RULES.has(ruleId) ? 'Show the earlier copy' : 'Show related location';
+  const line = location.range.start.line + 1;
+  const where = location.uri === from ? `line ${line}` : `line ${line} of ${displayName(location.uri)}`;
+  return `${what} (${where})`;
+}
+
+function showLocationActions(doc: TextDocument, diagnostic: Diagnostic, locations: readonly Location[]): CodeAction[] {
+  return locations.slice(0, MAX_LOCATION_ACTIONS).map((location) => {
+    const title = showLocationTitle(diagnostic.code, doc.uri, location);
+    return {
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title, command: SHOW_LOCATION_COMMAND, arguments: [location.uri, location.range] },
+    };
+  });
+}
+
 /**
  * Answers `textDocument/codeAction` for an open, lintable document. Anything
  * malformed in the request yields fewer actions, never an exception.
@@ -181,16 +232,21 @@ export async function provideCodeActions(
     for (const raw of diagnostics) {
       const diagnostic = raw as Diagnostic;
       if (typeof raw !== 'object' || raw === null || diagnostic.source !== SOURCE || !isRange(diagnostic.range)) continue;
-      let fixes = fixesFromData(doc, diagnostic);
-      if (!fixes) {
-        const match = (await current()).find(
-          (finding) =>
-            (diagnostic.code === undefined || finding.ruleId === diagnostic.code) &&
-            sameRange(toLspRange(doc, finding.range), diagnostic.range),
-        );
-        fixes = match?.fixes ?? [];
-      }
+      let match: Promise<Finding | undefined> | undefined;
+      const matching = (): Promise<Finding | undefined> =>
+        (match ??= current().then((findings) =>
+          findings.find(
+            (finding) =>
+              (diagnostic.code === undefined || finding.ruleId === diagnostic.code) &&
+              sameRange(toLspRange(doc, finding.range), diagnostic.range),
+          ),
+        ));
+      const fixes = fixesFromData(doc, diagnostic) ?? (await matching())?.fixes ?? [];
       actions.push(...quickFixes(doc, diagnostic, fixes, deps));
+      if (deps.showLocation) {
+        const locations = await relatedLocations(doc, diagnostic, matching, deps.lookup);
+        actions.push(...showLocationActions(doc, diagnostic, locations));
+      }
     }
   }
   if (wanted(only, FIX_ALL_KIND)) {

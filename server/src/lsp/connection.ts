@@ -1,42 +1,87 @@
 /**
- * Wires the LSP connection to the engine: document sync, settings, pull or
- * push diagnostics, and code actions. Everything is per connection so tests
- * (and a future in-process host) can run a server without globals.
+ * Wires the LSP connection to the engine: document sync, settings, the
+ * workspace scan, pull (document and workspace) or push diagnostics, and
+ * code actions. Everything is per connection so tests (and a future
+ * in-process host) can run a server without globals.
  */
+import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
+  WatchKind,
+  type CancellationToken as LspCancellationToken,
   type Connection,
   type Diagnostic,
   type DocumentDiagnosticReport,
+  type InitializeParams,
   type InitializeResult,
+  type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver';
 import { Linter, LintCancelledError, type CancellationToken } from '../engine';
-import { FIX_ALL_KIND, provideCodeActions } from './codeActions';
-import { toEngineLanguage } from './convert';
+import { CONFIG_FILE_NAMES } from '../project/config-file';
+import { FIX_ALL_KIND, provideCodeActions, SHOW_LOCATION_COMMAND } from './codeActions';
+import { isRange, toEngineLanguage } from './convert';
 import { diagnosticsHash, toDiagnostics } from './diagnostics';
+import { configDiagnostics, isConfigFileName, ProjectConfigs, type ProjectConfig } from './projectConfig';
 import { ResultCache, type DocumentFindings, type LintInput, type LinterLike, type Snapshot } from './results';
+import { SUPPORTED_GLOB } from './scan';
 import { DEFAULT_SETTINGS, SettingsStore } from './settings';
+import { canonicalUri, fileUri, uriToPath } from './uris';
+import { WorkspaceScanner, type FolderSettings, type WorkspaceFolderInput } from './workspace';
+import { ChangeSignal, workspaceReports, type ClosedFileDiagnostics } from './workspaceDiagnostics';
 
 /** Knobs for tests; production uses the defaults. */
 export interface ServerOptions {
   readonly linter?: LinterLike;
   /** Quiet time after the last change to a document before pushing its diagnostics. */
   readonly pushDelayMs?: number;
+  /** Bound of the workspace scan. */
+  readonly maxFiles?: number;
 }
+
+/** What a client may pass as `initializationOptions`. */
+interface InitializationOptions {
+  /** Commands the client runs itself; the VS Code extension lists `policylint.showLocation`. */
+  readonly clientCommands?: readonly string[];
+}
+
+/** `**\/{.policylint.yaml,...}`: config files, watched so that edits to them apply at once. */
+const CONFIG_GLOB = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
 
 /** How many times a lint waits for settings of documents that opened meanwhile before using defaults. */
 const SETTINGS_ATTEMPTS = 5;
 
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+function clientCommands(options: unknown): readonly string[] {
+  const commands = (options as InitializationOptions | null | undefined)?.clientCommands;
+  return Array.isArray(commands) ? commands.filter((command): command is string => typeof command === 'string') : [];
+}
+
+/** The folders to scan: `workspaceFolders`, else the deprecated single root. */
+function initialFolders(params: InitializeParams | undefined): WorkspaceFolderInput[] {
+  if (Array.isArray(params?.workspaceFolders)) return params.workspaceFolders;
+  const root = typeof params?.rootUri === 'string' ? params.rootUri : typeof params?.rootPath === 'string' ? fileUri(params.rootPath) : undefined;
+  if (root === undefined) return [];
+  const file = uriToPath(root);
+  return [{ uri: root, name: file ? path.basename(file) : root }];
+}
+
+function untilCancelled(token: LspCancellationToken): Promise<void> {
+  return new Promise((resolve) => {
+    if (token.isCancellationRequested) resolve();
+    else token.onCancellationRequested(() => resolve());
+  });
 }
 
 /**
@@ -48,6 +93,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const pushDelayMs = options.pushDelayMs ?? 200;
   const documents = new TextDocuments(TextDocument);
   const log = {
+    info: (message: string) => connection.console.log(message),
     warn: (message: string) => connection.console.warn(message),
     error: (message: string) => connection.console.error(message),
   };
@@ -57,34 +103,150 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let refreshSupport = false;
   let dynamicConfiguration = false;
   let documentChanges = false;
+  let configurationSupport = false;
+  let watchedFilesSupport = false;
+  let folderChangeSupport = false;
+  let showLocation: 'client' | 'server' | undefined;
+  let folders: WorkspaceFolderInput[] = [];
+  /** The last `didChangeConfiguration` payload, for clients that cannot be asked for settings. */
+  let pushedSettings: unknown;
+  let shuttingDown = false;
   let settings = new SettingsStore({ warn: log.warn });
+  /** Canonical URIs of documents opened at some point: the client may still show what it pulled for them. */
+  const touched = new Set<string>();
+  const changes = new ChangeSignal(pushDelayMs);
 
-  const lookup = (uri: string): TextDocument | undefined => documents.get(uri);
+  const scanner = new WorkspaceScanner(
+    {
+      folderSettings: async (folderUri): Promise<FolderSettings> => {
+        if (configurationSupport) {
+          const [filesExclude, policylint] = (await connection.workspace.getConfiguration([
+            { scopeUri: folderUri, section: 'files.exclude' },
+            { scopeUri: folderUri, section: 'policylint' },
+          ])) as unknown[];
+          return { filesExclude, policylint };
+        }
+        const pushed = (pushedSettings ?? {}) as { files?: { exclude?: unknown }; policylint?: unknown };
+        return { filesExclude: pushed.files?.exclude, policylint: pushed.policylint };
+      },
+      createProgress: () => connection.window.createWorkDoneProgress(),
+      log: log.info,
+      warn: log.warn,
+      changed: () => workspaceChanged(),
+      afterScan: async () => {
+        // The first lint of a whole workspace is the slow one: run it while the progress is showing.
+        try {
+          await currentSnapshot();
+        } catch (error) {
+          if (!(error instanceof LintCancelledError)) log.error(`policylint: diagnostics failed: ${describe(error)}`);
+        }
+      },
+    },
+    options.maxFiles,
+  );
+
+  const projectConfigs = new ProjectConfigs(log.warn);
+
+  const lookup = (uri: string): TextDocument | undefined => documents.get(uri) ?? scanner.index.get(uri);
   // A didOpen without text must not poison the shared lint of every other document.
   const isLintable = (doc: TextDocument): boolean =>
     toEngineLanguage(doc.languageId) !== undefined && typeof doc.getText() === 'string';
   const lintableDocuments = (): TextDocument[] => documents.all().filter(isLintable);
+  /** A result entry for the disk text of a file (not an open document); versions tell them apart. */
+  const diskDocument = (uri: string, entry: DocumentFindings): TextDocument | undefined => {
+    const doc = scanner.index.get(uri);
+    return doc && doc.version === entry.version ? doc : undefined;
+  };
 
-  /** Results for the open documents as they are now; lints only when something changed. */
+  interface Target {
+    readonly doc: TextDocument;
+    /** Whose settings apply: the document's own when open, its folder's when read from disk. */
+    readonly settingsUri: string;
+    readonly config: ProjectConfig | null;
+  }
+
+  // Paths are looked up per lint for every scanned file; a document object keeps its URI.
+  const paths = new WeakMap<TextDocument, string | null>();
+  const pathOf = (doc: TextDocument): string | null => {
+    let file = paths.get(doc);
+    if (file === undefined) {
+      file = uriToPath(doc.uri) ?? null;
+      paths.set(doc, file);
+    }
+    return file;
+  };
+
+  /**
+   * Open documents, then the scanned files they do not shadow (open text
+   * always wins over disk), minus what `policylint.ignore` or a config
+   * file's `ignore` leaves out. `waiting` holds the lookups still running;
+   * until they settle a document counts as not ignored and without a config file.
+   */
+  function lintTargets(): { targets: Target[]; waiting: Promise<unknown>[] } {
+    const targets: Target[] = [];
+    const waiting: Promise<unknown>[] = [];
+    const configFor = (doc: TextDocument, canonical: string): ProjectConfig | null | 'ignored' => {
+      const file = pathOf(doc);
+      if (file === null) return null;
+      const stop = scanner.folderOf(canonical)?.path;
+      let config = projectConfigs.peek(file, stop);
+      if (config === undefined) {
+        waiting.push(projectConfigs.resolve(file, stop));
+        config = null;
+      }
+      return config?.isIgnored(file) ? 'ignored' : config;
+    };
+    // Any open document shadows its file on disk, even one in a language the server does not lint.
+    const open = new Set(documents.all().map((doc) => canonicalUri(doc.uri)));
+    for (const doc of lintableDocuments()) {
+      const canonical = canonicalUri(doc.uri);
+      const ignored = scanner.peekLintIgnored(doc.uri);
+      if (ignored === undefined) waiting.push(scanner.isLintIgnored(doc.uri));
+      const config = configFor(doc, canonical);
+      if (ignored !== true && config !== 'ignored') targets.push({ doc, settingsUri: doc.uri, config });
+    }
+    for (const doc of scanner.index.values()) {
+      if (open.has(doc.uri)) continue;
+      const config = configFor(doc, doc.uri);
+      if (config !== 'ignored') targets.push({ doc, settingsUri: scanner.folderOf(doc.uri)?.clientUri ?? doc.uri, config });
+    }
+    return { targets, waiting };
+  }
+
+  /** Results for the documents as they are now; lints only when something changed. */
   async function currentSnapshot(token?: CancellationToken): Promise<Snapshot> {
     for (let attempt = 0; ; attempt++) {
-      const docs = lintableDocuments();
-      const missing = docs.filter((doc) => settings.peek(doc.uri) === undefined);
-      if (missing.length > 0 && attempt < SETTINGS_ATTEMPTS) {
-        await Promise.all(missing.map((doc) => settings.get(doc.uri)));
+      const { targets, waiting } = lintTargets();
+      const scopes = new Set(targets.map((target) => target.settingsUri).filter((uri) => settings.peek(uri) === undefined));
+      if ((scopes.size > 0 || waiting.length > 0) && attempt < SETTINGS_ATTEMPTS) {
+        await Promise.all([...[...scopes].map((uri) => settings.get(uri)), ...waiting]);
         if (token?.isCancellationRequested) throw new LintCancelledError();
         // Documents may have opened or settings changed while waiting: look again.
         continue;
       }
-      const inputs: LintInput[] = docs.map((doc) => ({
+      const inputs: LintInput[] = targets.map(({ doc, settingsUri, config }) => ({
         uri: doc.uri,
         version: doc.version,
         languageId: toEngineLanguage(doc.languageId)!,
         text: doc.getText(),
-        settings: settings.peek(doc.uri) ?? DEFAULT_SETTINGS,
+        settings: projectConfigs.apply(settings.peek(settingsUri) ?? DEFAULT_SETTINGS, config),
       }));
       return cache.get(inputs, settings.generation, token);
     }
+  }
+
+  /** The problems of the config files in use, as diagnostics on those files (memoised per read of a file). */
+  const configReports = new WeakMap<ProjectConfig, { diagnostics: Diagnostic[]; hash: string }>();
+  function configFileReports(): ClosedFileDiagnostics[] {
+    return projectConfigs.inUse().map((config) => {
+      let result = configReports.get(config);
+      if (!result) {
+        const diagnostics = configDiagnostics(config);
+        result = { diagnostics, hash: diagnosticsHash(diagnostics) };
+        configReports.set(config, result);
+      }
+      return { uri: config.uri, ...result };
+    });
   }
 
   // Conversion is memoised per snapshot entry: a refresh re-pulls every document from one lint.
@@ -99,8 +261,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     return result;
   }
 
+  /** The index or what counts as ignored changed: tell whichever diagnostic model is in use. */
+  function workspaceChanged(): void {
+    changes.bump();
+    if (!pullMode) schedulePushAll();
+    else if (refreshSupport) scheduleRefresh();
+  }
+
   // ---- push model -------------------------------------------------------
   const pushTimers = new Map<string, NodeJS.Timeout>();
+  let pushAllTimer: NodeJS.Timeout | undefined;
   const published = new Map<string, string>();
 
   function schedulePush(uri: string, delay = pushDelayMs): void {
@@ -114,28 +284,50 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     );
   }
 
-  /** Re-pushes documents that are not being edited, for changes made elsewhere (other files, settings). */
-  function schedulePushForIdle(delay = pushDelayMs): void {
-    for (const doc of lintableDocuments()) if (!pushTimers.has(doc.uri)) schedulePush(doc.uri, delay);
+  /** Re-pushes everything not being edited, for changes made elsewhere (other files, settings, the disk). */
+  function schedulePushAll(delay = pushDelayMs): void {
+    if (pushAllTimer) return;
+    pushAllTimer = setTimeout(() => {
+      pushAllTimer = undefined;
+      void pushNow(undefined);
+    }, delay);
   }
 
   /**
-   * Publishes `trigger` and every other document whose diagnostics changed in
-   * the same lint, except documents still inside their own debounce window.
+   * Publishes `trigger` and every other document or scanned file whose
+   * diagnostics changed in the same lint, except documents still inside
+   * their own debounce window.
    */
-  async function pushNow(trigger: string): Promise<void> {
+  async function pushNow(trigger: string | undefined): Promise<void> {
     try {
       const snapshot = await currentSnapshot();
-      for (const doc of lintableDocuments()) {
-        if (doc.uri !== trigger && pushTimers.has(doc.uri)) continue;
-        const entry = snapshot.results.get(doc.uri);
-        if (!entry || entry.version !== doc.version) continue;
-        const { diagnostics, hash } = report(doc, entry);
-        if (published.get(doc.uri) === hash) continue;
-        published.set(doc.uri, hash);
-        connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics }).catch((error: unknown) => {
+      const send = (uri: string, diagnostics: Diagnostic[], version?: number): void => {
+        connection.sendDiagnostics({ uri, ...(version === undefined ? {} : { version }), diagnostics }).catch((error: unknown) => {
           log.error(`policylint: could not publish diagnostics: ${describe(error)}`);
         });
+      };
+      const configs = configFileReports();
+      const current = new Set([...snapshot.results.keys(), ...configs.map((config) => config.uri)]);
+      // Clear first: a closed document's URI and its disk file's canonical URI may name one file.
+      for (const uri of [...published.keys()]) {
+        if (current.has(uri)) continue;
+        published.delete(uri);
+        send(uri, []);
+      }
+      for (const { uri, diagnostics, hash } of configs) {
+        if (published.get(uri) === hash) continue;
+        published.set(uri, hash);
+        send(uri, diagnostics);
+      }
+      for (const [uri, entry] of snapshot.results) {
+        const open = documents.get(uri);
+        const doc = open && open.version === entry.version ? open : diskDocument(uri, entry);
+        if (!doc) continue;
+        if (doc === open && uri !== trigger && pushTimers.has(uri)) continue;
+        const { diagnostics, hash } = report(doc, entry);
+        if (published.get(uri) === hash) continue;
+        published.set(uri, hash);
+        send(uri, diagnostics, doc === open ? doc.version : undefined);
       }
     } catch (error) {
       log.error(`policylint: diagnostics failed: ${describe(error)}`);
@@ -143,9 +335,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   // ---- pull model -------------------------------------------------------
-  /** resultId last handed to the client per document; tells whether a cross-file change made it stale. */
+  /** resultId last handed to the client per open document; tells whether a cross-file change made it stale. */
   const reported = new Map<string, string>();
   let staleTimer: NodeJS.Timeout | undefined;
+  let refreshTimer: NodeJS.Timeout | undefined;
   let refreshedFor: string | undefined;
 
   function requestRefresh(snapshotKey?: string): void {
@@ -155,6 +348,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     connection.languages.diagnostics.refresh().catch((error: unknown) => {
       log.error(`policylint: diagnostic refresh failed: ${describe(error)}`);
     });
+  }
+
+  /** One refresh per burst of file events or scan results. */
+  function scheduleRefresh(): void {
+    if (refreshTimer) return;
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      requestRefresh();
+    }, pushDelayMs);
   }
 
   /**
@@ -195,10 +397,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
     dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
-    const configuration = capabilities.workspace?.configuration === true;
+    configurationSupport = capabilities.workspace?.configuration === true;
+    watchedFilesSupport = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folderChangeSupport = capabilities.workspace?.workspaceFolders === true;
+    folders = initialFolders(params);
+    if (clientCommands(params?.initializationOptions).includes(SHOW_LOCATION_COMMAND)) showLocation = 'client';
+    else if (capabilities.window?.showDocument?.support === true) showLocation = 'server';
     settings = new SettingsStore({
       warn: log.warn,
-      fetch: configuration
+      fetch: configurationSupport
         ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'policylint' })
         : undefined,
     });
@@ -209,37 +416,77 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         // Clients without literal support only understand commands; policylint offers edits.
         ...(codeActionLiterals ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } } : {}),
         ...(pullMode
-          ? { diagnosticProvider: { identifier: 'policylint', interFileDependencies: true, workspaceDiagnostics: false } }
+          ? { diagnosticProvider: { identifier: 'policylint', interFileDependencies: true, workspaceDiagnostics: true } }
           : {}),
+        // Only when the server runs the command: a client that runs it itself would see a duplicate.
+        ...(showLocation === 'server' ? { executeCommandProvider: { commands: [SHOW_LOCATION_COMMAND] } } : {}),
+        ...(folderChangeSupport ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'policylint' },
     };
   });
 
   connection.onInitialized(() => {
-    if (!dynamicConfiguration) return;
-    // Without this registration VS Code's client sends no change notifications for our section.
-    connection.client.register(DidChangeConfigurationNotification.type, { section: 'policylint' }).catch((error: unknown) => {
-      log.error(`policylint: could not register for configuration changes: ${describe(error)}`);
-    });
+    if (dynamicConfiguration) {
+      // Without this registration VS Code's client sends no change notifications for these sections.
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: ['policylint', 'files.exclude'] })
+        .catch((error: unknown) => log.error(`policylint: could not register for configuration changes: ${describe(error)}`));
+    }
+    if (watchedFilesSupport) {
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [
+            { globPattern: SUPPORTED_GLOB },
+            { globPattern: CONFIG_GLOB },
+            // A deleted or renamed folder is one event for the folder, whatever its files are called.
+            { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+          ],
+        })
+        .catch((error: unknown) => log.error(`policylint: could not watch workspace files: ${describe(error)}`));
+    }
+    if (folderChangeSupport) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => scanner.changeFolders(event.added, event.removed));
+    }
+    scanner.start(folders);
   });
 
   connection.onDidChangeConfiguration((change) => {
+    pushedSettings = change?.settings;
     settings.clear(change?.settings);
+    scanner.settingsChanged();
+    changes.bump();
     if (pullMode) {
       if (refreshSupport) requestRefresh();
     } else {
-      schedulePushForIdle(0);
+      schedulePushAll(0);
     }
   });
 
-  documents.onDidOpen(() => {
+  connection.onDidChangeWatchedFiles((params) => {
+    if (!Array.isArray(params?.changes)) return;
+    scanner.filesChanged(params.changes);
+    const configChanged = params.changes.some((change) => {
+      const file = typeof change?.uri === 'string' ? uriToPath(change.uri) : undefined;
+      return file !== undefined && isConfigFileName(file);
+    });
+    if (configChanged) {
+      // A config file applies to every folder below it: look everything up again.
+      projectConfigs.invalidate();
+      workspaceChanged();
+    }
+  });
+
+  documents.onDidOpen(({ document }) => {
+    touched.add(canonicalUri(document.uri));
     // A reopened document may reuse a version number for different text.
     cache.invalidate();
+    changes.bump();
     scheduleStaleCheck();
   });
 
   documents.onDidChangeContent(({ document }) => {
+    changes.bump();
     if (!pullMode && isLintable(document)) schedulePush(document.uri);
   });
 
@@ -249,21 +496,29 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     reported.delete(uri);
     clearTimeout(pushTimers.get(uri));
     pushTimers.delete(uri);
-    if (published.delete(uri)) {
+    changes.bump();
+    // A scanned file goes back to its disk text, which the next push publishes.
+    const onDisk = scanner.index.has(canonicalUri(uri));
+    if (!onDisk && published.delete(uri)) {
       connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error: unknown) => {
         log.error(`policylint: could not clear diagnostics: ${describe(error)}`);
       });
     }
     // Copies in the closed document no longer count as "earlier" for the others.
     if (pullMode) scheduleStaleCheck();
-    else schedulePushForIdle();
+    else schedulePushAll();
   });
 
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
     const uri: unknown = params?.textDocument?.uri;
     if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'policylint: textDocument.uri is required');
-    const doc = documents.get(uri);
-    if (!doc || !isLintable(doc)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    // Let queued cancellations and changes land first: after a long lint, most queued pulls are stale.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'policylint: pull cancelled');
+    const open = documents.get(uri);
+    // A closed file still has diagnostics if it was scanned (VS Code pulls once more on close).
+    const doc = open ? (isLintable(open) ? open : undefined) : scanner.index.get(canonicalUri(uri));
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     let snapshot: Snapshot;
     try {
       snapshot = await currentSnapshot(token);
@@ -271,13 +526,48 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       if (error instanceof LintCancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
       throw error;
     }
-    const entry = snapshot.results.get(uri);
+    const entry = snapshot.results.get(doc.uri);
     if (!entry || entry.version !== doc.version) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const { diagnostics, hash } = report(doc, entry);
-    reported.set(uri, hash);
-    scheduleStaleCheck();
+    if (doc === open) {
+      reported.set(uri, hash);
+      scheduleStaleCheck();
+    }
     if (params.previousResultId === hash) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: hash };
     return { kind: DocumentDiagnosticReportKind.Full, resultId: hash, items: diagnostics };
+  });
+
+  connection.languages.diagnostics.onWorkspace(async (params, token): Promise<WorkspaceDiagnosticReport> => {
+    await Promise.race([scanner.ready, untilCancelled(token)]);
+    const previous = new Map<string, string>();
+    const ids: unknown = params?.previousResultIds;
+    for (const item of Array.isArray(ids) ? (ids as { uri?: unknown; value?: unknown }[]) : []) {
+      if (typeof item?.uri === 'string' && typeof item.value === 'string') previous.set(canonicalUri(item.uri), item.value);
+    }
+    // Held until there is something new to say: see workspaceDiagnostics.ts.
+    for (;;) {
+      if (token.isCancellationRequested || shuttingDown) return { items: [] };
+      const since = changes.current;
+      let snapshot: Snapshot;
+      try {
+        snapshot = await currentSnapshot(token);
+      } catch (error) {
+        if (error instanceof LintCancelledError) return { items: [] };
+        throw error;
+      }
+      const open = new Set(documents.all().map((doc) => canonicalUri(doc.uri)));
+      const closedFiles = function* (): Generator<ClosedFileDiagnostics> {
+        for (const [uri, entry] of snapshot.results) {
+          const doc = diskDocument(uri, entry);
+          if (doc) yield { uri, ...report(doc, entry) };
+        }
+        // Config files are never linted documents, so their problems always travel this way.
+        yield* configFileReports();
+      };
+      const items = workspaceReports(closedFiles(), previous, (uri) => open.has(uri), touched);
+      if (items.length > 0) return { items };
+      await changes.wait(since, token);
+    }
   });
 
   connection.onCodeAction(async (params, token) => {
@@ -288,6 +578,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       return await provideCodeActions(doc, params, {
         lookup,
         documentChanges,
+        showLocation: showLocation !== undefined,
         warn: log.warn,
         currentFindings: async () => (await currentSnapshot(token)).results.get(doc.uri),
       });
@@ -298,10 +589,27 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
   });
 
+  connection.onExecuteCommand(async (params) => {
+    if (params?.command !== SHOW_LOCATION_COMMAND) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `policylint: unknown command ${String(params?.command)}`);
+    }
+    const [uri, range] = Array.isArray(params.arguments) ? (params.arguments as unknown[]) : [];
+    if (typeof uri !== 'string' || !isRange(range)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `policylint: ${SHOW_LOCATION_COMMAND} takes a uri and a range`);
+    }
+    const shown = await connection.window.showDocument({ uri, takeFocus: true, selection: range });
+    if (!shown.success) log.warn(`policylint: the editor could not show ${uri}`);
+  });
+
   connection.onShutdown(() => {
+    shuttingDown = true;
     for (const timer of pushTimers.values()) clearTimeout(timer);
     pushTimers.clear();
+    clearTimeout(pushAllTimer);
     clearTimeout(staleTimer);
+    clearTimeout(refreshTimer);
+    changes.close();
+    scanner.dispose();
   });
 
   documents.listen(connection);

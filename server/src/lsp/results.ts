@@ -1,8 +1,9 @@
 /**
- * Lint results for the current set of open documents. Every open document is
- * linted in one `Linter.lint` call (cross-file repeats need the whole set),
- * while clients ask for diagnostics one document at a time; the result of a
- * call is therefore kept until any document version or setting changes.
+ * Lint results for the current set of documents: the open ones and the
+ * scanned workspace files that are not open. All are linted in one
+ * `Linter.lint` call (cross-file repeats need the whole set), while clients
+ * ask for diagnostics one document at a time; the result of a call is
+ * therefore kept until any document version or setting changes.
  */
 import {
   DEFAULT_CONFIG,
@@ -24,7 +25,7 @@ export interface LinterLike {
   lint(documents: readonly SourceDocument[], config?: LintConfig, token?: CancellationToken): DocumentResult[];
 }
 
-/** One open document as the cache sees it. */
+/** One document as the cache sees it; disk snapshots have negative versions (see `WorkspaceIndex`). */
 export interface LintInput {
   readonly uri: string;
   readonly version: number;
@@ -46,13 +47,27 @@ export interface Snapshot {
   readonly results: ReadonlyMap<string, DocumentFindings>;
 }
 
+// Keys are memoised per config object: with a scanned workspace thousands of inputs share one config.
+const sectionKeys = new WeakMap<LintConfig, string>();
+const configKeys = new WeakMap<LintConfig, string>();
+
 /** Everything but the severities: documents differing here cannot share a lint call. */
 function sectionsKey(config: LintConfig): string {
-  return JSON.stringify({ ...config, rules: undefined });
+  let key = sectionKeys.get(config);
+  if (key === undefined) {
+    key = JSON.stringify({ ...config, rules: undefined });
+    sectionKeys.set(config, key);
+  }
+  return key;
 }
 
 function configKey(config: LintConfig): string {
-  return `${RULE_IDS.map((id) => ruleSeverity(config, id)).join(',')}|${sectionsKey(config)}`;
+  let key = configKeys.get(config);
+  if (key === undefined) {
+    key = `${RULE_IDS.map((id) => ruleSeverity(config, id)).join(',')}|${sectionsKey(config)}`;
+    configKeys.set(config, key);
+  }
+  return key;
 }
 
 /**
@@ -80,7 +95,7 @@ function forDocument(findings: readonly Finding[], config: LintConfig): Finding[
   return out;
 }
 
-/** Caches the latest lint of the open set, keyed by every document's uri, version and settings. */
+/** Caches the latest lint of the set, keyed by every document's uri, version and settings. */
 export class ResultCache {
   private latest: Snapshot | undefined;
 

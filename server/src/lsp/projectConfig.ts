@@ -1,0 +1,142 @@
+/**
+ * Project config files (`.policylint.yaml`, `.yml`, `.json`) in the server:
+ * which one applies to a document (the nearest folder upward, stopping at its
+ * workspace folder), the document's settings with the file merged over the
+ * editor's, the file's `ignore` globs, and the file's problems as
+ * diagnostics on the file itself. Finding and reading are the shared
+ * `project/` modules, so the editor and the CLI read a file the same way.
+ */
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { resolveConfig } from '../engine';
+import { CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, type ConfigFileResult } from '../project/config-file';
+import { createIgnorePredicate, type IgnorePredicate } from '../project/ignore';
+import { toLspRange } from './convert';
+import { SOURCE } from './diagnostics';
+import type { ServerSettings } from './settings';
+import { fileUri } from './uris';
+
+/** A config file as read, with what the server derives from it. */
+export interface ProjectConfig {
+  readonly file: string;
+  /** Canonical URI of the file, where its problems are reported. */
+  readonly uri: string;
+  readonly result: ConfigFileResult;
+  /** Its `ignore` globs, relative to its folder. */
+  readonly isIgnored: IgnorePredicate;
+}
+
+/** Whether a path names a config file, so that a change to it must be re-read. */
+export function isConfigFileName(file: string): boolean {
+  return CONFIG_FILE_NAMES.includes(path.basename(file));
+}
+
+/** The problems of a config file as LSP diagnostics on that file. */
+export function configDiagnostics(config: ProjectConfig): Diagnostic[] {
+  const doc = TextDocument.create(config.uri, 'yaml', 0, config.result.text);
+  return config.result.problems.map((problem) => ({
+    range: toLspRange(doc, problem.range),
+    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: SOURCE,
+    message: problem.message,
+  }));
+}
+
+/**
+ * Config files by folder, cached until {@link invalidate}. Lookups are
+ * async (they touch the disk) but a lint must not wait for the disk on every
+ * keystroke, so answers are also kept where {@link peek} finds them.
+ */
+export class ProjectConfigs {
+  private generation = 0;
+  /** The config for a folder (and stop folder); null when none applies. */
+  private readonly byFolder = new Map<string, Promise<ProjectConfig | null>>();
+  private readonly settled = new Map<string, ProjectConfig | null>();
+  private readonly byFile = new Map<string, Promise<ProjectConfig>>();
+  /** Merged settings per editor settings and config file: the result cache keys on object identity. */
+  private merged = new WeakMap<ServerSettings, Map<string, ServerSettings>>();
+
+  constructor(private readonly warn: (message: string) => void) {}
+
+  /** The config of the document at `file`, if already known: null for none, undefined when not looked up yet. */
+  peek(file: string, stopDir: string | undefined): ProjectConfig | null | undefined {
+    return this.settled.get(this.key(file, stopDir));
+  }
+
+  /** Looks up (once per folder until invalidated) the config that applies to the document at `file`. Never rejects. */
+  resolve(file: string, stopDir: string | undefined): Promise<ProjectConfig | null> {
+    const key = this.key(file, stopDir);
+    let known = this.byFolder.get(key);
+    if (!known) {
+      const generation = this.generation;
+      known = findConfigFile(path.dirname(file), stopDir)
+        .then(async (found) => {
+          if (!found) return null;
+          for (const warning of found.warnings) this.warn(`policylint: ${warning}`);
+          return this.load(found.path);
+        })
+        .catch((error: unknown) => {
+          this.warn(`policylint: could not look for a config file for ${file}: ${error instanceof Error ? error.message : String(error)}`);
+          return null;
+        })
+        .then((config) => {
+          if (generation === this.generation) this.settled.set(key, config);
+          return config;
+        });
+      this.byFolder.set(key, known);
+    }
+    return known;
+  }
+
+  /** `settings` with `config`'s file merged over them (the file wins, key by key); `settings` itself without a file. */
+  apply(settings: ServerSettings, config: ProjectConfig | null): ServerSettings {
+    if (!config || config.result.config === undefined) return settings;
+    let perFile = this.merged.get(settings);
+    if (!perFile) {
+      perFile = new Map();
+      this.merged.set(settings, perFile);
+    }
+    let result = perFile.get(config.file);
+    if (!result) {
+      // Keys the file got wrong keep the editor's value; the file's own diagnostics say why.
+      result = { enable: settings.enable, config: resolveConfig(config.result.config, settings.config).config };
+      perFile.set(config.file, result);
+    }
+    return result;
+  }
+
+  /** Every config file in use, for reporting their problems. */
+  inUse(): ProjectConfig[] {
+    const files = new Map<string, ProjectConfig>();
+    for (const config of this.settled.values()) if (config) files.set(config.file, config);
+    return [...files.values()];
+  }
+
+  /** Forgets everything: a config file appeared, changed or went away, and may now apply to any folder. */
+  invalidate(): void {
+    this.generation++;
+    this.byFolder.clear();
+    this.settled.clear();
+    this.byFile.clear();
+    this.merged = new WeakMap();
+  }
+
+  private key(file: string, stopDir: string | undefined): string {
+    return `${path.dirname(file)}\u0000${stopDir ?? ''}`;
+  }
+
+  private load(file: string): Promise<ProjectConfig> {
+    let loaded = this.byFile.get(file);
+    if (!loaded) {
+      loaded = loadConfigFile(file).then((result) => ({
+        file,
+        uri: fileUri(file),
+        result,
+        isIgnored: createIgnorePredicate(resolveConfig(result.config).config.ignore, path.dirname(file)),
+      }));
+      this.byFile.set(file, loaded);
+    }
+    return loaded;
+  }
+}
