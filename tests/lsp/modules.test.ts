@@ -214,6 +214,9 @@ describe('settings', () => {
     expect(settings.config.rules).toEqual({ 'repeated-paragraph': 'error' });
     expect(problems).toEqual([expect.stringMatching(/^policylint\.enable:/), expect.stringMatching(/^policylint\.rules\.repeated-word:/)]);
     expect(parseSettings('on').problems).toHaveLength(1);
+    const repeated = parseSettings({ rules: {}, repeated: { similarity: 0.9, minWords: 0, allow: ['Disclaimer text.'] } });
+    expect(repeated.settings.config.repeated).toEqual({ similarity: 0.9, minWords: 8, allow: ['Disclaimer text.'] });
+    expect(repeated.problems).toEqual(['policylint.repeated.minWords: "repeated.minWords" must be a whole number of at least 1']);
   });
 
   it('asks the client once per document until settings change, and logs each problem once', async () => {

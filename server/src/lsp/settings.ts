@@ -32,7 +32,11 @@ export function parseSettings(raw: unknown): { settings: ServerSettings; problem
     else problems.push(`policylint.enable: must be true or false, not ${JSON.stringify(record.enable)}`);
   }
   // VS Code reports an unset object setting as null or {}; both mean "defaults".
-  const resolved = resolveConfig(record.rules === undefined || record.rules === null ? {} : { rules: record.rules });
+  const input: Record<string, unknown> = {};
+  if (record.rules !== undefined && record.rules !== null) input.rules = record.rules;
+  // `policylint.repeated.*` settings arrive nested as one object.
+  if (record.repeated !== undefined && record.repeated !== null) input.repeated = record.repeated;
+  const resolved = resolveConfig(input);
   for (const problem of resolved.problems) {
     problems.push(`policylint.${problem.path || 'rules'}: ${problem.message}`);
   }
