@@ -38,7 +38,8 @@ describe('package.json contributions', () => {
     expect(properties['policylint.enable']!.default).toBe(true);
     expect(properties['policylint.trace.server']).toMatchObject({ default: 'off', enum: ['off', 'messages', 'verbose'] });
     expect(manifest.contributes.commands).toContainEqual({ command: 'policylint.restartServer', title: 'Restart server', category: 'policylint' });
-    expect(manifest.activationEvents).toEqual(['onLanguage:markdown', 'onLanguage:plaintext']);
+    // workspaceContains starts the server (and its workspace scan) before any draft is opened.
+    expect(manifest.activationEvents).toEqual(['onLanguage:markdown', 'onLanguage:plaintext', 'workspaceContains:**/*.{md,markdown,txt}']);
   });
 
   it('packages the bundles and no dependencies', () => {

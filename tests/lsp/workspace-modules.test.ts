@@ -384,7 +384,20 @@ describe('ProjectConfigs', () => {
     expect(configs.inUse()).toEqual([]);
   });
 
-  it('stops at the workspace folder, and keeps editor settings when the file cannot be used', async () => {
+  it('keeps the last good version of a file while it cannot be used', async () => {
+    write('.policylint.yaml', 'rules:\n  repeated-paragraph: error\n');
+    const configs = new ProjectConfigs(() => {});
+    const doc = path.join(root, 'a.md');
+    expect(configs.apply(editor, await configs.resolve(doc, root)).config.rules).toMatchObject({ 'repeated-paragraph': 'error' });
+    write('.policylint.yaml', 'rules:\n  repeated-paragraph: [');
+    configs.invalidate();
+    const broken = (await configs.resolve(doc, root))!;
+    expect(broken.result.config).toBeUndefined();
+    expect(configDiagnostics(broken).length).toBeGreaterThan(0);
+    expect(configs.apply(editor, broken).config.rules).toMatchObject({ 'repeated-paragraph': 'error' });
+  });
+
+  it('stops at the workspace folder, and keeps editor settings when the file was never usable', async () => {
     write('ws/a.md');
     write('.policylint.yaml', 'rules: [');
     const configs = new ProjectConfigs(() => {});

@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { resolveConfig } from '../engine';
+import { resolveConfig, type PartialLintConfig } from '../engine';
 import { CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, type ConfigFileResult } from '../project/config-file';
 import { createIgnorePredicate, type IgnorePredicate } from '../project/ignore';
 import { toLspRange } from './convert';
@@ -23,6 +23,11 @@ export interface ProjectConfig {
   /** Canonical URI of the file, where its problems are reported. */
   readonly uri: string;
   readonly result: ConfigFileResult;
+  /**
+   * The settings in force: the file's, or while it cannot be used (a syntax
+   * error mid-edit) the last good version of it, if any.
+   */
+  readonly settings: PartialLintConfig | undefined;
   /** Its `ignore` globs, relative to its folder. */
   readonly isIgnored: IgnorePredicate;
 }
@@ -56,6 +61,8 @@ export class ProjectConfigs {
   private readonly byFile = new Map<string, Promise<ProjectConfig>>();
   /** Merged settings per editor settings and config file: the result cache keys on object identity. */
   private merged = new WeakMap<ServerSettings, Map<string, ServerSettings>>();
+  /** The last usable settings of each file; kept across {@link invalidate}, which is when a file is being edited. */
+  private readonly lastGood = new Map<string, PartialLintConfig>();
 
   constructor(private readonly warn: (message: string) => void) {}
 
@@ -91,7 +98,7 @@ export class ProjectConfigs {
 
   /** `settings` with `config`'s file merged over them (the file wins, key by key); `settings` itself without a file. */
   apply(settings: ServerSettings, config: ProjectConfig | null): ServerSettings {
-    if (!config || config.result.config === undefined) return settings;
+    if (!config || config.settings === undefined) return settings;
     let perFile = this.merged.get(settings);
     if (!perFile) {
       perFile = new Map();
@@ -100,7 +107,7 @@ export class ProjectConfigs {
     let result = perFile.get(config.file);
     if (!result) {
       // Keys the file got wrong keep the editor's value; the file's own diagnostics say why.
-      result = { enable: settings.enable, config: resolveConfig(config.result.config, settings.config).config };
+      result = { enable: settings.enable, config: resolveConfig(config.settings, settings.config).config };
       perFile.set(config.file, result);
     }
     return result;
@@ -129,12 +136,17 @@ export class ProjectConfigs {
   private load(file: string): Promise<ProjectConfig> {
     let loaded = this.byFile.get(file);
     if (!loaded) {
-      loaded = loadConfigFile(file).then((result) => ({
-        file,
-        uri: fileUri(file),
-        result,
-        isIgnored: createIgnorePredicate(resolveConfig(result.config).config.ignore, path.dirname(file)),
-      }));
+      loaded = loadConfigFile(file).then((result) => {
+        if (result.config !== undefined) this.lastGood.set(file, result.config);
+        const settings = result.config ?? this.lastGood.get(file);
+        return {
+          file,
+          uri: fileUri(file),
+          result,
+          settings,
+          isIgnored: createIgnorePredicate(resolveConfig(settings).config.ignore, path.dirname(file)),
+        };
+      });
       this.byFile.set(file, loaded);
     }
     return loaded;
