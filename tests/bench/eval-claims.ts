@@ -23,6 +23,7 @@ import { resetClaimAnalysisCache } from '../../server/src/engine/claims/analysis
 import { parseDocument } from '../../server/src/engine/document/parse';
 import { countWords } from '../../server/src/engine/document/words';
 import { Linter, resolveConfig, RULE_IDS, type Finding, type LintConfig, type SourceDocument } from '../../server/src/engine/index';
+import { seededRandom } from './corpus';
 
 const CLAIM_RULES = ['vague-attribution', 'unsourced-statistic', 'unattributed-claim'] as const;
 const SHARED = resolve(process.env.POLICYLINT_SHARED ?? join(process.cwd(), '..', 'shared'));
@@ -178,17 +179,6 @@ function evaluateCorpus(config: LintConfig): void {
   );
 }
 
-/** A small deterministic generator so a sample can be drawn again. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Prints `n` random findings from a corpus folder with the sentence around each. */
 function sample(config: LintConfig, folder: string, n: number, seed: number, rule?: string): void {
@@ -198,7 +188,7 @@ function sample(config: LintConfig, folder: string, n: number, seed: number, rul
   results.forEach((result, i) => {
     for (const finding of result.findings) if (!rule || finding.ruleId === rule) all.push({ doc: docs[i]!, finding });
   });
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   for (let i = all.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [all[i], all[j]] = [all[j]!, all[i]!];

@@ -1,14 +1,11 @@
 // Runs the built command (`server/out/cli.js`) as a real process, the way
 // users and CI run it; `npm test` builds before testing.
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ROOT, SEED, runCli, type JsonMessage, type JsonResult, type Run } from './harness';
 
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'server/out/cli.js');
-const SEED = path.join(ROOT, 'tests/fixtures/seed-article.txt');
 
 /** Long enough (≥ 8 words) for repeated-paragraph to compare it. */
 const PARA = 'Member states shall publish their annual emission reports before the end of March each year.';
@@ -17,46 +14,8 @@ const THIRD = 'Regional offices keep paper copies of each filing for at least se
 /** Indented: a code block in Markdown (not prose), an ordinary paragraph in plain text. */
 const INDENTED_THEN_PLAIN = `    ${PARA}\n\n${PARA}\n`;
 
-interface JsonMessage {
-  ruleId: string;
-  severity: number;
-  level: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  related: { filePath: string; line: number; column: number; message: string }[];
-}
-interface JsonResult {
-  filePath: string;
-  messages: JsonMessage[];
-  errorCount: number;
-  warningCount: number;
-  infoCount: number;
-}
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): Run {
-  // Start from a colour-neutral environment whatever the test runner sets.
-  const env: Record<string, string | undefined> = { ...process.env };
-  delete env.FORCE_COLOR;
-  delete env.NO_COLOR;
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: options.cwd ?? ROOT,
-    input: options.input ?? '',
-    encoding: 'utf8',
-    env: { ...env, ...options.env },
-    timeout: 20_000,
-  });
-  if (result.error) throw result.error;
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function runJson(args: string[], options?: Parameters<typeof runCli>[1]): Run & { results: JsonResult[] } {
   const run = runCli(['--format', 'json', ...args], options);

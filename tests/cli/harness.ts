@@ -23,6 +23,9 @@ export interface JsonMessage {
   message: string;
   line: number;
   column: number;
+  endLine: number;
+  endColumn: number;
+  related: { filePath: string; line: number; column: number; message: string }[];
 }
 export interface JsonResult {
   filePath: string;
