@@ -19,15 +19,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Linter, resolveConfig, RULE_IDS, type DocumentResult, type LintConfig, type SourceDocument } from '../../server/src/engine/index';
+import { NAME_RULES } from '../unit/names-helpers';
 
-const NAME_RULES = [
-  'inconsistent-name',
-  'inconsistent-spelling',
-  'possible-name-typo',
-  'acronym-before-definition',
-  'acronym-redefined',
-  'acronym-undefined',
-] as const;
 const SHARED = resolve(process.env.POLICYLINT_SHARED ?? join(process.cwd(), '..', 'shared'));
 const CORPUS = join(SHARED, 'corpus');
 
