@@ -54,3 +54,14 @@ describe('inline directives', () => {
     }
   });
 });
+
+describe('disable fix line breaks', () => {
+  it('uses the document own line break in plain text', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = `First line.${eol}We met the the minister.${eol}`;
+      const [finding] = lintDocuments([doc('a.txt', text)])[0]!.findings;
+      const fix = finding!.fixes!.find((f) => f.title.startsWith('Disable'))!;
+      expect(fix.edits[0]!.newText).toBe(`<!-- policylint-disable-next-line repeated-word -->${eol}`);
+    }
+  });
+});

@@ -108,3 +108,19 @@ describe('repeated-sentence', () => {
     expect(found({ 'seed.txt': fixture('seed-article.txt') }, 'repeated-sentence')).toEqual([]);
   });
 });
+
+describe('many copies', () => {
+  it('lists at most 20 earlier copies and counts the rest', () => {
+    const text = Array(30).fill(A).join('\n\n');
+    const found = found30(text);
+    expect(found).toHaveLength(29);
+    const last = found[28]!;
+    expect(last.related).toHaveLength(20);
+    expect(last.message).toBe('This paragraph repeats the paragraph on line 1 (identical). 28 more earlier copies (the first 19 listed).');
+    expect(found[2]!.message).toBe('This paragraph repeats the paragraph on line 1 (identical). 2 more earlier copies listed.');
+  });
+});
+
+function found30(text: string): Finding[] {
+  return lintDocuments([doc('a.md', text)])[0]!.findings.filter((f) => f.ruleId === 'repeated-paragraph');
+}

@@ -123,6 +123,19 @@ export function applyDirectives(doc: ParsedDocument, findings: readonly Finding[
   return kept;
 }
 
+const lineBreaks = new WeakMap<ParsedDocument, string>();
+
+/** The document's first line break (LF when it has none), found once per document: a long single-line file has thousands of findings. */
+function lineBreakOf(doc: ParsedDocument): string {
+  let eol = lineBreaks.get(doc);
+  if (eol === undefined) {
+    const second = doc.lineStarts[1];
+    eol = second === undefined ? '\n' : doc.text.charCodeAt(second - 1) === 13 ? '\r' : doc.text.charCodeAt(second - 2) === 13 ? '\r\n' : '\n';
+    lineBreaks.set(doc, eol);
+  }
+  return eol;
+}
+
 /**
  * A fix that switches `ruleId` off for the line holding `offset`: a trailing
  * `disable-line` comment in Markdown, and in plain text (where comments sit
@@ -137,7 +150,7 @@ export function disableLineFix(doc: ParsedDocument, offset: number, ruleId: stri
     while (lineEnd < doc.text.length && doc.text[lineEnd] !== '\n' && doc.text[lineEnd] !== '\r') lineEnd++;
     return { title, safe: false, edits: [{ range: [lineEnd, lineEnd], newText: ` <!-- policylint-disable-line ${ruleId} -->` }] };
   }
-  const eol = /\r\n|\r|\n/.exec(doc.text)?.[0] ?? '\n';
+  const eol = lineBreakOf(doc);
   const at = lineStart === 0 && doc.text.charCodeAt(0) === 0xfeff ? 1 : lineStart;
   return { title, safe: false, edits: [{ range: [at, at], newText: `<!-- policylint-disable-next-line ${ruleId} -->${eol}` }] };
 }

@@ -22,6 +22,12 @@ export const CONTAINMENT_THRESHOLD = 0.9;
 const MAX_POSTINGS = 24;
 /** Candidates must share this share of the smaller paragraph's shingles before the exact measure runs. */
 const CANDIDATE_SHARE = 0.3;
+/**
+ * At most this many earlier copies are listed per finding; the rest are
+ * counted. Without a cap, n copies of one paragraph would list n²/2
+ * locations (50,000 pasted copies ran a 4 GB heap out of memory).
+ */
+export const MAX_LISTED_COPIES = 20;
 /** Sentences shorter than this are never reported as repeats. */
 export const MIN_SENTENCE_WORDS = 8;
 
@@ -39,13 +45,18 @@ export interface EarlierCopy extends ProseRef {
 }
 
 export interface ParagraphRepeat extends ProseRef {
-  /** Earlier copies, best first. */
+  /** Earlier copies, best first, at most {@link MAX_LISTED_COPIES}. */
   readonly earlier: readonly EarlierCopy[];
+  /** How many earlier copies there are in all. */
+  readonly total: number;
 }
 
 export interface SentenceRepeat extends ProseRef {
   readonly sentence: Sentence;
+  /** The first earlier copies, at most {@link MAX_LISTED_COPIES}. */
   readonly earlier: readonly (ProseRef & { readonly sentence: Sentence })[];
+  /** How many earlier copies there are in all. */
+  readonly total: number;
 }
 
 export interface RepeatAnalysis {
@@ -117,7 +128,9 @@ function analyze(documents: readonly ParsedDocument[], config: LintConfig): Repe
       const entry: Entry = { doc, block, signature };
       const exactKey = `${block.container}\u0000${signature.exact}`;
       const copies = exact.get(exactKey);
-      let earlier: EarlierCopy[] = copies ? copies.map((copy) => ({ doc: copy.doc, block: copy.block, kind: 'identical', score: 1 })) : [];
+      let earlier: EarlierCopy[] = copies
+        ? copies.slice(0, MAX_LISTED_COPIES).map((copy) => ({ doc: copy.doc, block: copy.block, kind: 'identical', score: 1 }))
+        : [];
       let index = postings.get(block.container);
       if (!index) postings.set(block.container, (index = new ShingleIndex(MAX_POSTINGS)));
       if (!copies) {
@@ -141,7 +154,8 @@ function analyze(documents: readonly ParsedDocument[], config: LintConfig): Repe
         earlier = earlier.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.score - a.score);
       }
       if (earlier.length > 0) {
-        paragraphs.push({ doc, block, earlier });
+        const total = copies ? copies.length : earlier.length;
+        paragraphs.push({ doc, block, earlier: earlier.slice(0, MAX_LISTED_COPIES), total });
         reported.add(block);
       }
       if (copies) copies.push(entry);
@@ -167,7 +181,9 @@ function analyze(documents: readonly ParsedDocument[], config: LintConfig): Repe
           seenSentences.set(key, [here]);
           continue;
         }
-        if (!(skipReported && reported.has(block))) sentences.push({ ...here, earlier: [...before] });
+        if (!(skipReported && reported.has(block))) {
+          sentences.push({ ...here, earlier: before.slice(0, MAX_LISTED_COPIES), total: before.length });
+        }
         before.push(here);
       }
     }

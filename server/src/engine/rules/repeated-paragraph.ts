@@ -87,6 +87,14 @@ const RELATED_MESSAGE: Record<EarlierCopy['kind'], string> = {
   contains: 'Earlier paragraph that this one contains',
 };
 
+/** "2 more earlier copies listed." or, past the listing cap, "1,200 more earlier copies (the first 19 listed)." */
+export function moreCopies(others: number, listed: number): string {
+  const noun = others === 1 ? 'copy' : 'copies';
+  return listed >= others
+    ? `${others} more earlier ${noun} listed.`
+    : `${others.toLocaleString('en-US')} more earlier ${noun} (the first ${listed} listed).`;
+}
+
 export const repeatedParagraph: SetRule = {
   id: 'repeated-paragraph',
   scope: 'set',
@@ -94,13 +102,13 @@ export const repeatedParagraph: SetRule = {
     const findings = new Map<string, Finding[]>();
     for (const repeat of analyzeRepeats(documents, context.config).paragraphs) {
       const best = repeat.earlier[0]!;
-      const others = repeat.earlier.length - 1;
+      const others = repeat.total - 1;
       const identical = best.kind === 'identical';
       const deletion = identical ? paragraphDeletionRange(repeat.doc.text, repeat.block.range) : undefined;
       const finding: Finding = {
         ruleId: this.id,
         severity: context.severity,
-        message: describe(best, repeat) + (others > 0 ? ` ${others} more earlier ${others === 1 ? 'copy' : 'copies'} listed.` : ''),
+        message: describe(best, repeat) + (others > 0 ? ` ${moreCopies(others, repeat.earlier.length - 1)}` : ''),
         range: repeat.block.range,
         related: repeat.earlier.map((copy) => ({ uri: copy.doc.uri, range: copy.block.range, message: RELATED_MESSAGE[copy.kind] })),
         ...(identical ? { tags: ['unnecessary' as const] } : {}),

@@ -5,7 +5,7 @@
 import type { ParsedDocument } from '../document/model';
 import { analyzeRepeats } from '../repeats/analyze';
 import type { Finding } from '../types';
-import { where } from './repeated-paragraph';
+import { moreCopies, where } from './repeated-paragraph';
 import type { RuleContext, SetRule } from './rule';
 
 export const repeatedSentence: SetRule = {
@@ -18,7 +18,9 @@ export const repeatedSentence: SetRule = {
       const finding: Finding = {
         ruleId: this.id,
         severity: context.severity,
-        message: `This sentence repeats a sentence on ${where(first.doc, first.sentence.range[0], repeat.doc)}.`,
+        message:
+          `This sentence repeats a sentence on ${where(first.doc, first.sentence.range[0], repeat.doc)}.` +
+          (repeat.total > 1 ? ` ${moreCopies(repeat.total - 1, repeat.earlier.length - 1)}` : ''),
         range: repeat.sentence.range,
         related: repeat.earlier.map((copy) => ({ uri: copy.doc.uri, range: copy.sentence.range, message: 'Earlier copy of this sentence' })),
       };
