@@ -1,9 +1,9 @@
 /**
  * The policylint VS Code extension: starts the bundled language server over
- * IPC, offers a restart command, and runs the "show location" command that
- * the server's "Show the earlier copy" code actions carry. All linting
- * happens in the server, so the editor and the CLI report exactly the same
- * findings.
+ * IPC, offers restart, fix-all and lint-workspace commands, shows the active file's count in
+ * the status bar, and runs the "show location" command that the server's
+ * "Show the earlier copy" code actions carry. All linting happens in the
+ * server, so the editor and the CLI report exactly the same findings.
  */
 import * as vscode from 'vscode';
 import {
@@ -40,6 +40,98 @@ async function showLocation(uri: unknown, range: unknown): Promise<void> {
   await vscode.window.showTextDocument(document, { selection, preview: true });
 }
 
+/** The languages the server lints; the status bar item shows only for them. */
+const LANGUAGES = ['markdown', 'plaintext'];
+/** The server's request behind "policylint: Lint workspace" (LINT_WORKSPACE_REQUEST in server/src/lsp/connection.ts). */
+const LINT_WORKSPACE_REQUEST = 'policylint/lintWorkspace';
+/** The kind of the server's fix-all code action. */
+const FIX_ALL_KIND = 'source.fixAll.policylint';
+
+/** Counts of policylint's own diagnostics (other sources left out). */
+export interface DiagnosticCounts {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+function countDiagnostics(diagnostics: readonly vscode.Diagnostic[]): DiagnosticCounts {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== 'policylint') continue;
+    if (diagnostic.severity === vscode.DiagnosticSeverity.Error) errors++;
+    else if (diagnostic.severity === vscode.DiagnosticSeverity.Warning) warnings++;
+    else infos++; // Information and Hint
+  }
+  return { errors, warnings, infos };
+}
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** The status bar item: the active file's policylint count; a click opens the Problems view. */
+function createStatusItem(context: vscode.ExtensionContext): void {
+  const item = vscode.window.createStatusBarItem('policylint.status', vscode.StatusBarAlignment.Left, 0);
+  item.name = 'policylint';
+  item.command = 'workbench.actions.view.problems';
+  const update = (): void => {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !LANGUAGES.includes(document.languageId)) {
+      item.hide();
+      return;
+    }
+    const { errors, warnings, infos } = countDiagnostics(vscode.languages.getDiagnostics(document.uri));
+    const total = errors + warnings + infos;
+    const icon = errors > 0 ? '$(error)' : warnings > 0 ? '$(warning)' : total > 0 ? '$(info)' : '$(check)';
+    item.text = `${icon} ${total} policylint`;
+    const detail = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
+    item.tooltip = `policylint: ${plural(total, 'problem')} in this file (${detail}). Click to open the Problems view.`;
+    item.accessibilityInformation = { label: `policylint: ${plural(total, 'problem')} in this file (${detail})` };
+    item.show();
+  };
+  context.subscriptions.push(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (document === vscode.window.activeTextEditor?.document) update();
+    }),
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active !== undefined && event.uris.some((uri) => uri.toString() === active)) update();
+    }),
+  );
+  update();
+}
+
+/** Applies the server's fix-all action to the active file (left unsaved, as VS Code's own fix-all does). */
+async function fixAllInFile(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !LANGUAGES.includes(editor.document.languageId)) {
+    void vscode.window.showInformationMessage('policylint: open a Markdown or plain-text file to fix.');
+    return;
+  }
+  const document = editor.document;
+  const fullRange = document.validateRange(new vscode.Range(0, 0, document.lineCount, 0));
+  const actions =
+    (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      fullRange,
+      FIX_ALL_KIND,
+    )) ?? [];
+  const action = actions.find(
+    (candidate): candidate is vscode.CodeAction =>
+      'edit' in candidate && candidate.edit !== undefined && candidate.kind !== undefined && vscode.CodeActionKind.SourceFixAll.append('policylint').contains(candidate.kind),
+  );
+  if (!action?.edit) {
+    void vscode.window.showInformationMessage('policylint: no safe fixes in this file.');
+    return;
+  }
+  if (!(await vscode.workspace.applyEdit(action.edit))) {
+    void vscode.window.showErrorMessage('policylint: the fixes could not be applied (has the file changed?).');
+  }
+}
+
 function createClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
@@ -47,7 +139,7 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Lo
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: ['markdown', 'plaintext'].flatMap((language) => [
+    documentSelector: LANGUAGES.flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
@@ -66,6 +158,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const outputChannel = vscode.window.createOutputChannel('policylint', { log: true });
   context.subscriptions.push(outputChannel);
   client = createClient(context, outputChannel);
+  createStatusItem(context);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(SHOW_LOCATION_COMMAND, async (uri: unknown, range: unknown) => {
@@ -75,6 +168,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         const message = error instanceof Error ? error.message : String(error);
         outputChannel.error(`show location failed: ${message}`);
         void vscode.window.showErrorMessage(`policylint: could not open the earlier copy: ${message}`);
+      }
+    }),
+    vscode.commands.registerCommand('policylint.fixAll', async () => {
+      try {
+        await fixAllInFile();
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        outputChannel.error(`fix all failed: ${message}`);
+        void vscode.window.showErrorMessage(`policylint: could not fix the file: ${message}`);
+      }
+    }),
+    vscode.commands.registerCommand('policylint.lintWorkspace', async () => {
+      try {
+        if (!client?.isRunning()) throw new Error('the server is not running (try "policylint: Restart server")');
+        // The server reports the scan as work-done progress, which VS Code shows; the answer comes when it is done.
+        const result = await client.sendRequest<{ files: number }>(LINT_WORKSPACE_REQUEST);
+        void vscode.window.showInformationMessage(`policylint: linted ${plural(result.files, 'file')} in the workspace.`);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        outputChannel.error(`lint workspace failed: ${message}`);
+        void vscode.window.showErrorMessage(`policylint: could not lint the workspace: ${message}`);
       }
     }),
     vscode.commands.registerCommand('policylint.restartServer', async () => {

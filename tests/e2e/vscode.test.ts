@@ -1,8 +1,9 @@
 // The extension in real VS Code: code-server (VS Code 1.100 in the browser)
 // with the packaged .vsix installed, driven in Debian's Chromium by
 // playwright-core. Opens the founding draft, waits for the diagnostics in the
-// Problems view and the editor, applies the delete-paragraph quick fix with
-// Ctrl+., saves, and types a new finding. Every wait polls the DOM or the disk
+// Problems view, the editor and policylint's status bar item, applies the
+// delete-paragraph quick fix with Ctrl+., saves, types a new finding, and runs
+// "policylint: Fix all safe problems in file" from the command palette. Every wait polls the DOM or the disk
 // against a deadline; nothing sleeps a fixed time. Screenshots and
 // code-server's logs go to tests/e2e/artifacts/ (git-ignored).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -98,6 +99,15 @@ async function problemsBadge(page: Page): Promise<number | undefined> {
   return match ? Number(match[1]) : undefined;
 }
 
+/** The count in policylint's own status bar item ("$(warning) 7 policylint"), if it shows. */
+async function policylintStatus(page: Page): Promise<{ count: number; label: string } | undefined> {
+  const item = page.locator('.part.statusbar [aria-label^="policylint: "]').first();
+  if (!(await item.isVisible())) return undefined;
+  const count = /(\d+) policylint/.exec(await item.innerText())?.[1];
+  const label = (await item.getAttribute('aria-label')) ?? '';
+  return count === undefined ? undefined : { count: Number(count), label };
+}
+
 /**
  * The logical lines (1-based) on which the editor draws a warning squiggle,
  * found by matching each decoration's position to the line-number gutter
@@ -129,6 +139,32 @@ function cliFindings(cwd: string, text: string): { ruleId: string; message: stri
   if (result.status !== 0 && result.status !== 1) throw new Error(`CLI failed (${result.status}): ${result.stderr}`);
   return (JSON.parse(result.stdout) as { messages: { ruleId: string; message: string; line: number; column: number; level: string }[] }[])[0]!
     .messages;
+}
+
+/** The text the CLI's `--stdin --fix` makes of `text` (every safe fix applied). */
+function cliFixed(cwd: string, text: string): string {
+  const result = spawnSync(process.execPath, [CLI_JS, '--stdin', '--fix', '--stdin-filename', 'seed-article.txt'], {
+    cwd,
+    input: text,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`CLI --fix failed (${result.status}): ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Runs a command by its title from the command palette (F1), as a user would. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.locator('.part.editor .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: WAIT_MS });
+  await page.keyboard.type(title);
+  await waitFor(`"${title}" to be focused in the command palette`, async () => {
+    const focused = await page.locator('.quick-input-widget .monaco-list-row.focused').getAttribute('aria-label', { timeout: 1_000 }).catch(() => null);
+    return focused?.startsWith(title) === true;
+  }, 60_000);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: WAIT_MS });
 }
 
 /** Places the cursor at the start of `line` with Go to Line, and waits until the status bar shows it there. */
@@ -247,6 +283,8 @@ describe('VS Code (code-server) with the policylint extension', () => {
           'editor.wordWrap': 'on',
           'editor.minimap.enabled': false,
           'remote.autoForwardPorts': false,
+          // No file events from here: only "policylint: Lint workspace" can bring its files in.
+          'files.watcherExclude': { '**/unwatched/**': true },
         },
         null,
         2,
@@ -372,6 +410,14 @@ describe('VS Code (code-server) with the policylint extension', () => {
     expect(counts.errors + counts.warnings + counts.infos).toBe(cli.length);
     expect(counts.warnings).toBe(cli.filter((finding) => finding.level === 'warning').length);
     expect(counts.warnings).toBeGreaterThanOrEqual(2);
+    // policylint's own status bar item counts the active file's findings: the same number.
+    const status = await waitFor(`policylint's status bar item to count ${cli.length}`, async () => {
+      const item = await policylintStatus(page);
+      return item?.count === cli.length && item;
+    }, 60_000);
+    const errors = cli.filter((finding) => finding.level === 'error').length;
+    const warnings = cli.filter((finding) => finding.level === 'warning').length;
+    expect(status.label).toContain(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
     await screenshot(page, 'vscode-2-problems.png');
   });
 
@@ -439,5 +485,91 @@ describe('VS Code (code-server) with the policylint extension', () => {
     await screenshot(page, 'vscode-5-new-finding.png');
     // Unsaved: the finding comes from the editor's text, not the file.
     expect(readFileSync(draft, 'utf8')).toBe(before);
+  });
+
+  it('applies every safe fix with "policylint: Fix all safe problems in file"', { timeout: 8 * 60_000 }, async (ctx) => {
+    afterFailure(ctx);
+    // A fresh copy of the founding draft: back on disk, and the (unsaved) editor reverted to it.
+    writeFileSync(draft, original);
+    await runCommand(page, 'File: Revert File');
+    const cliBefore = cliFindings(workspace, original);
+    await showProblems(page);
+    await waitFor('the reverted draft\'s findings', async () => {
+      const rows = (await problems(page)).filter((row) => row.code === 'repeated-paragraph');
+      return rows.length === 2 && (await policylintStatus(page))?.count === cliBefore.length;
+    });
+
+    // What the CLI makes of the same text; it drops both copies and fixes the name ("U.S." → "US").
+    const expected = cliFixed(workspace, original);
+    expect(expected).not.toBe(original);
+    expect(expected).not.toContain('The U.S. does');
+    expect(expected).toContain('The US does');
+    expect(expected.split('\n').filter((line) => line.trim() !== '')).toHaveLength(3);
+
+    await runCommand(page, 'policylint: Fix all safe problems in file');
+    // The edit lands asynchronously: save only once the editor holds the fixed (unsaved) text.
+    const cliAfter = cliFindings(workspace, expected);
+    await waitFor(`the fixed, unsaved text (status bar count ${cliAfter.length})`, async () =>
+      (await policylintStatus(page))?.count === cliAfter.length && (await page.locator('.tab.active.dirty').count()) > 0,
+    );
+    await page.keyboard.press('Control+S');
+    await waitFor('the fixed draft on disk', () => readFileSync(draft, 'utf8') === expected, 60_000);
+    expect(readFileSync(draft, 'utf8')).toBe(expected);
+    expect((await problems(page)).filter((row) => row.code === 'repeated-paragraph')).toEqual([]);
+    await screenshot(page, 'vscode-6-fix-all.png');
+
+    // Nothing safe is left to fix (the CLI agrees), and the command says so.
+    expect(cliFixed(workspace, expected)).toBe(expected);
+    await runCommand(page, 'policylint: Fix all safe problems in file');
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'policylint: no safe fixes in this file.' }).first().waitFor({ timeout: WAIT_MS });
+    expect(readFileSync(draft, 'utf8')).toBe(expected);
+  });
+
+  it('brings an unwatched file\'s findings into the Problems view with "policylint: Lint workspace"', { timeout: 8 * 60_000 }, async (ctx) => {
+    afterFailure(ctx);
+    const text = 'We met with the the minister.\n';
+    const expected = cliFindings(workspace, text).find((finding) => finding.ruleId === 'repeated-word');
+    expect(expected, 'the CLI finds the repeated word').toBeDefined();
+    mkdirSync(join(workspace, 'unwatched'));
+    writeFileSync(join(workspace, 'unwatched/late.txt'), text);
+
+    await runCommand(page, 'policylint: Lint workspace');
+    await page.locator('.notifications-toasts .notification-toast', { hasText: /policylint: linted \d+ files? in the workspace\./ }).first().waitFor({ timeout: WAIT_MS });
+    await showProblems(page);
+    const found = await waitFor('the unopened file\'s repeated word in the Problems view', async () =>
+      (await problems(page)).find((row) => row.code === 'repeated-word'),
+    );
+    expect(found).toEqual({
+      severity: 'warning',
+      message: expected!.message,
+      source: 'policylint',
+      code: 'repeated-word',
+      line: expected!.line,
+      column: expected!.column,
+    });
+    await page.locator('.markers-panel .monaco-list-row[aria-label*="late.txt"]').first().waitFor({ timeout: WAIT_MS });
+    await screenshot(page, 'vscode-7-lint-workspace.png');
+  });
+
+  it('hides the policylint status bar item for files it does not lint', { timeout: 8 * 60_000 }, async (ctx) => {
+    afterFailure(ctx);
+    writeFileSync(join(workspace, 'data.json'), '{ "the": "the" }\n');
+    await page.locator('.part.editor .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: WAIT_MS });
+    await page.keyboard.type('data.json');
+    await waitFor('data.json to be focused in Quick Open', async () => {
+      const focused = await page.locator('.quick-input-widget .monaco-list-row.focused').getAttribute('aria-label', { timeout: 1_000 }).catch(() => null);
+      return focused?.startsWith('data.json') === true;
+    }, 60_000);
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active[aria-label^="data.json"]').waitFor({ timeout: WAIT_MS });
+    await waitFor('the policylint status bar item to hide', async () => (await policylintStatus(page)) === undefined);
+
+    // Back to the draft: the item shows its count again.
+    await page.locator('.tab[aria-label^="seed-article.txt"]').first().click();
+    await page.locator('.tab.active[aria-label^="seed-article.txt"]').waitFor({ timeout: WAIT_MS });
+    const count = cliFindings(workspace, readFileSync(draft, 'utf8')).length;
+    await waitFor(`the policylint status bar item to count ${count} again`, async () => (await policylintStatus(page))?.count === count);
   });
 });

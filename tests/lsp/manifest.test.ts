@@ -34,10 +34,12 @@ describe('package.json contributions', () => {
     expect(properties['policylint.ignore']).toMatchObject({ type: 'array', items: { type: 'string' }, default: [], scope: 'resource' });
   });
 
-  it('declares enable, trace and the restart command', () => {
+  it('declares enable, trace and the restart, fix-all and lint-workspace commands', () => {
     expect(properties['policylint.enable']!.default).toBe(true);
     expect(properties['policylint.trace.server']).toMatchObject({ default: 'off', enum: ['off', 'messages', 'verbose'] });
     expect(manifest.contributes.commands).toContainEqual({ command: 'policylint.restartServer', title: 'Restart server', category: 'policylint' });
+    expect(manifest.contributes.commands).toContainEqual({ command: 'policylint.fixAll', title: 'Fix all safe problems in file', category: 'policylint' });
+    expect(manifest.contributes.commands).toContainEqual({ command: 'policylint.lintWorkspace', title: 'Lint workspace', category: 'policylint' });
     // workspaceContains starts the server (and its workspace scan) before any draft is opened.
     expect(manifest.activationEvents).toEqual(['onLanguage:markdown', 'onLanguage:plaintext', 'workspaceContains:**/*.{md,markdown,txt}']);
   });

@@ -19,6 +19,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { RULES } from '../../server/src/engine/index';
+import { LINT_WORKSPACE_REQUEST, type LintWorkspaceResult } from '../../server/src/lsp/connection';
 import { TestServer } from './harness';
 
 /** Only the rule under test: findings of other rules (claims, names) must not change which files report. */
@@ -288,6 +289,28 @@ describe('workspace scan with pull diagnostics', () => {
     const { items } = await server.workspacePull([]).result;
     // Nothing left to report anywhere: brief.md's only finding was the copy.
     expect(items.filter((item) => item.uri === ws.uri('brief.md') && item.kind === 'full' && item.items.length > 0)).toEqual([]);
+    known = resultIds(items);
+  });
+
+  it('rescans the workspace on policylint/lintWorkspace, with progress, and refreshes', async () => {
+    // A file the server was never told about (no watched-file event): only a rescan finds it.
+    writeFileSync(ws.file('late.md'), `# Late\n\n${PARA}\n`);
+    server.progressCreated.clear();
+    server.progress.clear();
+    server.refreshes.clear();
+    const refreshed = server.refreshes.next();
+    const answer = server.connection.sendRequest(LINT_WORKSPACE_REQUEST) as Promise<LintWorkspaceResult>;
+    const token = await server.progressCreated.next();
+    const begin = await server.progress.next((p) => p.token === token && p.value.kind === 'begin');
+    expect(begin.value).toMatchObject({ kind: 'begin', title: expect.stringMatching(/scanning workspace/i) });
+    await server.progress.next((p) => p.token === token && p.value.kind === 'end');
+    // brief.md, notes (draft).md and late.md (annex.md is gone; ignored and excluded files stay out).
+    expect(await answer).toEqual({ files: 3 });
+    await refreshed;
+    const { items } = await server.workspacePull([]).result;
+    const late = paragraphFindings(fullReport(items, ws.uri('late.md')));
+    expect(late).toHaveLength(1);
+    expect(late[0]!.relatedInformation?.[0]?.location.uri).toBe(ws.uri('brief.md'));
     known = resultIds(items);
   });
 

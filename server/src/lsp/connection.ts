@@ -39,6 +39,15 @@ import { WorkspaceScanner, type FolderSettings, type WorkspaceFolderInput } from
 import { ChangeSignal, workspaceReports, type ClosedFileDiagnostics } from './workspaceDiagnostics';
 
 /** Knobs for tests; production uses the defaults. */
+/** The client's "policylint: Lint workspace" command: rescan the workspace folders and refresh all diagnostics. */
+export const LINT_WORKSPACE_REQUEST = 'policylint/lintWorkspace';
+
+/** The answer to {@link LINT_WORKSPACE_REQUEST}. */
+export interface LintWorkspaceResult {
+  /** Files in the workspace index after the scan. */
+  readonly files: number;
+}
+
 export interface ServerOptions {
   readonly linter?: LinterLike;
   /** Quiet time after the last change to a document before pushing its diagnostics. */
@@ -599,6 +608,19 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
     const shown = await connection.window.showDocument({ uri, takeFocus: true, selection: range });
     if (!shown.success) log.warn(`policylint: the editor could not show ${uri}`);
+  });
+
+  // "policylint: Lint workspace": every folder scanned again (with progress), then every file's diagnostics refreshed.
+  connection.onRequest(LINT_WORKSPACE_REQUEST, async (): Promise<LintWorkspaceResult> => {
+    if (shuttingDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'policylint: the server is shutting down');
+    await scanner.rescanAll();
+    changes.bump();
+    if (pullMode) {
+      if (refreshSupport) requestRefresh();
+    } else {
+      schedulePushAll(0);
+    }
+    return { files: scanner.index.size };
   });
 
   connection.onShutdown(() => {

@@ -138,6 +138,23 @@ export class WorkspaceScanner {
     });
   }
 
+  /**
+   * Scans every folder again as the initial scan does, with progress and the
+   * first lint inside it ("policylint: Lint workspace"). Settles when done.
+   */
+  rescanAll(): Promise<void> {
+    const folders = [...this.folders.values()];
+    this.enqueue(async () => {
+      this.lintIgnored.clear();
+      this.settled.clear();
+      await this.initialScan(folders);
+      // Ignore lists were reloaded by the scan: forget answers given under the old ones.
+      this.lintIgnored.clear();
+      this.settled.clear();
+    });
+    return this.queue;
+  }
+
   /** Scans added folders and forgets removed ones (`workspace/didChangeWorkspaceFolders`). */
   changeFolders(added: readonly WorkspaceFolderInput[], removed: readonly WorkspaceFolderInput[]): void {
     const dropped: FolderState[] = [];
