@@ -1,10 +1,9 @@
 // Runs the built command (`server/out/cli.js`) as a real process, the way
 // users and CI run it; `npm test` builds before testing.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, ROOT, SEED, runCli, type JsonMessage, type JsonResult, type Run } from './harness';
+import { describe, expect, it } from 'vitest';
+import { ROOT, SEED, runCli, useScratch, write, type JsonMessage, type JsonResult, type Run } from './harness';
 
 
 /** Long enough (≥ 8 words) for repeated-paragraph to compare it. */
@@ -34,25 +33,8 @@ function stderrLines(run: Run): string[] {
 
 const byRule = (result: JsonResult | undefined, ruleId: string) => (result?.messages ?? []).filter((m) => m.ruleId === ruleId);
 
-let scratch: string;
 /** A fresh directory per test, so tests can't see each other's files. */
-function tempDir(): string {
-  return mkdtempSync(path.join(scratch, 'case-'));
-}
-function write(dir: string, relative: string, content: string | Buffer): string {
-  const file = path.join(dir, relative);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, content);
-  return file;
-}
-
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first`);
-  scratch = mkdtempSync(path.join(tmpdir(), 'policylint-cli-'));
-});
-afterAll(() => {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+const tempDir = useScratch('policylint-cli-');
 
 describe('the seed draft', () => {
   it('reports exactly the two repeated paragraphs, on lines 4 and 5, pointing at lines 2 and 3', () => {
