@@ -187,6 +187,19 @@ async function showProblems(page: Page): Promise<void> {
   await panel.waitFor({ state: 'visible', timeout: WAIT_MS });
 }
 
+/** Waits for the `repeated-word` row in the Problems view and checks it says exactly what the CLI says. */
+async function expectRepeatedWordRow(page: Page, what: string, expected: { message: string; line: number; column: number }): Promise<void> {
+  const found = await waitFor(what, async () => (await problems(page)).find((row) => row.code === 'repeated-word'));
+  expect(found).toEqual({
+    severity: 'warning',
+    message: expected.message,
+    source: 'policylint',
+    code: 'repeated-word',
+    line: expected.line,
+    column: expected.column,
+  });
+}
+
 function screenshot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: join(ARTIFACTS, name) });
 }
@@ -468,17 +481,7 @@ describe('VS Code (code-server) with the policylint extension', () => {
     await page.keyboard.type(sentence);
 
     await showProblems(page);
-    const found = await waitFor('the repeated word in the Problems view', async () =>
-      (await problems(page)).find((row) => row.code === 'repeated-word'),
-    );
-    expect(found).toEqual({
-      severity: 'warning',
-      message: expected!.message,
-      source: 'policylint',
-      code: 'repeated-word',
-      line: expected!.line,
-      column: expected!.column,
-    });
+    await expectRepeatedWordRow(page, 'the repeated word in the Problems view', expected!);
     const warningsAfter = after.filter((finding) => finding.level === 'warning').length;
     await waitFor(`the status bar to count ${warningsAfter} warnings, as the CLI does`, async () => (await statusCounts(page)).warnings === warningsAfter);
     await waitFor('a warning squiggle on the typed line', async () => (await linesWithWarningSquiggles(page)).includes(expected!.line));
@@ -536,17 +539,7 @@ describe('VS Code (code-server) with the policylint extension', () => {
     await runCommand(page, 'policylint: Lint workspace');
     await page.locator('.notifications-toasts .notification-toast', { hasText: /policylint: linted \d+ files? in the workspace\./ }).first().waitFor({ timeout: WAIT_MS });
     await showProblems(page);
-    const found = await waitFor('the unopened file\'s repeated word in the Problems view', async () =>
-      (await problems(page)).find((row) => row.code === 'repeated-word'),
-    );
-    expect(found).toEqual({
-      severity: 'warning',
-      message: expected!.message,
-      source: 'policylint',
-      code: 'repeated-word',
-      line: expected!.line,
-      column: expected!.column,
-    });
+    await expectRepeatedWordRow(page, 'the unopened file\'s repeated word in the Problems view', expected!);
     await page.locator('.markers-panel .monaco-list-row[aria-label*="late.txt"]').first().waitFor({ timeout: WAIT_MS });
     await screenshot(page, 'vscode-7-lint-workspace.png');
   });
