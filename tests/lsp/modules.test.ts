@@ -152,6 +152,7 @@ describe('fix-all', () => {
       lookup: () => undefined,
       documentChanges: false,
       showLocation: false,
+        configCommands: false,
       warn: () => {},
       currentFindings: async () => ({ uri: doc.uri, version: doc.version, findings }),
     });
@@ -193,6 +194,7 @@ describe('diagnostic data', () => {
         lookup: () => undefined,
         documentChanges: true,
         showLocation: false,
+        configCommands: false,
         warn: () => {},
         currentFindings: async () => {
           relints++;

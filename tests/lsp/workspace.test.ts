@@ -138,7 +138,7 @@ describe('workspace scan with pull diagnostics', () => {
     });
     expect(result.capabilities.diagnosticProvider).toMatchObject({ interFileDependencies: true, workspaceDiagnostics: true });
     // The client runs the command itself, so the server must not claim it too.
-    expect(result.capabilities.executeCommandProvider).toBeUndefined();
+    expect(result.capabilities.executeCommandProvider).toEqual({ commands: ['policylint.updateConfig'] });
   });
 
   afterAll(() => {
@@ -339,7 +339,7 @@ describe('workspace scan with push diagnostics', () => {
       { rootUri: ws.folderUri },
     );
     expect(result.capabilities.diagnosticProvider).toBeUndefined();
-    expect(result.capabilities.executeCommandProvider).toEqual({ commands: ['policylint.showLocation'] });
+    expect(result.capabilities.executeCommandProvider).toEqual({ commands: ['policylint.updateConfig', 'policylint.showLocation'] });
   });
 
   afterAll(() => {

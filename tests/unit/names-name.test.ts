@@ -61,7 +61,7 @@ describe('inconsistent-name', () => {
     const annex = 'Zelensky twice. Zelensky here.';
     const found = findingsOf('inconsistent-name', [doc('brief.md', brief), doc('annex.md', annex)]);
     const [first] = found.get('annex.md')!;
-    const titles = first!.fixes!.filter((f) => !f.title.startsWith('Disable')).map((f) => [f.title, f.safe]);
+    const titles = first!.fixes!.filter((f) => !f.title.startsWith('Disable') && !f.config).map((f) => [f.title, f.safe]);
     expect(titles).toEqual([
       ['Change to "Zelenskyy"', true],
       ['Change all 2 to "Zelenskyy" in this file', false],
@@ -136,4 +136,46 @@ describe('traps: different names that must never be reported by any name rule', 
       expect(allNameFindings([doc('trap.md', text)])).toEqual([]);
     });
   }
+});
+
+describe('fixes that settle a name in the project file', () => {
+  const text = 'Zelenskyy spoke on Monday. Later Zelenskyy met allies. Critics of Zelensky disagreed.';
+
+  it('offer "Prefer" (names.preferred) and "different names" (names.distinct), never as safe fixes', () => {
+    const [finding] = names(text);
+    const config = finding!.fixes!.filter((fix) => fix.config);
+    expect(config).toEqual([
+      {
+        title: 'Prefer "Zelensky" in this project (names.preferred)',
+        edits: [],
+        safe: false,
+        config: { key: 'names.preferred', value: 'Zelensky', replaces: ['Zelenskyy'] },
+      },
+      {
+        title: '"Zelensky" and "Zelenskyy" are different names (names.distinct)',
+        edits: [],
+        safe: false,
+        config: { key: 'names.distinct', value: ['Zelensky', 'Zelenskyy'] },
+      },
+    ]);
+    // --fix must not see them: the safe fix stays the text change.
+    expect(applySafeFixes(text, [finding!], 'a.md').text).toBe(text.replace('of Zelensky', 'of Zelenskyy'));
+  });
+
+  it('do what they say once the change is in the configuration', () => {
+    const [finding] = names(text);
+    const [prefer, distinct] = finding!.fixes!.filter((fix) => fix.config).map((fix) => fix.config!);
+    const preferred = findingsOf('inconsistent-name', [doc('a.md', text)], namesConfig({ names: { preferred: [prefer!.value] } })).get('a.md')!;
+    expect(covered(text, preferred)).toEqual(['Zelenskyy', 'Zelenskyy']);
+    const apart = findingsOf('inconsistent-name', [doc('a.md', text)], namesConfig({ names: { distinct: [distinct!.value] } })).get('a.md')!;
+    expect(apart).toEqual([]);
+  });
+
+  it('offer only "Prefer" for spellings, which are never different words', () => {
+    const spelling = 'The defense budget grew. The defense review followed. Defence cuts were ruled out by the defense minister.';
+    const found = findingsOf('inconsistent-spelling', [doc('a.md', spelling)]).get('a.md')!;
+    expect(found.length).toBeGreaterThan(0);
+    const config = found[0]!.fixes!.filter((fix) => fix.config).map((fix) => fix.config!.key);
+    expect(config).toEqual(['names.preferred']);
+  });
 });

@@ -30,11 +30,30 @@ export interface TextEdit {
   readonly newText: string;
 }
 
-/** A way to resolve a finding; `safe` fixes may be applied without review. */
+/**
+ * A change to the project configuration (`.policylint.yaml`) that settles a
+ * finding instead of editing the text: naming the preferred form of a name,
+ * or declaring two forms different names. The engine only describes it; the
+ * editor writes the file.
+ */
+export type ConfigChange =
+  | {
+      readonly key: 'names.preferred';
+      readonly value: string;
+      /** Other forms of the same name, taken out of the list so that `value` is the one that applies. */
+      readonly replaces: readonly string[];
+    }
+  | { readonly key: 'names.distinct'; readonly value: readonly string[] };
+
+/**
+ * A way to resolve a finding; `safe` fixes may be applied without review.
+ * A fix with a `config` change has no text edits and is never safe.
+ */
 export interface Fix {
   readonly title: string;
   readonly edits: readonly TextEdit[];
   readonly safe: boolean;
+  readonly config?: ConfigChange;
 }
 
 /** Another place involved in a finding, such as the first copy of a paragraph. */

@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver';
 import { applyEdits, applySafeFixes, type Finding, type Fix, type TextEdit } from '../engine';
 import { isRange, sameRange, toLspRange, toLspTextEdit } from './convert';
+import { updateConfigCommand } from './configCommand';
 import { readDiagnosticData, SOURCE, type DocumentLookup } from './diagnostics';
 import type { DocumentFindings } from './results';
 import { displayName } from './uris';
@@ -42,6 +43,8 @@ export interface CodeActionDeps {
   readonly documentChanges: boolean;
   /** Whether the client can run {@link SHOW_LOCATION_COMMAND}; without it, no "Show" actions are offered. */
   readonly showLocation: boolean;
+  /** Whether "Prefer '<form>'" and other fixes that write the project config file are offered (a file-system workspace). */
+  readonly configCommands: boolean;
   readonly warn: (message: string) => void;
 }
 
@@ -170,6 +173,14 @@ function quickFixes(
   const preferred = fixes.find((fix) => fix.safe);
   const actions: CodeAction[] = [];
   for (const fix of fixes) {
+    if (fix.config) {
+      // Settled in the project file, which the server writes: a command, not an edit.
+      if (deps.configCommands) {
+        const command = updateConfigCommand(fix.title, doc.uri, fix.config);
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command });
+      }
+      continue;
+    }
     const edit = toWorkspaceEdit(doc, fix.edits, deps.lookup, deps.documentChanges);
     if (!edit) continue;
     const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };

@@ -28,6 +28,7 @@ import {
 import { Linter, LintCancelledError, type CancellationToken } from '../engine';
 import { CONFIG_FILE_NAMES } from '../project/config-file';
 import { FIX_ALL_KIND, provideCodeActions, SHOW_LOCATION_COMMAND } from './codeActions';
+import { updateConfig, UPDATE_CONFIG_COMMAND } from './configCommand';
 import { isRange, toEngineLanguage } from './convert';
 import { diagnosticsHash, toDiagnostics } from './diagnostics';
 import { configDiagnostics, isConfigFileName, ProjectConfigs, type ProjectConfig } from './projectConfig';
@@ -427,8 +428,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         ...(pullMode
           ? { diagnosticProvider: { identifier: 'policylint', interFileDependencies: true, workspaceDiagnostics: true } }
           : {}),
-        // Only when the server runs the command: a client that runs it itself would see a duplicate.
-        ...(showLocation === 'server' ? { executeCommandProvider: { commands: [SHOW_LOCATION_COMMAND] } } : {}),
+        // showLocation only when the server runs it: a client that runs it itself would see a duplicate.
+        executeCommandProvider: { commands: [UPDATE_CONFIG_COMMAND, ...(showLocation === 'server' ? [SHOW_LOCATION_COMMAND] : [])] },
         ...(folderChangeSupport ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'policylint' },
@@ -588,6 +589,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         lookup,
         documentChanges,
         showLocation: showLocation !== undefined,
+        configCommands: uriToPath(doc.uri) !== undefined,
         warn: log.warn,
         currentFindings: async () => (await currentSnapshot(token)).results.get(doc.uri),
       });
@@ -599,6 +601,24 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   connection.onExecuteCommand(async (params) => {
+    if (params?.command === UPDATE_CONFIG_COMMAND) {
+      return updateConfig(params.arguments, {
+        locate: async (file) => {
+          const folder = scanner.folderOf(canonicalUri(fileUri(file)))?.path;
+          const config = await projectConfigs.resolve(file, folder);
+          return { configFile: config?.file, folder };
+        },
+        written: () => {
+          projectConfigs.invalidate();
+          workspaceChanged();
+        },
+        inform: (message) => void connection.window.showInformationMessage(message),
+        fail: (message) => {
+          log.warn(message);
+          void connection.window.showErrorMessage(message);
+        },
+      });
+    }
     if (params?.command !== SHOW_LOCATION_COMMAND) {
       throw new ResponseError(ErrorCodes.InvalidParams, `policylint: unknown command ${String(params?.command)}`);
     }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver';
-import type { Finding, Fix, OffsetRange, TextEdit } from '../engine';
+import type { ConfigChange, Finding, Fix, OffsetRange, TextEdit } from '../engine';
 import { toLspRange, toLspSeverity, toLspTags } from './convert';
 
 export const SOURCE = 'policylint';
@@ -88,7 +88,25 @@ function readFix(value: unknown): Fix | undefined {
     if (!edit) return undefined;
     edits.push(edit);
   }
-  return { title: value.title, edits, safe: value.safe };
+  if (value.config === undefined) return { title: value.title, edits, safe: value.safe };
+  const config = readConfigChange(value.config);
+  return config ? { title: value.title, edits, safe: value.safe, config } : undefined;
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/** A config change as the engine makes them; anything else is refused. */
+export function readConfigChange(value: unknown): ConfigChange | undefined {
+  if (!isRecord(value)) return undefined;
+  if (value.key === 'names.preferred' && typeof value.value === 'string' && isStringList(value.replaces)) {
+    return { key: value.key, value: value.value, replaces: value.replaces };
+  }
+  if (value.key === 'names.distinct' && isStringList(value.value) && value.value.length >= 2) {
+    return { key: value.key, value: value.value };
+  }
+  return undefined;
 }
 
 /**

@@ -177,6 +177,8 @@ export interface ConsistencyWording {
   message(here: string, others: string, scope: string, preferred: string, configured: boolean, mention: DocMention): string;
   /** Whether "Change to" may be applied without review. */
   safe(mention: Mention): boolean;
+  /** Whether the forms may name different things, so that "These are different names" (`names.distinct`) is offered. */
+  readonly distinct: boolean;
 }
 
 /**
@@ -239,6 +241,7 @@ export function reportGroup(
           safe: false,
         });
       }
+      fixes.push(...configFixes(form, forms, preferred, wording));
       const finding: Finding = {
         ruleId,
         severity,
@@ -252,6 +255,41 @@ export function reportGroup(
       else out.set(m.doc.uri, [finding]);
     }
   }
+}
+
+/**
+ * The fixes that settle a finding in the project file instead of the text:
+ * make this form the preferred one, or (for names) declare the two forms
+ * different names. Never safe: they change what the rule reports.
+ */
+function configFixes(form: Form, forms: readonly Form[], preferred: Form, wording: ConsistencyWording): Fix[] {
+  const here = oneLine(form.text);
+  const there = oneLine(preferred.text);
+  // Every spelling of the other forms, so that none of them stays listed ahead of this one.
+  const replaces = new Set<string>();
+  for (const other of forms) {
+    if (other === form) continue;
+    replaces.add(oneLine(other.text));
+    for (const m of other.mentions) replaces.add(oneLine(m.mention.text));
+  }
+  replaces.delete(here);
+  const fixes: Fix[] = [
+    {
+      title: `Prefer "${here}" in this project (names.preferred)`,
+      edits: [],
+      safe: false,
+      config: { key: 'names.preferred', value: here, replaces: [...replaces].slice(0, 20) },
+    },
+  ];
+  if (wording.distinct) {
+    fixes.push({
+      title: `"${here}" and "${there}" are different names (names.distinct)`,
+      edits: [],
+      safe: false,
+      config: { key: 'names.distinct', value: [here, there] },
+    });
+  }
+  return fixes;
 }
 
 /** Mentions may span a line break ("Robert F.\nKennedy"); messages and titles read on one line. */

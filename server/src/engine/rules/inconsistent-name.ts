@@ -45,6 +45,7 @@ const wording: ConsistencyWording = {
   },
   // A nickname may stand for more than one full name ("Bill"): a person checks.
   safe: (mention) => mention.kind !== 'person',
+  distinct: true,
 };
 
 export const inconsistentName: SetRule = {

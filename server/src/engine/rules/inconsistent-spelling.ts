@@ -22,6 +22,7 @@ const wording: ConsistencyWording = {
     return `"${here}" is also written ${others} ${scope}; ${advice}.`;
   },
   safe: () => true,
+  distinct: false,
 };
 
 export const inconsistentSpelling: SetRule = {
