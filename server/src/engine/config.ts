@@ -94,10 +94,10 @@ export function isRuleEnabled(config: LintConfig, ruleId: string): boolean {
   return ruleSeverity(config, ruleId) !== 'off';
 }
 
-type FieldKind = 'ratio' | 'count' | 'strings' | 'stringGroups';
+export type FieldKind = 'ratio' | 'count' | 'strings' | 'stringGroups';
 
-/** The shape of every section after `rules`; drives validation and merging. */
-const SECTIONS = {
+/** The shape of every section after `rules`; drives validation, merging and the JSON Schema. */
+export const SECTIONS = {
   repeated: { minWords: 'count', similarity: 'ratio', allow: 'strings' },
   claims: { vagueSources: 'strings', trustedSources: 'strings', reportingVerbs: 'strings' },
   names: { preferred: 'strings', distinct: 'stringGroups' },

@@ -10,7 +10,7 @@
  * No rule list means every rule. Text after ` -- ` is a free-form reason.
  */
 import { lineNumberAt } from './document/lines';
-import type { ParsedDocument } from './document/model';
+import type { DocumentRef, ParsedDocument } from './document/model';
 import { RULE_IDS } from './rules/registry';
 import type { Finding, Fix, OffsetRange } from './types';
 
@@ -82,7 +82,7 @@ const applies = (directive: Directive, ruleId: string): boolean =>
  * Drops the findings that directives switch off. `findings` must be sorted
  * by start offset; region directives take effect after the comment ends.
  */
-export function applyDirectives(doc: ParsedDocument, findings: readonly Finding[], directives: readonly Directive[]): Finding[] {
+export function applyDirectives(doc: DocumentRef, findings: readonly Finding[], directives: readonly Directive[]): Finding[] {
   if (directives.length === 0) return [...findings];
   const regions = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable');
   const byLine = new Map<number, Directive[]>();
@@ -123,10 +123,10 @@ export function applyDirectives(doc: ParsedDocument, findings: readonly Finding[
   return kept;
 }
 
-const lineBreaks = new WeakMap<ParsedDocument, string>();
+const lineBreaks = new WeakMap<DocumentRef, string>();
 
 /** The document's first line break (LF when it has none), found once per document: a long single-line file has thousands of findings. */
-function lineBreakOf(doc: ParsedDocument): string {
+function lineBreakOf(doc: DocumentRef): string {
   let eol = lineBreaks.get(doc);
   if (eol === undefined) {
     const second = doc.lineStarts[1];
@@ -141,7 +141,7 @@ function lineBreakOf(doc: ParsedDocument): string {
  * `disable-line` comment in Markdown, and in plain text (where comments sit
  * on lines of their own) a `disable-next-line` comment on the line above.
  */
-export function disableLineFix(doc: ParsedDocument, offset: number, ruleId: string): Fix {
+export function disableLineFix(doc: DocumentRef, offset: number, ruleId: string): Fix {
   const line = lineNumberAt(doc.lineStarts, offset);
   const lineStart = doc.lineStarts[line - 1]!;
   const title = `Disable ${ruleId} for this line`;

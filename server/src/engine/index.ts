@@ -7,6 +7,10 @@ export { DEFAULT_CONFIG, resolveConfig, ruleSeverity, isRuleEnabled, isSeverityS
 export type { LintConfig, PartialLintConfig, ConfigProblem, RepeatedConfig, ClaimsConfig, NamesConfig, AcronymsConfig } from './config';
 export { RULES, RULE_IDS, ruleMeta } from './rules/registry';
 export type { RuleMeta } from './rules/registry';
-export { Linter, lintDocuments } from './lint';
+export { Linter, lintDocuments, combineAnalyses } from './lint';
+export type { DocumentAnalysis } from './lint';
+export type { DocumentSummary } from './summary';
 export { applyEdits, applySafeFixes } from './fix';
 export { languageFromPath, SUPPORTED_EXTENSIONS } from './language';
+export { consistencyReport, renderConsistencyReport } from './report';
+export type { ConsistencyReport, ReportName, ReportForm, ReportAcronym, ReportRepeatGroup, ReportCopy, ReportLocation, ReportRendering } from './report';

@@ -1,14 +1,19 @@
 /**
- * Running the rules over a set of documents. A `Linter` keeps caches between
- * runs (parsed documents by text, block-rule results by block text) so an
- * editor that re-lints after each keystroke re-examines only what changed.
+ * Running the rules over a set of documents, in two steps: per document
+ * (parse, summary, block and document rules: `Linter.analyze`) and across
+ * the set (set rules over the summaries, then directives:
+ * `combineAnalyses`). `Linter.lint` does both. A `Linter` keeps caches
+ * between runs (parsed documents and their summaries by text, block-rule
+ * results by block text) so an editor that re-lints after each keystroke
+ * re-examines only what changed.
  */
 import { DEFAULT_CONFIG, ruleSeverity, type LintConfig } from './config';
-import { applyDirectives, disableLineFix, DIRECTIVE_RULE_ID, findDirectives } from './directives';
+import { applyDirectives, disableLineFix, DIRECTIVE_RULE_ID } from './directives';
 import type { ParsedDocument, ProseBlock } from './document/model';
 import { parseDocument } from './document/parse';
 import { RULE_IMPLEMENTATIONS } from './rules/index';
 import type { BlockRule } from './rules/rule';
+import { summarizeDocument, type DocumentSummary } from './summary';
 import {
   LintCancelledError,
   type CancellationToken,
@@ -46,10 +51,29 @@ function compareFindings(a: Finding, b: Finding): number {
   return a.range[0] - b.range[0] || a.range[1] - b.range[1] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
+/**
+ * One document's own share of a lint run: its summary for the cross-document
+ * rules, and the findings of the rules that read it alone. Plain data, so a
+ * worker thread can compute it and post it back, and a cache can keep it.
+ */
+export interface DocumentAnalysis {
+  readonly summary: DocumentSummary;
+  /**
+   * Block- and document-rule findings at document offsets, before inline
+   * directives. Absent when the document was only summarised (another CI
+   * shard's file): it then feeds cross-file rules but is not reported.
+   */
+  readonly findings?: readonly Finding[];
+}
+
+function compareUris(a: { readonly uri: string }, b: { readonly uri: string }): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
+}
+
 /** Lints sets of documents, caching per document text and per block text. */
 export class Linter {
   private parsed = new Map<string, ParsedDocument>();
-  /** Block-rule results keyed by rule id and block text; rebuilt each run to hold only live blocks. */
+  /** Block-rule results keyed by rule id and block text; `lint` rebuilds it each run to hold only live blocks. */
   private blockResults = new Map<string, Finding[]>();
 
   /**
@@ -66,48 +90,68 @@ export class Linter {
     const parsed = new Map<string, ParsedDocument>();
     for (const doc of documents) {
       throwIfCancelled(token);
-      const cached = this.parsed.get(doc.uri);
-      parsed.set(
-        doc.uri,
-        cached && cached.text === doc.text && cached.languageId === doc.languageId ? cached : parseDocument(doc),
-      );
+      parsed.set(doc.uri, this.parse(doc));
     }
     this.parsed = parsed;
 
-    const findings = new Map<string, Finding[]>(documents.map((doc) => [doc.uri, []]));
-    const ordered = [...parsed.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    const liveBlockResults = new Map<string, Finding[]>();
+    const live = new Map<string, Finding[]>();
+    const analyses = new Map<string, DocumentAnalysis>();
+    for (const doc of [...parsed.values()].sort(compareUris)) {
+      throwIfCancelled(token);
+      analyses.set(doc.uri, { summary: summarizeDocument(doc), findings: this.localFindings(doc, config, live, token) });
+    }
+    this.blockResults = live;
+    return combineAnalyses(
+      documents.map((doc) => analyses.get(doc.uri)!),
+      config,
+      token,
+    );
+  }
+
+  /**
+   * The per-document share of a run for one document: parse, summarise and,
+   * unless `summaryOnly`, run the block and document rules. Combine the
+   * analyses of a whole set with {@link combineAnalyses}. Block results are
+   * cached across calls (and kept until the next {@link Linter.lint}), so
+   * a paragraph pasted into many files is examined once.
+   */
+  analyze(document: SourceDocument, config: LintConfig = DEFAULT_CONFIG, options: { summaryOnly?: boolean } = {}): DocumentAnalysis {
+    const doc = this.parse(document);
+    const summary = summarizeDocument(doc);
+    if (options.summaryOnly) return { summary };
+    return { summary, findings: this.localFindings(doc, config, this.blockResults) };
+  }
+
+  private parse(doc: SourceDocument): ParsedDocument {
+    const cached = this.parsed.get(doc.uri);
+    if (cached && cached.text === doc.text && cached.languageId === doc.languageId) return cached;
+    const parsed = parseDocument(doc);
+    this.parsed.set(doc.uri, parsed);
+    return parsed;
+  }
+
+  /** The findings of the block and document rules in `doc`, in rule order, at document offsets. */
+  private localFindings(doc: ParsedDocument, config: LintConfig, live: Map<string, Finding[]>, token?: CancellationToken): Finding[] {
+    const findings: Finding[] = [];
     // Block results depend on the rule settings beyond severity (lexicons, thresholds).
     const configKey = JSON.stringify({ ...config, rules: undefined, ignore: undefined });
     for (const rule of RULE_IMPLEMENTATIONS) {
+      if (rule.scope === 'set') continue;
       const severity = ruleSeverity(config, rule.id);
       if (severity === 'off') continue;
       throwIfCancelled(token);
       const context = { config, severity };
-      if (rule.scope === 'set') {
-        for (const [uri, list] of rule.check(ordered, context)) findings.get(uri)?.push(...list);
+      if (rule.scope === 'document') {
+        findings.push(...rule.check(doc, context));
         continue;
       }
-      for (const doc of ordered) {
-        throwIfCancelled(token);
-        for (const block of doc.prose) {
-          if (!rule.applies(block)) continue;
-          const local = this.blockFindings(rule, block, context, `${rule.id}\u0000${configKey}`, liveBlockResults);
-          for (const finding of local) findings.get(doc.uri)!.push(toDocumentOffsets(finding, block.range[0], severity));
-        }
+      for (const block of doc.prose) {
+        if (!rule.applies(block)) continue;
+        const local = this.blockFindings(rule, block, context, `${rule.id}\u0000${configKey}`, live);
+        for (const finding of local) findings.push(toDocumentOffsets(finding, block.range[0], severity));
       }
     }
-    this.blockResults = liveBlockResults;
-    const directiveSeverity = ruleSeverity(config, DIRECTIVE_RULE_ID);
-    return documents.map((source) => {
-      const doc = parsed.get(source.uri)!;
-      const { directives, problems } = findDirectives(doc);
-      const kept = applyDirectives(doc, findings.get(source.uri)!.sort(compareFindings), directives).map(
-        (finding): Finding => ({ ...finding, fixes: [...(finding.fixes ?? []), disableLineFix(doc, finding.range[0], finding.ruleId)] }),
-      );
-      if (directiveSeverity !== 'off') kept.push(...problems.map((p) => ({ ...p, severity: directiveSeverity })));
-      return { uri: source.uri, findings: kept.sort(compareFindings) };
-    });
+    return findings;
   }
 
   private blockFindings(
@@ -124,6 +168,42 @@ export class Linter {
     live.set(key, result);
     return result;
   }
+}
+
+/**
+ * The cross-document step of a run: runs the set rules over every
+ * document's summary (in uri order), then, for each analysis that has
+ * findings, merges them with its own, applies its inline directives and
+ * sorts. Returns one result per reported analysis, in the order given.
+ * Everything it reads is plain data, so the analyses may come from worker
+ * threads or a cache.
+ */
+export function combineAnalyses(
+  analyses: readonly DocumentAnalysis[],
+  config: LintConfig = DEFAULT_CONFIG,
+  token?: CancellationToken,
+): DocumentResult[] {
+  const byUri = new Map<string, DocumentSummary>();
+  for (const analysis of analyses) byUri.set(analysis.summary.uri, analysis.summary);
+  const ordered = [...byUri.values()].sort(compareUris);
+  const reported = analyses.filter((analysis) => analysis.findings !== undefined);
+  const findings = new Map<string, Finding[]>(reported.map((analysis) => [analysis.summary.uri, [...analysis.findings!]]));
+  for (const rule of RULE_IMPLEMENTATIONS) {
+    if (rule.scope !== 'set') continue;
+    const severity = ruleSeverity(config, rule.id);
+    if (severity === 'off') continue;
+    throwIfCancelled(token);
+    for (const [uri, list] of rule.check(ordered, { config, severity })) findings.get(uri)?.push(...list);
+  }
+  const directiveSeverity = ruleSeverity(config, DIRECTIVE_RULE_ID);
+  return reported.map(({ summary }) => {
+    const doc = byUri.get(summary.uri)!;
+    const kept = applyDirectives(doc, findings.get(doc.uri)!.sort(compareFindings), doc.directives).map(
+      (finding): Finding => ({ ...finding, fixes: [...(finding.fixes ?? []), disableLineFix(doc, finding.range[0], finding.ruleId)] }),
+    );
+    if (directiveSeverity !== 'off') kept.push(...doc.directiveProblems.map((p) => ({ ...p, severity: directiveSeverity })));
+    return { uri: doc.uri, findings: kept.sort(compareFindings) };
+  });
 }
 
 /** Lints `documents` once with a fresh linter; see {@link Linter.lint}. */

@@ -98,10 +98,37 @@ function placeholderFix(offset: number): Fix {
 }
 
 /**
- * The findings of one claim rule over `documents`, keyed by uri. The three
- * rules share the cached per-paragraph analysis, so running all three costs
- * one analysis per changed paragraph.
+ * The findings of one claim rule in one document. The three rules share the
+ * cached per-paragraph analysis, so running all three costs one analysis per
+ * changed paragraph. A rule reads the whole document, not one block, so that
+ * a "Source:" line can credit the block before it.
  */
+export function documentClaimFindings(doc: ParsedDocument, context: RuleContext, ruleId: ClaimRuleId): Finding[] {
+  const findings: Finding[] = [];
+  for (let index = 0; index < doc.blocks.length; index++) {
+    const block = doc.blocks[index]!;
+    if (!isProse(block) || !isClaimBlock(block)) continue;
+    const analysis = analyzeBlock(block, context.config.claims);
+    if (analysis.isSourceLine) continue;
+    const sourced = analysis.sourceLine || sourcedByFollowingLine(doc, index);
+    const base = block.range[0];
+    for (const sentence of analysis.sentences) {
+      for (const verdict of sentenceVerdicts(sentence, sourced)) {
+        if (verdict.ruleId !== ruleId) continue;
+        findings.push({
+          ruleId,
+          severity: context.severity,
+          message: verdict.message,
+          range: [verdict.range[0] + base, verdict.range[1] + base],
+          fixes: [placeholderFix(sentence.range[1] + base)],
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+/** The findings of one claim rule over `documents`, keyed by uri (documents without any are left out). */
 export function claimFindings(
   documents: readonly ParsedDocument[],
   context: RuleContext,
@@ -109,27 +136,7 @@ export function claimFindings(
 ): Map<string, Finding[]> {
   const result = new Map<string, Finding[]>();
   for (const doc of documents) {
-    const findings: Finding[] = [];
-    for (let index = 0; index < doc.blocks.length; index++) {
-      const block = doc.blocks[index]!;
-      if (!isProse(block) || !isClaimBlock(block)) continue;
-      const analysis = analyzeBlock(block, context.config.claims);
-      if (analysis.isSourceLine) continue;
-      const sourced = analysis.sourceLine || sourcedByFollowingLine(doc, index);
-      const base = block.range[0];
-      for (const sentence of analysis.sentences) {
-        for (const verdict of sentenceVerdicts(sentence, sourced)) {
-          if (verdict.ruleId !== ruleId) continue;
-          findings.push({
-            ruleId,
-            severity: context.severity,
-            message: verdict.message,
-            range: [verdict.range[0] + base, verdict.range[1] + base],
-            fixes: [placeholderFix(sentence.range[1] + base)],
-          });
-        }
-      }
-    }
+    const findings = documentClaimFindings(doc, context, ruleId);
     if (findings.length > 0) result.set(doc.uri, findings);
   }
   return result;

@@ -58,16 +58,24 @@ export interface ProseBlock extends Block {
   readonly sentences: readonly Sentence[];
 }
 
-export interface ParsedDocument {
+/**
+ * What cross-document rules need to name a place in a document and write a
+ * fix there: its identity, text and lines. A parsed document is one, and so
+ * is its plain-data summary (see `summary.ts`), which crosses threads.
+ */
+export interface DocumentRef {
   readonly uri: string;
   readonly languageId: DocumentLanguage;
   readonly text: string;
+  /** Offsets where each line starts; line breaks are LF, CRLF or CR. */
+  readonly lineStarts: readonly number[];
+}
+
+export interface ParsedDocument extends DocumentRef {
   /** Every block in document order. */
   readonly blocks: readonly Block[];
   /** The prose blocks (paragraphs and headings) in document order. */
   readonly prose: readonly ProseBlock[];
-  /** Offsets where each line starts; line breaks are LF, CRLF or CR. */
-  readonly lineStarts: readonly number[];
 }
 
 /** The mask for atomic non-prose spans inside prose. */

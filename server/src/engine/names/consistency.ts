@@ -6,7 +6,7 @@
  */
 import type { LintConfig } from '../config';
 import { lineNumberAt } from '../document/lines';
-import type { ParsedDocument } from '../document/model';
+import type { DocumentRef } from '../document/model';
 import type { Finding, Fix, RelatedLocation, Severity, TextEdit } from '../types';
 import { compareMentions, type DocMention } from './index';
 import { ACRONYM_COMPOUND, HEADING, NOT_OWN, SENTENCE_INITIAL, WITH_DIGITS, type Mention } from './mentions';
@@ -133,7 +133,7 @@ export function baseName(uri: string): string {
 }
 
 /** "line 4" in the same document, "line 4 of brief.md" in another. */
-export function where(doc: ParsedDocument, offset: number, from: ParsedDocument): string {
+export function where(doc: DocumentRef, offset: number, from: DocumentRef): string {
   const line = lineNumberAt(doc.lineStarts, offset);
   return doc === from ? `line ${line}` : `line ${line} of ${baseName(doc.uri)}`;
 }
@@ -181,6 +181,38 @@ export interface ConsistencyWording {
   readonly distinct: boolean;
 }
 
+/** An entity written inconsistently: its forms, the one to keep, and the ones to report. */
+export interface VariantForms {
+  /** The writer's own mentions (see {@link ownMentions}). */
+  readonly own: readonly DocMention[];
+  readonly forms: readonly Form[];
+  readonly preferred: Form;
+  /** Whether `preferred` comes from `names.preferred`. */
+  readonly configured: boolean;
+  /** The forms reported as variants: never empty. */
+  readonly others: readonly Form[];
+}
+
+/**
+ * The forms of one group of mentions, or undefined when nothing in it is an
+ * inconsistency (one form, or only forms that are not variants of the
+ * preferred one: declared distinct, shouted capitals, a modifier's hyphen).
+ */
+export function variantForms(group: readonly DocMention[], config: LintConfig): VariantForms | undefined {
+  const own = ownMentions(group);
+  const forms = formsOf(own);
+  if (forms.length < 2) return undefined;
+  const { form: preferred, configured } = preferredForm(forms, config);
+  const others = forms.filter(
+    (f) =>
+      f !== preferred &&
+      !declaredDistinct(config, f.text, preferred.text) &&
+      !typographicCase(f.text, preferred) &&
+      !modifierHyphen(f.form, preferred.form),
+  );
+  return others.length === 0 ? undefined : { own, forms, preferred, configured, others };
+}
+
 /**
  * Findings for every mention not in the preferred form of its group, with
  * counts, related locations of the preferred form (in other files too), a
@@ -194,18 +226,9 @@ export function reportGroup(
   wording: ConsistencyWording,
   out: Map<string, Finding[]>,
 ): void {
-  const own = ownMentions(group);
-  const forms = formsOf(own);
-  if (forms.length < 2) return;
-  const { form: preferred, configured } = preferredForm(forms, config);
-  const others = forms.filter(
-    (f) =>
-      f !== preferred &&
-      !declaredDistinct(config, f.text, preferred.text) &&
-      !typographicCase(f.text, preferred) &&
-      !modifierHyphen(f.form, preferred.form),
-  );
-  if (others.length === 0) return;
+  const variants = variantForms(group, config);
+  if (!variants) return;
+  const { own, forms, preferred, configured, others } = variants;
   const toChange = others.flatMap((f) => f.mentions).sort(compareMentions);
   const docs = new Set(own.map((m) => m.doc));
   for (const form of others) {

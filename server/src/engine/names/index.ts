@@ -1,27 +1,25 @@
 /**
  * The name index of a document set: every mention and acronym definition at
- * document offsets, grouped by key. Built once per lint run from per-block
- * mention lists (cached by block text), and shared by the six name rules,
- * which each read the part they judge.
+ * document offsets, grouped by key. Each document's mentions are extracted
+ * once into its summary (per-block lists cached by block text); the index is
+ * built once per lint run from the summaries and shared by the six name
+ * rules, which each read the part they judge.
  */
-import type { ParsedDocument } from '../document/model';
-import { compoundVariants, MentionCache, type BlockDefinition, type Mention } from './mentions';
+import { BoundedCache } from '../cache';
+import type { DocumentRef, ParsedDocument, ProseBlock } from '../document/model';
+import type { DocumentSummary } from '../summary';
+import { compoundVariants, extractMentions, mentionCacheKey, MentionCache, type BlockDefinition, type BlockMentions, type Mention } from './mentions';
 import { sameGivenName } from './tables';
 
-/** A mention placed in its document. */
-export interface DocMention {
-  readonly doc: ParsedDocument;
+/** A mention at document offsets, in a document's summary. */
+export interface PlacedMention {
   readonly mention: Mention;
-  /** Document offsets of the mention. */
   readonly start: number;
   readonly end: number;
-  /** The document's position in the set; with `start`, it orders "first use" (see {@link compareMentions}). */
-  readonly docIndex: number;
 }
 
-/** An acronym definition placed in its document. */
-export interface DocDefinition {
-  readonly doc: ParsedDocument;
+/** An acronym definition at document offsets, in a document's summary. */
+export interface PlacedDefinition {
   readonly definition: BlockDefinition;
   /** Document offsets of the whole definition and of its acronym. */
   readonly start: number;
@@ -30,9 +28,29 @@ export interface DocDefinition {
   readonly acronymEnd: number;
 }
 
+/** One document's names as plain data: what the name rules need from it, whatever the rest of the set holds. */
+export interface NamesSummary {
+  readonly mentions: readonly PlacedMention[];
+  readonly definitions: readonly PlacedDefinition[];
+  /** Uncommon closed words with their document offsets (see {@link BlockMentions.closedWords}). */
+  readonly closedWords: readonly (readonly [word: string, start: number])[];
+}
+
+/** A mention placed in its document. */
+export interface DocMention extends PlacedMention {
+  readonly doc: DocumentRef;
+  /** The document's position in the set; with `start`, it orders "first use" (see {@link compareMentions}). */
+  readonly docIndex: number;
+}
+
+/** An acronym definition placed in its document. */
+export interface DocDefinition extends PlacedDefinition {
+  readonly doc: DocumentRef;
+}
+
 /** One document's mentions and definitions, at document offsets. */
 export interface DocumentNames {
-  readonly doc: ParsedDocument;
+  readonly doc: DocumentRef;
   readonly mentions: readonly DocMention[];
   readonly definitions: readonly DocDefinition[];
 }
@@ -45,56 +63,83 @@ export interface NameIndex {
   readonly byKey: ReadonlyMap<string, readonly DocMention[]>;
 }
 
-const cache = new MentionCache();
-const built = new WeakMap<readonly ParsedDocument[], NameIndex>();
+/** Where per-block mentions come from: a {@link MentionCache}, or the shared bounded cache. */
+export interface BlockMentionSource {
+  get(block: ProseBlock): BlockMentions;
+}
+
+/**
+ * Blocks of every document summarised lately, by text. Bounded rather than
+ * pruned per run: a document whose summary is cached is not re-read, yet its
+ * blocks should still be at hand when it is next edited.
+ */
+const blocks = new BoundedCache<string, BlockMentions>(100_000);
+const sharedSource: BlockMentionSource = { get: (block) => blocks.get(mentionCacheKey(block), () => extractMentions(block)) };
+
+/** The names of one document, at document offsets. */
+export function summarizeNames(doc: ParsedDocument, source: BlockMentionSource = sharedSource): NamesSummary {
+  const mentions: PlacedMention[] = [];
+  const definitions: PlacedDefinition[] = [];
+  const closedWords: (readonly [string, number])[] = [];
+  for (const block of doc.prose) {
+    const found = source.get(block);
+    const base = block.range[0];
+    for (const mention of found.mentions) mentions.push({ mention, start: base + mention.start, end: base + mention.end });
+    for (const definition of found.definitions) {
+      definitions.push({
+        definition,
+        start: base + definition.start,
+        end: base + definition.end,
+        acronymStart: base + definition.acronymStart,
+        acronymEnd: base + definition.acronymEnd,
+      });
+    }
+    for (const [word, start] of found.closedWords) closedWords.push([word, base + start]);
+  }
+  return { mentions, definitions, closedWords };
+}
+
+const built = new WeakMap<readonly DocumentSummary[], NameIndex>();
 
 /**
  * The index of `documents`. The six rules of one run receive the same array,
- * so the index is built once per run; the per-block cache makes a rebuild
- * after an edit re-extract only the edited blocks.
+ * so the index is built once per run, from summaries that are themselves
+ * cached per document.
  */
-export function nameIndex(documents: readonly ParsedDocument[]): NameIndex {
+export function nameIndex(documents: readonly DocumentSummary[]): NameIndex {
   const existing = built.get(documents);
   if (existing) return existing;
-  const index = buildIndex(documents, cache);
-  cache.endRun();
+  const index = indexNames(documents);
   built.set(documents, index);
   return index;
 }
 
-/** Builds an index with an explicit cache (tests use their own). */
+/** Builds an index of parsed documents with an explicit cache (tests use their own). */
 export function buildIndex(documents: readonly ParsedDocument[], mentionCache: MentionCache): NameIndex {
+  return indexNames(documents.map((doc) => ({ doc, names: summarizeNames(doc, mentionCache) })));
+}
+
+/** The cross-document step: mentions of every document grouped by key. */
+export function indexNames(documents: readonly (DocumentSummary | { readonly doc: DocumentRef; readonly names: NamesSummary })[]): NameIndex {
   const perDoc: DocumentNames[] = [];
   const byKey = new Map<string, DocMention[]>();
-  const closedWords: { doc: ParsedDocument; docIndex: number; word: string; start: number }[] = [];
+  const closedWords: { doc: DocumentRef; docIndex: number; word: string; start: number }[] = [];
   const add = (key: string, mention: DocMention): void => {
     const list = byKey.get(key);
     if (list) list.push(mention);
     else byKey.set(key, [mention]);
   };
-  for (const [docIndex, doc] of documents.entries()) {
+  for (const [docIndex, entry] of documents.entries()) {
+    const doc: DocumentRef = 'doc' in entry ? entry.doc : entry;
+    const names = entry.names;
     const mentions: DocMention[] = [];
-    const definitions: DocDefinition[] = [];
-    for (const block of doc.prose) {
-      const found = mentionCache.get(block);
-      const base = block.range[0];
-      for (const mention of found.mentions) {
-        const placed: DocMention = { doc, docIndex, mention, start: base + mention.start, end: base + mention.end };
-        mentions.push(placed);
-        add(mention.key, placed);
-      }
-      for (const definition of found.definitions) {
-        definitions.push({
-          doc,
-          definition,
-          start: base + definition.start,
-          end: base + definition.end,
-          acronymStart: base + definition.acronymStart,
-          acronymEnd: base + definition.acronymEnd,
-        });
-      }
-      for (const [word, start] of found.closedWords) closedWords.push({ doc, docIndex, word, start: base + start });
+    for (const placed of names.mentions) {
+      const mention: DocMention = { doc, docIndex, mention: placed.mention, start: placed.start, end: placed.end };
+      mentions.push(mention);
+      add(placed.mention.key, mention);
     }
+    const definitions = names.definitions.map((placed): DocDefinition => ({ doc, ...placed }));
+    for (const [word, start] of names.closedWords) closedWords.push({ doc, docIndex, word, start });
     perDoc.push({ doc, mentions, definitions });
   }
   addClosedForms(byKey, closedWords, perDoc);
@@ -160,7 +205,7 @@ function partitionPersons(byKey: Map<string, DocMention[]>): void {
  */
 function addClosedForms(
   byKey: Map<string, DocMention[]>,
-  closedWords: readonly { doc: ParsedDocument; docIndex: number; word: string; start: number }[],
+  closedWords: readonly { doc: DocumentRef; docIndex: number; word: string; start: number }[],
   perDoc: DocumentNames[],
 ): void {
   const splits = new Map<string, number>();

@@ -594,7 +594,7 @@ export class MentionCache {
 
   /** The mentions of `block`, extracted once per distinct block text. */
   get(block: ProseBlock): BlockMentions {
-    const key = cacheKey(block);
+    const key = mentionCacheKey(block);
     let found = this.current.get(key) ?? this.previous.get(key);
     if (!found) found = extractMentions(block);
     this.current.set(key, found);
@@ -618,7 +618,7 @@ export class MentionCache {
  * container (headings, quotes, footnotes) and where links sit (cited titles).
  * Sentence starts follow from the prose itself.
  */
-function cacheKey(block: ProseBlock): string {
+export function mentionCacheKey(block: ProseBlock): string {
   const base = block.range[0];
   const links = block.inlines
     .filter((span) => span.kind === 'link')

@@ -8,13 +8,16 @@
  * many paragraphs (boilerplate) are not followed, so the cost grows with the
  * amount of text, not with the number of paragraph pairs.
  */
-import { BoundedCache } from '../cache';
 import { isRuleEnabled, type LintConfig } from '../config';
-import { type Container, type ParsedDocument, type ProseBlock, type Sentence } from '../document/model';
+import type { Container } from '../document/model';
 import { foldForComparison } from '../document/words';
+import type { DocumentSummary } from '../summary';
 import { resemblance } from './similarity';
 import { ShingleIndex } from './shingle-index';
-import { signatureOf, wordsOf, type Signature } from './signature';
+import type { Signature } from './signature';
+import type { ParagraphSummary, SentenceSummary } from './summary';
+
+export { MIN_SENTENCE_WORDS } from './summary';
 
 /** Share of a paragraph that must lie inside a longer one to count as contained. */
 export const CONTAINMENT_THRESHOLD = 0.9;
@@ -28,12 +31,9 @@ const CANDIDATE_SHARE = 0.3;
  * locations (50,000 pasted copies ran a 4 GB heap out of memory).
  */
 export const MAX_LISTED_COPIES = 20;
-/** Sentences shorter than this are never reported as repeats. */
-export const MIN_SENTENCE_WORDS = 8;
-
 export interface ProseRef {
-  readonly doc: ParsedDocument;
-  readonly block: ProseBlock;
+  readonly doc: DocumentSummary;
+  readonly block: ParagraphSummary;
 }
 
 export type CopyKind = 'identical' | 'similar' | 'contained' | 'contains';
@@ -52,9 +52,9 @@ export interface ParagraphRepeat extends ProseRef {
 }
 
 export interface SentenceRepeat extends ProseRef {
-  readonly sentence: Sentence;
+  readonly sentence: SentenceSummary;
   /** The first earlier copies, at most {@link MAX_LISTED_COPIES}. */
-  readonly earlier: readonly (ProseRef & { readonly sentence: Sentence })[];
+  readonly earlier: readonly (ProseRef & { readonly sentence: SentenceSummary })[];
   /** How many earlier copies there are in all. */
   readonly total: number;
 }
@@ -62,19 +62,6 @@ export interface SentenceRepeat extends ProseRef {
 export interface RepeatAnalysis {
   readonly paragraphs: readonly ParagraphRepeat[];
   readonly sentences: readonly SentenceRepeat[];
-}
-
-/**
- * A paragraph's signature: its words from the prose view, and for exact
- * identity also the source of masked spans (inline code, URLs) and link
- * targets, so that paragraphs differing only in a link are near copies, not
- * identical ones.
- */
-function paragraphSignature(doc: ParsedDocument, block: ProseBlock): Signature {
-  const hidden = block.inlines
-    .filter((span) => span.kind !== 'html')
-    .map((span) => (span.kind === 'link' ? span.url ?? '' : doc.text.slice(span.range[0], span.range[1])));
-  return signatureOf(block.prose, hidden);
 }
 
 const KIND_ORDER: Record<CopyKind, number> = { identical: 0, similar: 1, contains: 2, contained: 3 };
@@ -100,30 +87,19 @@ function growCounts(counts: Uint32Array, size: number): Uint32Array {
   return grown;
 }
 
-const sentenceKeys = new BoundedCache<string, string>(200_000);
-
-/** Folded words of a sentence joined by spaces, or '' when too short to report. */
-function sentenceKey(text: string): string {
-  return sentenceKeys.get(text, () => {
-    const words = wordsOf(foldForComparison(text));
-    return words.length < MIN_SENTENCE_WORDS ? '' : words.join(' ');
-  });
-}
-
-function analyze(documents: readonly ParsedDocument[], config: LintConfig): RepeatAnalysis {
+function analyze(documents: readonly DocumentSummary[], config: LintConfig): RepeatAnalysis {
   const { minWords, similarity, allow } = config.repeated;
   const allowed = new Set(allow.map((text) => foldForComparison(text)));
   const exact = new Map<string, Entry[]>();
   const postings = new Map<Container, ShingleIndex>();
   const entries: Entry[] = [];
   const paragraphs: ParagraphRepeat[] = [];
-  const reported = new Set<ProseBlock>();
+  const reported = new Set<ParagraphSummary>();
   let shared: Uint32Array = new Uint32Array(1024);
 
   for (const doc of documents) {
-    for (const block of doc.prose) {
-      if (block.kind !== 'paragraph') continue;
-      const signature = paragraphSignature(doc, block);
+    for (const block of doc.paragraphs) {
+      const signature = block.signature;
       if (signature.words.length < minWords || allowed.has(signature.exact)) continue;
       const entry: Entry = { doc, block, signature };
       const exactKey = `${block.container}\u0000${signature.exact}`;
@@ -166,15 +142,13 @@ function analyze(documents: readonly ParsedDocument[], config: LintConfig): Repe
   }
 
   const skipReported = isRuleEnabled(config, 'repeated-paragraph');
-  const seenSentences = new Map<string, (ProseRef & { sentence: Sentence })[]>();
+  const seenSentences = new Map<string, (ProseRef & { sentence: SentenceSummary })[]>();
   const sentences: SentenceRepeat[] = [];
   for (const doc of documents) {
-    for (const block of doc.prose) {
-      if (block.kind !== 'paragraph') continue;
-      if (allowed.size > 0 && allowed.has(paragraphSignature(doc, block).exact)) continue;
+    for (const block of doc.paragraphs) {
+      if (allowed.size > 0 && allowed.has(block.signature.exact)) continue;
       for (const sentence of block.sentences) {
-        const key = sentenceKey(sentence.text);
-        if (key === '') continue;
+        const key = sentence.key;
         const here = { doc, block, sentence };
         const before = seenSentences.get(key);
         if (!before) {
@@ -191,14 +165,14 @@ function analyze(documents: readonly ParsedDocument[], config: LintConfig): Repe
   return { paragraphs, sentences };
 }
 
-const memo = new WeakMap<readonly ParsedDocument[], { config: LintConfig; analysis: RepeatAnalysis }>();
+const memo = new WeakMap<readonly DocumentSummary[], { config: LintConfig; analysis: RepeatAnalysis }>();
 
 /**
  * The repeats in `documents` (already in comparison order: path, then
- * position). Both repeat rules receive the same array in one run, so the
- * analysis is computed once and shared.
+ * position), from their summaries. Both repeat rules receive the same array
+ * in one run, so the analysis is computed once and shared.
  */
-export function analyzeRepeats(documents: readonly ParsedDocument[], config: LintConfig): RepeatAnalysis {
+export function analyzeRepeats(documents: readonly DocumentSummary[], config: LintConfig): RepeatAnalysis {
   const hit = memo.get(documents);
   if (hit && hit.config === config) return hit.analysis;
   const analysis = analyze(documents, config);

@@ -4,17 +4,16 @@
  * first, so the definition comes too late. Headings, quotations and cited
  * titles are not uses.
  */
-import type { ParsedDocument } from '../document/model';
 import { acronymUsage } from '../names/acronym-uses';
 import { where } from '../names/consistency';
 import { nameIndex } from '../names/index';
 import type { Finding } from '../types';
-import type { RuleContext, SetRule } from './rule';
+import type { DocumentSet, RuleContext, SetRule } from './rule';
 
 export const acronymBeforeDefinition: SetRule = {
   id: 'acronym-before-definition',
   scope: 'set',
-  check(documents: readonly ParsedDocument[], context: RuleContext): Map<string, Finding[]> {
+  check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
     for (const names of nameIndex(documents).documents) {
       const { uses, definitions } = acronymUsage(names);

@@ -3,17 +3,16 @@
  * same way again ("GAO" twice) or two different ways ("CBO" as two bodies).
  * The first definition stands; each later one is reported.
  */
-import type { ParsedDocument } from '../document/model';
 import { acronymUsage, sameLongForm } from '../names/acronym-uses';
 import { where } from '../names/consistency';
 import { nameIndex } from '../names/index';
 import type { Finding } from '../types';
-import type { RuleContext, SetRule } from './rule';
+import type { DocumentSet, RuleContext, SetRule } from './rule';
 
 export const acronymRedefined: SetRule = {
   id: 'acronym-redefined',
   scope: 'set',
-  check(documents: readonly ParsedDocument[], context: RuleContext): Map<string, Finding[]> {
+  check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
     for (const names of nameIndex(documents).documents) {
       const list: Finding[] = [];

@@ -6,7 +6,6 @@
  * need no definition; dotted abbreviations ("U.S.C.", "H.R.") are citation
  * forms, not acronyms to spell out. Reported once per acronym, at first use.
  */
-import type { ParsedDocument } from '../document/model';
 import { acronymUsage } from '../names/acronym-uses';
 import { baseName } from '../names/consistency';
 import { needsDefinition } from '../names/acronyms';
@@ -14,7 +13,7 @@ import { nameIndex, type DocDefinition, type DocMention } from '../names/index';
 import { IN_COMPOUND } from '../names/mentions';
 import { isDottedAcronym } from '../names/normalize';
 import type { Finding, Fix } from '../types';
-import type { RuleContext, SetRule } from './rule';
+import type { DocumentSet, RuleContext, SetRule } from './rule';
 
 /**
  * Uses that are names or citations, not acronyms a reader needs spelled out:
@@ -32,7 +31,7 @@ function isNameOrCitation(text: string, m: DocMention): boolean {
 export const acronymUndefined: SetRule = {
   id: 'acronym-undefined',
   scope: 'set',
-  check(documents: readonly ParsedDocument[], context: RuleContext): Map<string, Finding[]> {
+  check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
     const known = new Set(context.config.acronyms.known);
     const index = nameIndex(documents);

@@ -6,11 +6,11 @@
  * Waltz). Forms are grouped by deterministic keys only, so every finding is
  * a certain inconsistency; aliases ("United States"/"U.S.") have other keys.
  */
-import type { ParsedDocument } from '../document/model';
+import type { DocumentRef } from '../document/model';
 import { reportGroup, type ConsistencyWording } from '../names/consistency';
-import { nameIndex, type DocMention } from '../names/index';
+import { nameIndex, type DocMention, type NameIndex } from '../names/index';
 import type { Finding } from '../types';
-import type { RuleContext, SetRule } from './rule';
+import type { DocumentSet, RuleContext, SetRule } from './rule';
 
 const KINDS = new Set(['name', 'acronym', 'compound', 'person']);
 
@@ -25,13 +25,21 @@ const SHARED_SHORT_ACRONYMS = new Set(['N:us', 'N:uk', 'N:eu', 'N:un', 'N:dc']);
 function perDocument(key: string, group: readonly DocMention[]): readonly (readonly DocMention[])[] {
   const letters = key.startsWith('N:') ? key.slice(2).replace(/\u0000.*$/, '') : '';
   if (letters.length === 0 || letters.length > 2 || SHARED_SHORT_ACRONYMS.has(key)) return [group];
-  const byDoc = new Map<ParsedDocument, DocMention[]>();
+  const byDoc = new Map<DocumentRef, DocMention[]>();
   for (const m of group) {
     const list = byDoc.get(m.doc);
     if (list) list.push(m);
     else byDoc.set(m.doc, [m]);
   }
   return [...byDoc.values()];
+}
+
+/** The groups of mentions this rule compares: names, acronyms, compounds and people, short acronyms per document. */
+export function* nameGroups(index: NameIndex): Generator<readonly DocMention[]> {
+  for (const [key, group] of index.byKey) {
+    if (group.length < 2 || !KINDS.has(group[0]!.mention.kind)) continue;
+    yield* perDocument(key, group);
+  }
 }
 
 const wording: ConsistencyWording = {
@@ -51,12 +59,9 @@ const wording: ConsistencyWording = {
 export const inconsistentName: SetRule = {
   id: 'inconsistent-name',
   scope: 'set',
-  check(documents: readonly ParsedDocument[], context: RuleContext): Map<string, Finding[]> {
+  check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
-    for (const [key, group] of nameIndex(documents).byKey) {
-      if (group.length < 2 || !KINDS.has(group[0]!.mention.kind)) continue;
-      for (const part of perDocument(key, group)) reportGroup(this.id, context.severity, context.config, part, wording, findings);
-    }
+    for (const group of nameGroups(nameIndex(documents))) reportGroup(this.id, context.severity, context.config, group, wording, findings);
     return findings;
   },
 };

@@ -6,13 +6,17 @@
  * spelling ("Ministry of Defence"), so capitalised words inside a sentence
  * are never read as variants.
  */
-import type { ParsedDocument } from '../document/model';
 import { reportGroup, type ConsistencyWording } from '../names/consistency';
-import { nameIndex } from '../names/index';
+import { nameIndex, type DocMention, type NameIndex } from '../names/index';
 import type { Finding } from '../types';
-import type { RuleContext, SetRule } from './rule';
+import type { DocumentSet, RuleContext, SetRule } from './rule';
 
 const VARIETY: Readonly<Record<string, string>> = { uk: 'British', us: 'American' };
+
+/** The groups of mentions this rule compares: one word's spellings across the set. */
+export function* spellingGroups(index: NameIndex): Generator<readonly DocMention[]> {
+  for (const group of index.byKey.values()) if (group.length >= 2 && group[0]!.mention.kind === 'spelling') yield group;
+}
 
 const wording: ConsistencyWording = {
   message(here, others, scope, preferred, configured, mention) {
@@ -28,12 +32,9 @@ const wording: ConsistencyWording = {
 export const inconsistentSpelling: SetRule = {
   id: 'inconsistent-spelling',
   scope: 'set',
-  check(documents: readonly ParsedDocument[], context: RuleContext): Map<string, Finding[]> {
+  check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
-    for (const group of nameIndex(documents).byKey.values()) {
-      if (group.length < 2 || group[0]!.mention.kind !== 'spelling') continue;
-      reportGroup(this.id, context.severity, context.config, group, wording, findings);
-    }
+    for (const group of spellingGroups(nameIndex(documents))) reportGroup(this.id, context.severity, context.config, group, wording, findings);
     return findings;
   },
 };

@@ -13,7 +13,6 @@
  *   before it somewhere), and the context agrees: the same given name or
  *   title before both, or the rare form alone in running text.
  */
-import type { ParsedDocument } from '../document/model';
 import { declaredDistinct, ownMentions, where } from '../names/consistency';
 import { compareMentions, nameIndex, type DocMention } from '../names/index';
 import { HEADING, SENTENCE_INITIAL, TITLES } from '../names/mentions';
@@ -21,7 +20,7 @@ import { foldDiacritics } from '../names/normalize';
 import { differsOnlyInEnding, editDistance, jaroWinkler } from '../names/similarity';
 import { commonWords, confusableKnownNames, KNOWN_DISTINCT, nicknames } from '../names/tables';
 import type { Finding } from '../types';
-import type { RuleContext, SetRule } from './rule';
+import type { DocumentSet, RuleContext, SetRule } from './rule';
 
 const MAX_RARE = 2;
 const MIN_COMMON = 3;
@@ -95,7 +94,7 @@ function contextAgrees(rare: Entity, common: Entity): boolean {
 export const possibleNameTypo: SetRule = {
   id: 'possible-name-typo',
   scope: 'set',
-  check(documents: readonly ParsedDocument[], context: RuleContext): Map<string, Finding[]> {
+  check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
     const entities: Entity[] = [];
     for (const [key, group] of nameIndex(documents).byKey) {

@@ -2,11 +2,11 @@
  * repeated-paragraph: a prose paragraph that repeats an earlier one, exactly
  * or nearly, in the same document or an earlier document of the set.
  */
-import type { ParsedDocument } from '../document/model';
+import type { DocumentRef } from '../document/model';
 import { lineNumberAt } from '../document/lines';
 import { analyzeRepeats, type EarlierCopy, type ProseRef } from '../repeats/analyze';
 import type { Finding, OffsetRange } from '../types';
-import type { RuleContext, SetRule } from './rule';
+import type { DocumentSet, RuleContext, SetRule } from './rule';
 
 function baseName(uri: string): string {
   const path = uri.replace(/[?#].*$/, '');
@@ -14,7 +14,7 @@ function baseName(uri: string): string {
 }
 
 /** "line 2", or "line 2 of brief.md" when the copy is in another document. */
-export function where(doc: ParsedDocument, offset: number, from: ParsedDocument): string {
+export function where(doc: DocumentRef, offset: number, from: DocumentRef): string {
   const line = lineNumberAt(doc.lineStarts, offset);
   return doc.uri === from.uri ? `line ${line}` : `line ${line} of ${baseName(doc.uri)}`;
 }
@@ -98,7 +98,7 @@ export function moreCopies(others: number, listed: number): string {
 export const repeatedParagraph: SetRule = {
   id: 'repeated-paragraph',
   scope: 'set',
-  check(documents: readonly ParsedDocument[], context: RuleContext): Map<string, Finding[]> {
+  check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
     for (const repeat of analyzeRepeats(documents, context.config).paragraphs) {
       const best = repeat.earlier[0]!;

@@ -2,16 +2,15 @@
  * repeated-sentence: a sentence of eight or more words that appears earlier
  * in the set, when its paragraph is not already reported as a repeat.
  */
-import type { ParsedDocument } from '../document/model';
 import { analyzeRepeats } from '../repeats/analyze';
 import type { Finding } from '../types';
 import { moreCopies, where } from './repeated-paragraph';
-import type { RuleContext, SetRule } from './rule';
+import type { DocumentSet, RuleContext, SetRule } from './rule';
 
 export const repeatedSentence: SetRule = {
   id: 'repeated-sentence',
   scope: 'set',
-  check(documents: readonly ParsedDocument[], context: RuleContext): Map<string, Finding[]> {
+  check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
     for (const repeat of analyzeRepeats(documents, context.config).sentences) {
       const first = repeat.earlier[0]!;

@@ -5,16 +5,16 @@
  * Tuned for precision: only multi-word cues, and any hedge in the clause
  * ("could", "may", "likely") keeps the sentence from counting as fact.
  */
-import { claimFindings } from '../claims/findings';
+import { documentClaimFindings } from '../claims/findings';
 import type { ParsedDocument } from '../document/model';
 import type { Finding } from '../types';
-import type { RuleContext, SetRule } from './rule';
+import type { DocumentRule, RuleContext } from './rule';
 
-export const unattributedClaim: SetRule = {
+export const unattributedClaim: DocumentRule = {
   id: 'unattributed-claim',
-  scope: 'set',
-  // A set rule so a "Source:" paragraph can credit the block before it; the analysis is cached per paragraph.
-  check(documents: readonly ParsedDocument[], context: RuleContext): Map<string, Finding[]> {
-    return claimFindings(documents, context, 'unattributed-claim');
+  scope: 'document',
+  // A document rule so a "Source:" paragraph can credit the block before it; the analysis is cached per paragraph.
+  check(doc: ParsedDocument, context: RuleContext): Finding[] {
+    return documentClaimFindings(doc, context, 'unattributed-claim');
   },
 };

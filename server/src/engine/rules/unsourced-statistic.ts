@@ -3,16 +3,16 @@
  * count, a change such as "doubled", a rank such as "the world's largest")
  * with no citation, "according to" or named source in reach.
  */
-import { claimFindings } from '../claims/findings';
+import { documentClaimFindings } from '../claims/findings';
 import type { ParsedDocument } from '../document/model';
 import type { Finding } from '../types';
-import type { RuleContext, SetRule } from './rule';
+import type { DocumentRule, RuleContext } from './rule';
 
-export const unsourcedStatistic: SetRule = {
+export const unsourcedStatistic: DocumentRule = {
   id: 'unsourced-statistic',
-  scope: 'set',
-  // A set rule so a "Source:" line under a figure can credit it; the analysis is cached per paragraph.
-  check(documents: readonly ParsedDocument[], context: RuleContext): Map<string, Finding[]> {
-    return claimFindings(documents, context, 'unsourced-statistic');
+  scope: 'document',
+  // A document rule so a "Source:" line under a figure can credit it; the analysis is cached per paragraph.
+  check(doc: ParsedDocument, context: RuleContext): Finding[] {
+    return documentClaimFindings(doc, context, 'unsourced-statistic');
   },
 };

@@ -4,16 +4,16 @@
  * A citation in reach silences it; naming the body ("Pentagon officials")
  * makes the source real.
  */
-import { claimFindings } from '../claims/findings';
+import { documentClaimFindings } from '../claims/findings';
 import type { ParsedDocument } from '../document/model';
 import type { Finding } from '../types';
-import type { RuleContext, SetRule } from './rule';
+import type { DocumentRule, RuleContext } from './rule';
 
-export const vagueAttribution: SetRule = {
+export const vagueAttribution: DocumentRule = {
   id: 'vague-attribution',
-  scope: 'set',
-  // A set rule so a "Source:" paragraph can credit the block before it; the analysis is cached per paragraph.
-  check(documents: readonly ParsedDocument[], context: RuleContext): Map<string, Finding[]> {
-    return claimFindings(documents, context, 'vague-attribution');
+  scope: 'document',
+  // A document rule so a "Source:" paragraph can credit the block before it; the analysis is cached per paragraph.
+  check(doc: ParsedDocument, context: RuleContext): Finding[] {
+    return documentClaimFindings(doc, context, 'vague-attribution');
   },
 };
