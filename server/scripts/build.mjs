@@ -1,4 +1,5 @@
-// Bundles the extension client, the language server and the CLI with esbuild.
+// Bundles the extension client, the language server and the CLI (and its
+// worker thread) with esbuild.
 // Every runtime dependency is bundled so the .vsix ships no node_modules.
 import { build } from 'esbuild';
 
@@ -25,4 +26,6 @@ await Promise.all([
     // The shebang must stay on the first line.
     banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
   }),
+  // The CLI's worker threads (--concurrency) load this next to cli.js.
+  build({ ...common, entryPoints: ['server/src/cli-worker.ts'], outfile: 'server/out/cli-worker.js' }),
 ]);

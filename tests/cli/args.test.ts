@@ -30,9 +30,29 @@ describe('parseCliArgs', () => {
       rules: {},
       fix: false,
       fixDryRun: false,
+      concurrency: 'auto',
+      cache: false,
+      cacheLocation: undefined,
+      shard: undefined,
+      maxFileBytes: 5 * 1024 * 1024,
+      errorOnUnmatchedPattern: true,
       help: false,
       version: false,
     });
+  });
+
+  it('reads the speed and CI options', () => {
+    expect(options(['--concurrency', '3', '--cache', '--cache-location', 'ci/.cache', '--shard', '2/4'])).toMatchObject({
+      concurrency: 3,
+      cache: true,
+      cacheLocation: 'ci/.cache',
+      shard: { index: 2, count: 4 },
+    });
+    expect(options(['--concurrency', 'AUTO']).concurrency).toBe('auto');
+    expect(options(['--max-file-size', '500kb']).maxFileBytes).toBe(500 * 1024);
+    expect(options(['--max-file-size', '2 MB']).maxFileBytes).toBe(2 * 1024 * 1024);
+    expect(options(['--max-file-size', '1234']).maxFileBytes).toBe(1234);
+    expect(options(['--no-error-on-unmatched-pattern']).errorOnUnmatchedPattern).toBe(false);
   });
 
   it('reads config options', () => {

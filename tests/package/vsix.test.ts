@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const root = join(__dirname, '../..');
 
 describe('extension package', () => {
-  it('contains the bundled client, server and CLI and no node_modules', () => {
+  it('contains the bundled client, server, CLI and CLI worker and no node_modules', () => {
     const vsce = join(root, 'node_modules/@vscode/vsce/vsce');
     const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
       .split('\n')
@@ -21,8 +21,11 @@ describe('extension package', () => {
         'LICENSE',
         'README.md',
         'client/out/extension.js',
+        'client/schemas/policylint.schema.json',
         'package.json',
         'server/out/cli.js',
+        // The CLI's worker threads (--concurrency auto|N).
+        'server/out/cli-worker.js',
         'server/out/server.js',
         'syntaxes/policylint.injection.tmLanguage.json',
         'syntaxes/policylint.plaintext.tmLanguage.json',

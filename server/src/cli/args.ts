@@ -2,7 +2,8 @@
  * Command-line argument parsing. Flags follow ESLint's names and meanings
  * (`--format`, `--max-warnings`, `--quiet`, `--output-file`, `--stdin`,
  * `--stdin-filename`, `--config`, `--no-config`, `--rule`, `--ignore-path`,
- * `--print-config`, `--fix`, `--fix-dry-run`) because CI maintainers
+ * `--print-config`, `--fix`, `--fix-dry-run`, `--cache`, `--cache-location`,
+ * `--concurrency`, `--no-error-on-unmatched-pattern`) because CI maintainers
  * already know them.
  */
 import { parseArgs } from 'node:util';
@@ -39,9 +40,33 @@ export interface CliOptions {
   readonly fix: boolean;
   /** `--fix-dry-run`: print the fixes as a diff and write nothing. */
   readonly fixDryRun: boolean;
+  /** `--concurrency`: worker threads for linting files; 1 lints in-process. */
+  readonly concurrency: Concurrency;
+  /** `--cache`: reuse the results of unchanged files from the cache file. */
+  readonly cache: boolean;
+  /** `--cache-location F`: the cache file (as given, relative to the working directory); undefined means `.policylintcache`. */
+  readonly cacheLocation: string | undefined;
+  /** `--shard i/n`: report only the i-th of n deterministic shares of the files (1-based). */
+  readonly shard: Shard | undefined;
+  /** `--max-file-size`: files larger than this many bytes are skipped with a warning. */
+  readonly maxFileBytes: number;
+  /** `--no-error-on-unmatched-pattern`: a path or glob that matches nothing is a warning, not exit 2. */
+  readonly errorOnUnmatchedPattern: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
+
+/** `auto`, or a number of worker threads (1: no worker, lint in-process). */
+export type Concurrency = 'auto' | number;
+
+/** One share of the files for a CI matrix job: `index` of `count`, 1-based. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** The default `--max-file-size`: no policy draft is this big, and linting one would stall CI. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Either the options or a one-line usage error (without the `policylint:` prefix). */
 export type ParseResult = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly error: string };
@@ -65,6 +90,26 @@ Options:
       --stdin              Lint text read from standard input
       --stdin-filename <f> Report stdin text as file f (its extension picks
                            the language)
+      --max-file-size <s>  Skip files larger than s, with a warning: bytes,
+                           or a number with kb or mb (default: 5mb)
+      --no-error-on-unmatched-pattern
+                           A path or glob that matches no file is a warning,
+                           not exit code 2
+
+Speed and CI:
+      --concurrency <n>    Lint files in n worker threads; auto (default)
+                           uses up to one per core for larger runs, 1 lints
+                           in the main thread. Results never depend on it.
+      --cache              Reuse the findings and cross-file data of files
+                           unchanged since the last run with the same
+                           configuration and policylint version
+      --cache-location <f> The cache file (default: .policylintcache in the
+                           working directory; a folder means a
+                           .policylintcache in it)
+      --shard <i/n>        Report only the i-th of n shares of the files
+                           (for a CI matrix); cross-file rules still compare
+                           every file. The shares are the same on every
+                           machine and together report every file once.
 
 Configuration:
   -c, --config <file>      Use this config file (YAML, or JSON if it ends in
@@ -99,6 +144,8 @@ Fixing:
                            file gets ESLint's "output" (its fixed text).
   Fixes are applied until none is left (at most 10 passes). With errors in the
   config file, nothing is fixed. With --quiet, only fixes for errors apply.
+  Fixing lints in the main thread and neither reads nor writes the cache;
+  with --shard, only the shard's files are fixed.
 
   -h, --help               Show this help
   -v, --version            Show the version
@@ -133,6 +180,12 @@ export function parseCliArgs(argv: readonly string[]): ParseResult {
         'print-config': { type: 'string' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
+        concurrency: { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        shard: { type: 'string' },
+        'max-file-size': { type: 'string' },
+        'no-error-on-unmatched-pattern': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -197,6 +250,30 @@ export function parseCliArgs(argv: readonly string[]): ParseResult {
     if (stdin) return { ok: false, error: '--print-config cannot be combined with --stdin' };
   }
 
+  const concurrency = parseConcurrency(values.concurrency ?? 'auto');
+  if (typeof concurrency === 'string' && concurrency !== 'auto') return { ok: false, error: concurrency };
+
+  const cache = values.cache ?? false;
+  const cacheLocation = values['cache-location'];
+  if (cacheLocation !== undefined && cacheLocation.trim() === '') return { ok: false, error: '--cache-location must name a file or folder' };
+  if (cacheLocation !== undefined && !cache) return { ok: false, error: '--cache-location needs --cache' };
+  if (cache && stdin) return { ok: false, error: '--cache cannot be combined with --stdin' };
+
+  let shard: Shard | undefined;
+  if (values.shard !== undefined) {
+    const parsedShard = parseShard(values.shard);
+    if (typeof parsedShard === 'string') return { ok: false, error: parsedShard };
+    if (stdin) return { ok: false, error: '--shard cannot be combined with --stdin' };
+    shard = parsedShard;
+  }
+
+  let maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+  if (values['max-file-size'] !== undefined) {
+    const size = parseSize(values['max-file-size']);
+    if (size === undefined) return { ok: false, error: `--max-file-size takes a size such as 500000, 500kb or 5mb, not "${values['max-file-size']}"` };
+    maxFileBytes = size;
+  }
+
   return {
     ok: true,
     options: {
@@ -214,10 +291,48 @@ export function parseCliArgs(argv: readonly string[]): ParseResult {
       rules,
       fix,
       fixDryRun,
+      concurrency,
+      cache,
+      cacheLocation,
+      shard,
+      maxFileBytes,
+      errorOnUnmatchedPattern: !(values['no-error-on-unmatched-pattern'] ?? false),
       help: values.help ?? false,
       version: values.version ?? false,
     },
   };
+}
+
+/** `auto` or a whole number of at least 1; a message for anything else. */
+function parseConcurrency(text: string): Concurrency | string {
+  const trimmed = text.trim().toLowerCase();
+  if (trimmed === 'auto') return 'auto';
+  const count = /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  if (!Number.isSafeInteger(count) || count < 1) return `--concurrency takes auto or a whole number of at least 1, not "${text}"`;
+  return count;
+}
+
+/** `i/n` with 1 ≤ i ≤ n; a message for anything else. */
+function parseShard(text: string): Shard | string {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = match ? Number(match[1]) : Number.NaN;
+  const count = match ? Number(match[2]) : Number.NaN;
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
+    return `--shard takes i/n with 1 <= i <= n (e.g. 2/3), not "${text}"`;
+  }
+  return { index, count };
+}
+
+const SIZE_UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 * 1024, mb: 1024 * 1024, g: 1024 ** 3, gb: 1024 ** 3 };
+
+/** A size in bytes from "500000", "500kb", "5mb" or "1.5 MB" (binary units: 1kb = 1,024 bytes); undefined when unreadable. */
+export function parseSize(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  if (!match) return undefined;
+  const unit = SIZE_UNITS[match[2]!.toLowerCase()];
+  if (unit === undefined) return undefined;
+  const bytes = Math.floor(Number(match[1]) * unit);
+  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
 }
 
 /** `id:severity` with optional spaces; a message for anything else, naming what would have been accepted. */

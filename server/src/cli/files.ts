@@ -18,11 +18,23 @@ const IGNORE_GLOBS = IGNORED_DIRECTORIES.map((name) => `**/${name}/**`);
 /** `**\/*.{md,markdown,txt}` built from the engine's list so the two never drift apart. */
 const SUPPORTED_GLOB = `**/*.{${SUPPORTED_EXTENSIONS.map((ext) => ext.replace(/^\./, '')).join(',')}}`;
 
+/** An argument that could not be used. */
+export interface DiscoveryError {
+  /** One line, without the `policylint:` prefix. */
+  readonly message: string;
+  /**
+   * The argument only matched nothing (a missing path, a glob without
+   * matches, a glob whose matches are all ignored), which
+   * `--no-error-on-unmatched-pattern` turns into a warning.
+   */
+  readonly unmatched: boolean;
+}
+
 export interface Discovery {
   /** Absolute paths, unique, sorted by code unit so output order is the same on every machine. */
   readonly files: string[];
-  /** One line per argument that could not be used, without the `policylint:` prefix. */
-  readonly errors: string[];
+  /** One per argument that could not be used, in argument order. */
+  readonly errors: DiscoveryError[];
   /** Files named on the command line that the config's `ignore` globs match, as given; not in `files`. */
   readonly ignored: string[];
 }
@@ -42,7 +54,9 @@ export async function discoverFiles(
   isIgnored: (absolutePath: string) => boolean = () => false,
 ): Promise<Discovery> {
   const found = new Set<string>();
-  const errors: string[] = [];
+  const errors: DiscoveryError[] = [];
+  const error = (message: string): number => errors.push({ message, unmatched: false });
+  const unmatched = (message: string): number => errors.push({ message, unmatched: true });
   const ignored: string[] = [];
   const ignoredPaths = new Set<string>();
   const targets = patterns.length === 0 ? ['.'] : patterns;
@@ -52,11 +66,11 @@ export async function discoverFiles(
     let stats: Stats | undefined;
     try {
       stats = await stat(absolute);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+    } catch (problem) {
+      const code = (problem as NodeJS.ErrnoException).code;
       // Anything but "not there" (a symlink loop, a locked parent) is worth saying as it is.
       if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-        errors.push(`${pattern}: ${describeFsError(error)}`);
+        error(`${pattern}: ${describeFsError(problem)}`);
         continue;
       }
     }
@@ -70,7 +84,7 @@ export async function discoverFiles(
       }
     } else if (stats) {
       // FIFOs and devices would block or never end when read.
-      errors.push(`${pattern}: not a regular file or directory`);
+      error(`${pattern}: not a regular file or directory`);
     } else if (isDynamicPattern(pattern)) {
       const matches = await glob(pattern, {
         cwd,
@@ -80,11 +94,11 @@ export async function discoverFiles(
         ignore: IGNORE_GLOBS,
       });
       const kept = matches.map((file) => path.resolve(file)).filter((file) => !isIgnored(file));
-      if (matches.length === 0) errors.push(`no files match the pattern "${pattern}"`);
-      else if (kept.length === 0) errors.push(`all files matching the pattern "${pattern}" are ignored by the configuration`);
+      if (matches.length === 0) unmatched(`no files match the pattern "${pattern}"`);
+      else if (kept.length === 0) unmatched(`all files matching the pattern "${pattern}" are ignored by the configuration`);
       for (const file of kept) found.add(file);
     } else {
-      errors.push(`${pattern}: no such file or directory`);
+      unmatched(`${pattern}: no such file or directory`);
     }
   }
 

@@ -6,7 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 
-/** Files larger than this are skipped: no policy draft is this big, and linting one would stall CI. */
+/** Files larger than this are skipped by default (`--max-file-size`): no policy draft is this big, and linting one would stall CI. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** How far to look for a NUL byte, the same heuristic git and grep use to call a file binary. */
@@ -19,15 +19,15 @@ export type ReadOutcome =
   | { readonly kind: 'error'; readonly reason: string };
 
 /** Reads one file; never throws, so one unreadable file cannot stop the others. */
-export async function readSourceFile(file: string): Promise<ReadOutcome> {
+export async function readSourceFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<ReadOutcome> {
   let handle;
   try {
     handle = await open(file, 'r');
     const { size } = await handle.stat();
-    if (size > MAX_FILE_BYTES) return { kind: 'skipped', reason: `larger than ${formatMegabytes(MAX_FILE_BYTES)}` };
+    if (size > maxBytes) return { kind: 'skipped', reason: `larger than ${formatSize(maxBytes)}` };
     const bytes = await handle.readFile();
     // The file may have grown since stat.
-    if (bytes.length > MAX_FILE_BYTES) return { kind: 'skipped', reason: `larger than ${formatMegabytes(MAX_FILE_BYTES)}` };
+    if (bytes.length > maxBytes) return { kind: 'skipped', reason: `larger than ${formatSize(maxBytes)}` };
     if (looksBinary(bytes)) return { kind: 'skipped', reason: 'binary file' };
     // Buffer#toString keeps a leading BOM (TextDecoder would drop it and shift every offset).
     return { kind: 'text', text: bytes.toString('utf8'), bytes };
@@ -39,13 +39,13 @@ export async function readSourceFile(file: string): Promise<ReadOutcome> {
 }
 
 /** Reads `files` a few at a time, keeping their order: thousands of parallel opens would hit EMFILE. */
-export async function readSourceFiles(files: readonly string[], concurrency = 16): Promise<ReadOutcome[]> {
+export async function readSourceFiles(files: readonly string[], concurrency = 16, maxBytes = MAX_FILE_BYTES): Promise<ReadOutcome[]> {
   const outcomes: ReadOutcome[] = new Array(files.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const index = next++;
-      outcomes[index] = await readSourceFile(files[index]!);
+      outcomes[index] = await readSourceFile(files[index]!, maxBytes);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
@@ -59,8 +59,11 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
-function formatMegabytes(bytes: number): string {
-  return `${bytes / (1024 * 1024)} MB`;
+/** "5 MB", "500 KB", or bytes when neither divides it, as --max-file-size was likely written. */
+export function formatSize(bytes: number): string {
+  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes.toLocaleString('en-US')} bytes`;
 }
 
 /** Node's fs messages repeat the path and the errno name; this keeps the human part for a one-line report. */

@@ -8,13 +8,16 @@ import * as path from 'node:path';
 import { languageFromPath, lintDocuments, type DocumentResult, type SourceDocument } from '../engine';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
 import { colorEnabled } from './color';
+import { cacheKey, resolveCacheFile } from './cache';
 import { describeConfig, loadRunConfig } from './config';
 import { unifiedDiff } from './diff';
 import { discoverFiles } from './files';
 import { fixUntilStable, MAX_FIX_PASSES } from './fix';
 import { FORMATTERS } from './formatters';
+import { lintFiles } from './lint-files';
 import { describeFsError, readSourceFiles } from './read';
 import { buildReports, errorsOnly, totalsOf, type LintedSource } from './report';
+import { inShard } from './shard';
 import { VERSION } from './version';
 import { writeFileAtomic } from './write';
 
@@ -92,10 +95,18 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return failed ? EXIT_FAILURE : EXIT_OK;
   }
 
+  const fixing = options.fix || options.fixDryRun;
+  /** The reported files, matching `results` once linted. */
   let sources: LintedSource[];
-  let documents: SourceDocument[];
+  /** Files linted but not reported (other shards'): related locations may point into them. */
+  let others: LintedSource[] = [];
+  /** What the fixing and stdin paths lint in one process; the other path lints files itself. */
+  let documents: SourceDocument[] = [];
+  let results: DocumentResult[] | undefined;
   /** Bytes as read, per uri, for files that --fix may rewrite. */
   const bytesRead = new Map<string, Buffer>();
+  /** With --shard and fixing: the uris of the shard's own files. */
+  let ownUris: ReadonlySet<string> | undefined;
   if (options.stdin) {
     if (!io.stdin) {
       fail('--stdin was given but no standard input is available');
@@ -106,34 +117,69 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     documents = [toDocument(source, options.stdinFilename ?? '')];
   } else {
     const discovery = await discoverFiles(options.patterns, io.cwd, runConfig.isIgnored);
-    for (const error of discovery.errors) fail(error);
-    failed ||= discovery.errors.length > 0;
+    for (const error of discovery.errors) {
+      // --no-error-on-unmatched-pattern: a pattern that matches nothing is worth a word, not a failed run.
+      if (error.unmatched && !options.errorOnUnmatchedPattern) {
+        fail(`warning: ${error.message}`);
+        continue;
+      }
+      fail(error.message);
+      failed = true;
+    }
     for (const file of discovery.ignored) {
       const source = runConfig.ignoredBy(path.resolve(io.cwd, file));
       fail(`skipped ${file}: ignored by ${source === undefined ? 'the configuration' : shown(source)}`);
     }
 
-    const outcomes = await readSourceFiles(discovery.files);
-    sources = [];
-    documents = [];
-    discovery.files.forEach((file, index) => {
-      const outcome = outcomes[index]!;
-      if (outcome.kind === 'skipped') {
-        fail(`skipped ${shown(file)}: ${outcome.reason}`);
-      } else if (outcome.kind === 'error') {
-        fail(`cannot read ${shown(file)}: ${outcome.reason}`);
-        failed = true;
-      } else {
-        const source: LintedSource = { uri: file, filePath: file, text: outcome.text };
-        sources.push(source);
-        documents.push(toDocument(source, file));
-        bytesRead.set(file, outcome.bytes);
+    if (!fixing) {
+      const cache = options.cache
+        ? { file: await resolveCacheFile(options.cacheLocation, io.cwd), key: cacheKey(VERSION, runConfig.config) }
+        : undefined;
+      const linted = await lintFiles(discovery.files, {
+        config: runConfig.config,
+        concurrency: options.concurrency,
+        maxFileBytes: options.maxFileBytes,
+        shard: options.shard,
+        cache,
+        debugCache: Boolean(io.env?.POLICYLINT_DEBUG_CACHE),
+      });
+      for (const problem of linted.problems) {
+        if (problem.kind === 'skipped') fail(`skipped ${shown(problem.file)}: ${problem.reason}`);
+        else {
+          fail(`cannot read ${shown(problem.file)}: ${problem.reason}`);
+          failed = true;
+        }
       }
-    });
+      for (const note of linted.notes) fail(note);
+      sources = linted.reported;
+      others = linted.others;
+      results = linted.results;
+    } else {
+      const outcomes = await readSourceFiles(discovery.files, 16, options.maxFileBytes);
+      sources = [];
+      const own = new Set<string>();
+      discovery.files.forEach((file, index) => {
+        const outcome = outcomes[index]!;
+        const mine = inShard(index, options.shard);
+        if (mine) own.add(file);
+        if (outcome.kind === 'skipped') {
+          if (mine) fail(`skipped ${shown(file)}: ${outcome.reason}`);
+        } else if (outcome.kind === 'error') {
+          if (mine) {
+            fail(`cannot read ${shown(file)}: ${outcome.reason}`);
+            failed = true;
+          }
+        } else {
+          const source: LintedSource = { uri: file, filePath: file, text: outcome.text };
+          sources.push(source);
+          documents.push(toDocument(source, file));
+          if (mine) bytesRead.set(file, outcome.bytes);
+        }
+      });
+      if (options.shard) ownUris = own;
+    }
   }
 
-  const fixing = options.fix || options.fixDryRun;
-  let results: DocumentResult[];
   let fixed: ReadonlyMap<string, number> = new Map();
   if (fixing && runConfig.failed) {
     // Fixing under the defaults could undo what the broken file meant to switch off.
@@ -150,7 +196,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       }
     }
     const fixRun = fixUntilStable(documents, runConfig.config, {
-      canFix: (uri) => !unfixable.has(uri),
+      // Another shard fixes its own files.
+      canFix: (uri) => !unfixable.has(uri) && (ownUris === undefined || ownUris.has(uri)),
       // ESLint's --quiet fixes only what it reports.
       ...(options.quiet ? { select: (finding) => finding.severity === 'error' } : {}),
     });
@@ -185,12 +232,19 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         io.stdout.write(unifiedDiff(before.get(source.uri)!, source.text, `a/${name}`, `b/${name}`));
       }
     }
-  } else {
+  } else if (results === undefined) {
     // One call for every document: cross-file rules need to see the whole set.
     results = documents.length > 0 ? lintDocuments(documents, runConfig.config) : [];
   }
+  if (ownUris !== undefined) {
+    // Fixing lints every file together; a shard reports its own.
+    const own = ownUris;
+    others = sources.filter((source) => !own.has(source.uri));
+    sources = sources.filter((source) => own.has(source.uri));
+    results = results.filter((result) => own.has(result.uri));
+  }
 
-  let reports = buildReports(results, sources);
+  let reports = buildReports(results, [...sources, ...others]);
   if (fixed.size > 0) {
     // ESLint's `output`: the fixed text of each file that fixes changed.
     reports = reports.map((report, index) => (fixed.has(sources[index]!.uri) ? { ...report, output: sources[index]!.text } : report));

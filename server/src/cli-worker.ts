@@ -1,0 +1,4 @@
+/** Entry point of the CLI's worker threads (`--concurrency`); all behaviour lives in `cli/worker.ts`. */
+import { serveWorker } from './cli/worker';
+
+serveWorker();
