@@ -1,6 +1,6 @@
 /**
  * The policylint VS Code extension: starts the bundled language server over
- * IPC, offers restart, fix-all and lint-workspace commands, shows the active file's count in
+ * IPC, offers restart, fix-all, lint-workspace and consistency-report commands, shows the active file's count in
  * the status bar, and runs the "show location" command that the server's
  * "Show the earlier copy" code actions carry. All linting happens in the
  * server, so the editor and the CLI report exactly the same findings.
@@ -44,6 +44,8 @@ async function showLocation(uri: unknown, range: unknown): Promise<void> {
 const LANGUAGES = ['markdown', 'plaintext'];
 /** The server's request behind "policylint: Lint workspace" (LINT_WORKSPACE_REQUEST in server/src/lsp/connection.ts). */
 const LINT_WORKSPACE_REQUEST = 'policylint/lintWorkspace';
+/** The server's request behind "policylint: Show consistency report" (server/src/lsp/report.ts). */
+const CONSISTENCY_REPORT_REQUEST = 'policylint/consistencyReport';
 /** The kind of the server's fix-all code action. */
 const FIX_ALL_KIND = 'source.fixAll.policylint';
 
@@ -146,10 +148,31 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Lo
     outputChannel,
     // No `synchronize.configurationSection`: the server pulls `policylint` settings per document.
     // The server offers "Show the earlier copy" as this extension's command instead of its own.
-    initializationOptions: { clientCommands: [SHOW_LOCATION_COMMAND] },
+    // In restricted mode the server reads only rule severities from project files.
+    initializationOptions: { clientCommands: [SHOW_LOCATION_COMMAND], trusted: vscode.workspace.isTrusted },
   };
   // The id makes the client honour the `policylint.trace.server` setting.
   return new LanguageClient('policylint', 'policylint', serverOptions, clientOptions);
+}
+
+/** Restarts the server (or starts a new one if it had stopped), telling the user when that fails. */
+async function restartServer(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): Promise<void> {
+  try {
+    if (client?.isRunning()) {
+      await client.dispose();
+    } else {
+      // A server that failed to start (or was stopped) cannot be restarted, only started anew.
+      await client?.dispose().catch(() => undefined);
+    }
+    // A new client, so that initialization options (workspace trust) are read again.
+    client = createClient(context, outputChannel);
+    await client.start();
+    outputChannel.info('server restarted');
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    outputChannel.error(`restart failed: ${message}`);
+    void vscode.window.showErrorMessage(`policylint: could not restart the server: ${message}`);
+  }
 }
 
 /** Starts the language server when a Markdown or plain-text document opens. */
@@ -191,23 +214,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         void vscode.window.showErrorMessage(`policylint: could not lint the workspace: ${message}`);
       }
     }),
-    vscode.commands.registerCommand('policylint.restartServer', async () => {
+    vscode.commands.registerCommand('policylint.showConsistencyReport', async () => {
       try {
-        if (client?.isRunning()) {
-          await client.restart();
-        } else {
-          // A server that failed to start (or was stopped) cannot be restarted, only started anew.
-          await client?.dispose().catch(() => undefined);
-          client = createClient(context, outputChannel);
-          await client.start();
-        }
-        outputChannel.info('server restarted');
+        if (!client?.isRunning()) throw new Error('the server is not running (try "policylint: Restart server")');
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        const result = await client.sendRequest<{ markdown: string; files: number }>(CONSISTENCY_REPORT_REQUEST, { uri: active });
+        const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
+        // The preview renders the tables and makes every location a link; the source stays open behind it.
+        await vscode.window.showTextDocument(document, { preview: true });
+        await vscode.commands.executeCommand('markdown.showPreview', document.uri);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        outputChannel.error(`restart failed: ${message}`);
-        void vscode.window.showErrorMessage(`policylint: could not restart the server: ${message}`);
+        outputChannel.error(`consistency report failed: ${message}`);
+        void vscode.window.showErrorMessage(`policylint: could not build the consistency report: ${message}`);
       }
     }),
+    vscode.commands.registerCommand('policylint.restartServer', () => restartServer(context, outputChannel)),
+    // Trust widens what the project file may set: start over with the full configuration.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => restartServer(context, outputChannel)),
   );
 
   try {

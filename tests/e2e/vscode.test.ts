@@ -7,7 +7,7 @@
 // against a deadline; nothing sleeps a fixed time. Screenshots and
 // code-server's logs go to tests/e2e/artifacts/ (git-ignored).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
@@ -564,5 +564,40 @@ describe('VS Code (code-server) with the policylint extension', () => {
     await page.locator('.tab.active[aria-label^="seed-article.txt"]').waitFor({ timeout: WAIT_MS });
     const count = cliFindings(workspace, readFileSync(draft, 'utf8')).length;
     await waitFor(`the policylint status bar item to count ${count} again`, async () => (await policylintStatus(page))?.count === count);
+  });
+
+  it('opens "policylint: Show consistency report" as a rendered Markdown preview', { timeout: 8 * 60_000 }, async (ctx) => {
+    afterFailure(ctx);
+    await runCommand(page, 'policylint: Show consistency report');
+    // The preview is a webview: its text lives in a nested frame.
+    const summary = await waitFor('the consistency report preview', async () => {
+      for (const frame of page.frames()) {
+        const text = await frame.locator('body').innerText({ timeout: 500 }).catch(() => '');
+        if (text.includes('policylint consistency report') && text.includes('Repeated paragraphs')) return text;
+      }
+      return undefined;
+    });
+    expect(summary).toMatch(/\d+ files?: \d+ names? written more than one way, \d+ acronyms? defined, \d+ groups? of repeated paragraphs\./);
+    expect(summary).toContain('Names written more than one way');
+    await screenshot(page, 'vscode-8-consistency-report.png');
+  });
+
+  it('reports a broken .policylint.yaml on the file itself and keeps linting the draft', { timeout: 8 * 60_000 }, async (ctx) => {
+    afterFailure(ctx);
+    const config = join(workspace, '.policylint.yaml');
+    // A half-typed flow list: a YAML syntax error on line 2.
+    writeFileSync(config, 'rules:\n  repeated-word: [error\n');
+    try {
+      await showProblems(page);
+      await page.locator('.markers-panel .monaco-list-row[aria-label*=".policylint.yaml"]').first().waitFor({ timeout: WAIT_MS });
+      const rows = await waitFor('the config error and the draft\'s findings together', async () => {
+        const all = await problems(page);
+        return all.some((row) => row.source === 'policylint' && row.severity === 'error' && row.code === '') && all.some((row) => row.code === 'unattributed-claim') ? all : undefined;
+      });
+      expect(rows.find((row) => row.severity === 'error' && row.code === '')?.line).toBeGreaterThanOrEqual(2);
+      await screenshot(page, 'vscode-9-broken-config.png');
+    } finally {
+      unlinkSync(config);
+    }
   });
 });

@@ -142,6 +142,8 @@ export class TestServer {
   /** Answers `workspace/configuration` per item (section and scope); defaults to `settings` for everything. */
   configuration: ((item: ConfigurationItem) => unknown) | undefined;
   readonly documents = new Map<string, TextDocument>();
+  /** Methods of server-to-client requests this client never answers (a hung or broken client). */
+  readonly unanswered = new Set<string>();
   readonly exited: Promise<number | null>;
   stderr = '';
 
@@ -153,11 +155,14 @@ export class TestServer {
     process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.published.push(params));
     connection.onNotification(LogMessageNotification.type, (params) => this.logs.push(params));
+    const never = new Promise<never>(() => undefined);
     connection.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests.push(params);
+      if (this.unanswered.has(ConfigurationRequest.method)) return never;
       return params.items.map((item) => (this.configuration ? this.configuration(item) : this.settings));
     });
     connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
+      if (this.unanswered.has(WorkDoneProgressCreateRequest.method)) return never;
       this.progressCreated.push(params.token);
       // Progress for a token arrives as `$/progress`; listen before answering so nothing is missed.
       connection.onProgress(WORK_DONE, params.token, (value) => this.progress.push({ token: params.token, value }));
@@ -175,9 +180,16 @@ export class TestServer {
     connection.listen();
   }
 
-  /** Spawns `node server/out/server.js --stdio`; call `initialize` next. */
-  static spawn(): TestServer {
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
+  /**
+   * Spawns `node server/out/server.js --stdio`; call `initialize` next.
+   * `nodeArgs` go before the script (`--cpu-prof` for the bench), `env`
+   * replaces the environment (the no-network test).
+   */
+  static spawn(options: { nodeArgs?: readonly string[]; env?: NodeJS.ProcessEnv } = {}): TestServer {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_PATH, '--stdio'], {
+      stdio: 'pipe',
+      ...(options.env ? { env: options.env } : {}),
+    });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     return new TestServer(child, connection);
   }
@@ -252,6 +264,13 @@ export class TestServer {
 
   async watchedFilesChanged(changes: FileEvent[]): Promise<void> {
     await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  /** Sends any request with a cancellation source, for tests that cancel it. */
+  cancellable<R>(method: string, params: unknown): { result: Promise<R>; cancel: () => void } {
+    const source = new CancellationTokenSource();
+    const result = this.connection.sendRequest<R>(method, params, source.token);
+    return { result, cancel: () => source.cancel() };
   }
 
   executeCommand(command: string, args: unknown[]): Promise<unknown> {

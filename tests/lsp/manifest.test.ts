@@ -4,16 +4,21 @@
  * it from the registry), and packaging ships bundles only.
  */
 import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../server/src/engine/index';
+import { resolveConfig, RULES } from '../../server/src/engine/index';
+import { configSchema, SCHEMA_PATH } from '../../server/src/project/config-schema';
 
 interface Manifest {
   main: string;
+  capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; description?: string } };
   activationEvents: string[];
   files: string[];
   contributes: {
     configuration: { properties: Record<string, { default?: unknown; properties?: Record<string, { default?: unknown; enum?: string[] }> }> };
     commands: { command: string; title: string; category?: string }[];
+    jsonValidation: { fileMatch: string | string[]; url: string }[];
+    yamlValidation: { fileMatch: string | string[]; url: string }[];
   };
 }
 
@@ -48,5 +53,44 @@ describe('package.json contributions', () => {
     expect(manifest.files).toEqual(expect.arrayContaining(['client/out/extension.js', 'server/out/server.js']));
     expect(manifest.files).toContain(manifest.main.replace(/^\.\//, ''));
     expect(manifest.files.some((pattern) => pattern.includes('node_modules') || pattern.includes('src'))).toBe(false);
+  });
+
+  it('declares the consistency report command and limited support for untrusted workspaces', () => {
+    expect(manifest.contributes.commands).toContainEqual({ command: 'policylint.showConsistencyReport', title: 'Show consistency report', category: 'policylint' });
+    expect(manifest.capabilities.untrustedWorkspaces).toMatchObject({ supported: 'limited', description: expect.stringMatching(/only rule severities/) });
+  });
+
+  it('ships the config schema for .policylint.json and .policylint.yaml, generated from the engine', () => {
+    expect(manifest.contributes.jsonValidation).toEqual([{ fileMatch: '.policylint.json', url: `./${SCHEMA_PATH}` }]);
+    expect(manifest.contributes.yamlValidation).toEqual([{ fileMatch: ['.policylint.yaml', '.policylint.yml'], url: `./${SCHEMA_PATH}` }]);
+    expect(manifest.files).toContain('client/schemas/**');
+    const shipped = JSON.parse(readFileSync(new URL(`../../${SCHEMA_PATH}`, import.meta.url), 'utf8')) as unknown;
+    // Stale after a new rule or setting until `npm run sync:manifest` is run.
+    expect(shipped).toEqual(configSchema());
+  });
+});
+
+describe('config schema', () => {
+  const validate = new Ajv({ allErrors: true, strict: true }).compile(configSchema());
+
+  /** Configs the engine accepts without a problem must pass the schema, and the reverse. */
+  const samples: [unknown, boolean][] = [
+    [{}, true],
+    [{ rules: { 'repeated-word': 'off', 'vague-attribution': 'error' } }, true],
+    [{ repeated: { minWords: 12, similarity: 0.9, allow: ['Disclaimer text.'] } }, true],
+    [{ names: { preferred: ['Zelenskyy'], distinct: [['Walz', 'Waltz']] }, acronyms: { known: ['CBO'] }, ignore: ['drafts/old/**'] }, true],
+    [{ claims: { vagueSources: ['insiders'], trustedSources: ['Brookings'], reportingVerbs: ['opined'] } }, true],
+    [{ rules: { 'repeated-word': 'loud' } }, false],
+    [{ rules: { 'no-such-rule': 'off' } }, false],
+    [{ repeated: { similarity: 1.5 } }, false],
+    [{ repeated: { minWords: 0 } }, false],
+    [{ names: { distinct: ['Walz', 'Waltz'] } }, false],
+    [{ names: { preffered: [] } }, false],
+    [{ colour: 'red' }, false],
+  ];
+
+  it.each(samples)('agrees with the engine on %j', (sample, valid) => {
+    expect(validate(sample)).toBe(valid);
+    expect(resolveConfig(sample).problems.length === 0).toBe(valid);
   });
 });

@@ -66,9 +66,35 @@ describe('ResultCache', () => {
     expect(linter.calls).toBe(2);
     cache.get([a, { ...b, version: 2, text: 'changed' }], 1);
     expect(linter.calls).toBe(3);
+    // After a reopen a version may name another text: the texts decide.
     cache.invalidate();
     cache.get([a, { ...b, version: 2, text: 'changed' }], 1);
+    expect(linter.calls).toBe(3);
+    cache.invalidate();
+    cache.get([a, { ...b, version: 2, text: 'reopened with other text' }], 1);
     expect(linter.calls).toBe(4);
+  });
+
+  it('re-stamps versions without linting when no text changed, and keeps entries whose findings did not change', () => {
+    const linter = new CountingLinter();
+    const cache = new ResultCache(linter, () => {});
+    const c = input('file:///c.txt', 'A paragraph about nothing in particular, long enough to be compared with others.');
+    const first = cache.get([a, b, c], 0);
+    // An edit and its undo: version 3 has version 1's text.
+    const undone = cache.get([a, b, { ...c, version: 3 }], 0);
+    expect(linter.calls).toBe(1);
+    expect(undone.results.get(c.uri)).toEqual({ ...first.results.get(c.uri), version: 3 });
+    expect(undone.results.get(a.uri)).toBe(first.results.get(a.uri));
+    // c changes: a and b are re-linted but their entries (same findings, same texts) are the old objects.
+    const edited = cache.get([a, b, { ...c, version: 4, text: `${c.text} More words.` }], 0);
+    expect(linter.calls).toBe(2);
+    expect(edited.results.get(a.uri)).toBe(first.results.get(a.uri));
+    expect(edited.results.get(b.uri)).toBe(first.results.get(b.uri));
+    // a's text changes after the copy b points at: b's findings are equal but point into a changed text, so b gets a new entry.
+    const moved = cache.get([{ ...a, version: 2, text: `${SEED}\nAn added closing line.` }, b, { ...c, version: 4, text: `${c.text} More words.` }], 0);
+    expect(linter.calls).toBe(3);
+    expect(moved.results.get(b.uri)!.findings).toEqual(first.results.get(b.uri)!.findings);
+    expect(moved.results.get(b.uri)).not.toBe(first.results.get(b.uri));
   });
 
   it('applies each document its own severities within one lint call', () => {

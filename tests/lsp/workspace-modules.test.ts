@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CancellationTokenSource, FileChangeType, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { resolveConfig } from '../../server/src/engine/index';
 import { showLocationTitle } from '../../server/src/lsp/codeActions';
@@ -104,6 +104,27 @@ describe('findFiles', () => {
     symlinkSync('.', path.join(root, 'self'));
     const found = await findFiles(root, scanIgnores(undefined, ['archive']));
     expect(relative(found.paths)).toEqual(['a.md', 'sub/b.md']);
+  });
+
+  it('never follows a link out of the folder, to a folder or to a file, nor lists what lies there', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'policylint-outside-'));
+    try {
+      writeFileSync(path.join(outside, 'secret.md'), 'outside\n');
+      mkdirSync(path.join(outside, 'deep'));
+      writeFileSync(path.join(outside, 'deep', 'more.md'), 'outside\n');
+      write('a.md');
+      write('sub/b.md');
+      symlinkSync(outside, path.join(root, 'out-dir'));
+      symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'out-file.md'));
+      symlinkSync(path.join(root, 'sub'), path.join(root, 'in-dir'));
+      const found = await findFiles(root, scanIgnores(undefined, []));
+      expect(relative(found.paths)).toEqual(['a.md', 'sub/b.md']);
+      // Change events for paths through the links are refused the same way.
+      const included = await filterIncluded(root, [path.join(root, 'out-file.md'), path.join(root, 'out-dir', 'secret.md'), path.join(root, 'a.md')], []);
+      expect(relative([...included])).toEqual(['a.md']);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('looks under a sub-folder only when asked, and throws when cancelled', async () => {
@@ -337,6 +358,32 @@ describe('ChangeSignal', () => {
     signal.close();
     await held;
     await signal.wait(signal.current, source.token);
+  });
+
+  it('waits for a pause in the changes, but not forever', () => {
+    vi.useFakeTimers();
+    try {
+      const signal = new ChangeSignal(50);
+      signal.bump();
+      vi.advanceTimersByTime(40);
+      signal.bump();
+      vi.advanceTimersByTime(40);
+      // Typing on: still one open batch.
+      expect(signal.current).toBe(0);
+      vi.advanceTimersByTime(10);
+      expect(signal.current).toBe(1);
+      // A change every 40 ms never pauses for 50 ms: the batch still ends 500 ms after it began.
+      for (let elapsed = 0; elapsed < 1_000; elapsed += 40) {
+        signal.bump();
+        vi.advanceTimersByTime(40);
+      }
+      expect(signal.current).toBe(2);
+      vi.advanceTimersByTime(50);
+      expect(signal.current).toBe(3);
+      signal.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -15,9 +15,8 @@ import {
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
-  TextDocuments,
   WatchKind,
-  type CancellationToken as LspCancellationToken,
+  CancellationToken as LspCancellationToken,
   type Connection,
   type Diagnostic,
   type DocumentDiagnosticReport,
@@ -29,8 +28,11 @@ import { Linter, LintCancelledError, type CancellationToken } from '../engine';
 import { CONFIG_FILE_NAMES } from '../project/config-file';
 import { FIX_ALL_KIND, provideCodeActions, SHOW_LOCATION_COMMAND } from './codeActions';
 import { updateConfig, UPDATE_CONFIG_COMMAND } from './configCommand';
+import { buildConsistencyReport, CONSISTENCY_REPORT_REQUEST, type ConsistencyReportParams, type ConsistencyReportResult } from './report';
 import { isRange, toEngineLanguage } from './convert';
+import { ClientRequests } from './clientRequests';
 import { diagnosticsHash, toDiagnostics } from './diagnostics';
+import { createDocuments } from './documents';
 import { configDiagnostics, isConfigFileName, ProjectConfigs, type ProjectConfig } from './projectConfig';
 import { ResultCache, type DocumentFindings, type LintInput, type LinterLike, type Snapshot } from './results';
 import { SUPPORTED_GLOB } from './scan';
@@ -61,6 +63,8 @@ export interface ServerOptions {
 interface InitializationOptions {
   /** Commands the client runs itself; the VS Code extension lists `policylint.showLocation`. */
   readonly clientCommands?: readonly string[];
+  /** False in an untrusted workspace (VS Code's restricted mode): project files then set rule severities only. */
+  readonly trusted?: boolean;
 }
 
 /** `**\/{.policylint.yaml,...}`: config files, watched so that edits to them apply at once. */
@@ -101,12 +105,15 @@ function untilCancelled(token: LspCancellationToken): Promise<void> {
  */
 export function createServer(connection: Connection, options: ServerOptions = {}): void {
   const pushDelayMs = options.pushDelayMs ?? 200;
-  const documents = new TextDocuments(TextDocument);
   const log = {
     info: (message: string) => connection.console.log(message),
     warn: (message: string) => connection.console.warn(message),
     error: (message: string) => connection.console.error(message),
   };
+  const documents = createDocuments(log.warn);
+  // A client that never answers must not hold up linting (with defaults) or the scan (without progress).
+  const configurationRequests = new ClientRequests('workspace/configuration', () => settingsArrivedLate());
+  const progressRequests = new ClientRequests('window/workDoneProgress/create', () => undefined);
   const cache = new ResultCache(options.linter ?? new Linter(), log.error);
 
   let pullMode = false;
@@ -130,16 +137,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     {
       folderSettings: async (folderUri): Promise<FolderSettings> => {
         if (configurationSupport) {
-          const [filesExclude, policylint] = (await connection.workspace.getConfiguration([
+          const [filesExclude, policylint] = (await configurationRequests.bounded(connection.workspace.getConfiguration([
             { scopeUri: folderUri, section: 'files.exclude' },
             { scopeUri: folderUri, section: 'policylint' },
-          ])) as unknown[];
+          ]))) as unknown[];
           return { filesExclude, policylint };
         }
         const pushed = (pushedSettings ?? {}) as { files?: { exclude?: unknown }; policylint?: unknown };
         return { filesExclude: pushed.files?.exclude, policylint: pushed.policylint };
       },
-      createProgress: () => connection.window.createWorkDoneProgress(),
+      createProgress: () => progressRequests.bounded(connection.window.createWorkDoneProgress()),
       log: log.info,
       warn: log.warn,
       changed: () => workspaceChanged(),
@@ -225,6 +232,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   /** Results for the documents as they are now; lints only when something changed. */
   async function currentSnapshot(token?: CancellationToken): Promise<Snapshot> {
+    return cache.get(await currentInputs(token), settings.generation, token);
+  }
+
+  /** The documents to lint as they are now, each with its settings (waiting for settings not yet fetched). */
+  async function currentInputs(token?: CancellationToken): Promise<LintInput[]> {
     for (let attempt = 0; ; attempt++) {
       const { targets, waiting } = lintTargets();
       const scopes = new Set(targets.map((target) => target.settingsUri).filter((uri) => settings.peek(uri) === undefined));
@@ -241,7 +253,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         text: doc.getText(),
         settings: projectConfigs.apply(settings.peek(settingsUri) ?? DEFAULT_SETTINGS, config),
       }));
-      return cache.get(inputs, settings.generation, token);
+      return inputs;
     }
   }
 
@@ -411,12 +423,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     watchedFilesSupport = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderChangeSupport = capabilities.workspace?.workspaceFolders === true;
     folders = initialFolders(params);
+    projectConfigs.trusted = (params?.initializationOptions as InitializationOptions | null | undefined)?.trusted !== false;
     if (clientCommands(params?.initializationOptions).includes(SHOW_LOCATION_COMMAND)) showLocation = 'client';
     else if (capabilities.window?.showDocument?.support === true) showLocation = 'server';
     settings = new SettingsStore({
       warn: log.warn,
       fetch: configurationSupport
-        ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'policylint' })
+        ? (uri) => configurationRequests.bounded(connection.workspace.getConfiguration({ scopeUri: uri, section: 'policylint' }))
         : undefined,
     });
     const codeActionLiterals = capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
@@ -461,9 +474,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     scanner.start(folders);
   });
 
-  connection.onDidChangeConfiguration((change) => {
-    pushedSettings = change?.settings;
-    settings.clear(change?.settings);
+  /** Forgets every settings answer and lints again with fresh ones. */
+  function settingsChanged(): void {
+    settings.clear(pushedSettings);
     scanner.settingsChanged();
     changes.bump();
     if (pullMode) {
@@ -471,7 +484,26 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     } else {
       schedulePushAll(0);
     }
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    pushedSettings = change?.settings;
+    settingsChanged();
   });
+
+  /**
+   * A settings answer came after linting went on with defaults: read the
+   * settings again now (once for a burst of late answers; later requests
+   * wait longer, see `ClientRequests`).
+   */
+  let lateSettingsTimer: NodeJS.Timeout | undefined;
+  function settingsArrivedLate(): void {
+    if (lateSettingsTimer || shuttingDown) return;
+    lateSettingsTimer = setTimeout(() => {
+      lateSettingsTimer = undefined;
+      if (!shuttingDown) settingsChanged();
+    }, 0);
+  }
 
   connection.onDidChangeWatchedFiles((params) => {
     if (!Array.isArray(params?.changes)) return;
@@ -631,9 +663,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   // "policylint: Lint workspace": every folder scanned again (with progress), then every file's diagnostics refreshed.
-  connection.onRequest(LINT_WORKSPACE_REQUEST, async (): Promise<LintWorkspaceResult> => {
+  connection.onRequest(LINT_WORKSPACE_REQUEST, async (...args: unknown[]): Promise<LintWorkspaceResult> => {
+    // Sent without params, the request's handler gets the token as its only argument.
+    const token = args.find((arg): arg is LspCancellationToken => LspCancellationToken.is(arg)) ?? LspCancellationToken.None;
     if (shuttingDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'policylint: the server is shutting down');
-    await scanner.rescanAll();
+    await scanner.rescanAll(token);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'policylint: workspace lint cancelled');
     changes.bump();
     if (pullMode) {
       if (refreshSupport) requestRefresh();
@@ -643,6 +678,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     return { files: scanner.index.size };
   });
 
+  // "policylint: Show consistency report": names and their forms, acronyms, repeated-paragraph groups.
+  connection.onRequest(CONSISTENCY_REPORT_REQUEST, async (params: ConsistencyReportParams | undefined, token): Promise<ConsistencyReportResult> => {
+    if (shuttingDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'policylint: the server is shutting down');
+    await Promise.race([scanner.ready, untilCancelled(token)]);
+    const inputs = await currentInputs(token);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'policylint: report cancelled');
+    const uri = typeof params?.uri === 'string' ? params.uri : undefined;
+    return buildConsistencyReport(inputs, { uri }, (u) => scanner.folderOf(canonicalUri(u)), DEFAULT_SETTINGS.config);
+  });
+
   connection.onShutdown(() => {
     shuttingDown = true;
     for (const timer of pushTimers.values()) clearTimeout(timer);
@@ -650,6 +695,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     clearTimeout(pushAllTimer);
     clearTimeout(staleTimer);
     clearTimeout(refreshTimer);
+    clearTimeout(lateSettingsTimer);
     changes.close();
     scanner.dispose();
   });

@@ -110,17 +110,30 @@ export function readConfigChange(value: unknown): ConfigChange | undefined {
 }
 
 /**
- * Reads `diagnostic.data` back, or undefined when it is missing or malformed
- * in any part; the caller then recomputes the findings instead of guessing.
+ * Bounds on data read back. The engine's findings carry a handful of fixes
+ * (the fix, "change all", "disable for this line"); every fix becomes a
+ * code action that repeats the diagnostic, so data with thousands of fixes
+ * would make an answer quadratic in the size of the request.
+ */
+const MAX_DATA_FIXES = 64;
+const MAX_DATA_EDITS = 20_000;
+
+/**
+ * Reads `diagnostic.data` back, or undefined when it is missing, malformed
+ * in any part or larger than the engine ever makes it; the caller then
+ * recomputes the findings instead of guessing.
  */
 export function readDiagnosticData(value: unknown): DiagnosticData | undefined {
   if (!isRecord(value) || typeof value.ruleId !== 'string') return undefined;
   if (typeof value.version !== 'number' || !Number.isInteger(value.version)) return undefined;
-  if (!Array.isArray(value.fixes)) return undefined;
+  if (!Array.isArray(value.fixes) || value.fixes.length > MAX_DATA_FIXES) return undefined;
   const fixes: Fix[] = [];
+  let edits = 0;
   for (const raw of value.fixes) {
     const fix = readFix(raw);
     if (!fix) return undefined;
+    edits += fix.edits.length;
+    if (edits > MAX_DATA_EDITS) return undefined;
     fixes.push(fix);
   }
   return { ruleId: value.ruleId, version: value.version, fixes };

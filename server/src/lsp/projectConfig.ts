@@ -64,15 +64,26 @@ export class ProjectConfigs {
   /** The last usable settings of each file; kept across {@link invalidate}, which is when a file is being edited. */
   private readonly lastGood = new Map<string, PartialLintConfig>();
 
+  /**
+   * Whether the workspace is trusted. In an untrusted one (VS Code's
+   * restricted mode) a project file is honoured only for rule severities,
+   * and only inside a workspace folder: someone else's repository must not
+   * steer what the editor reads or hides.
+   */
+  trusted = true;
+
   constructor(private readonly warn: (message: string) => void) {}
 
   /** The config of the document at `file`, if already known: null for none, undefined when not looked up yet. */
   peek(file: string, stopDir: string | undefined): ProjectConfig | null | undefined {
+    if (!this.trusted && stopDir === undefined) return null;
     return this.settled.get(this.key(file, stopDir));
   }
 
   /** Looks up (once per folder until invalidated) the config that applies to the document at `file`. Never rejects. */
   resolve(file: string, stopDir: string | undefined): Promise<ProjectConfig | null> {
+    // Untrusted: no config files from outside the workspace folders (a parent folder, the home folder).
+    if (!this.trusted && stopDir === undefined) return Promise.resolve(null);
     const key = this.key(file, stopDir);
     let known = this.byFolder.get(key);
     if (!known) {
@@ -136,7 +147,9 @@ export class ProjectConfigs {
   private load(file: string): Promise<ProjectConfig> {
     let loaded = this.byFile.get(file);
     if (!loaded) {
-      loaded = loadConfigFile(file).then((result) => {
+      const trusted = this.trusted;
+      loaded = loadConfigFile(file).then((read) => {
+        const result = trusted ? read : restrictToSeverities(read);
         if (result.config !== undefined) this.lastGood.set(file, result.config);
         const settings = result.config ?? this.lastGood.get(file);
         return {
@@ -151,4 +164,22 @@ export class ProjectConfigs {
     }
     return loaded;
   }
+}
+
+/**
+ * A config file as an untrusted workspace may use it: rule severities only.
+ * The keys set aside are named in one notice on the file, so nobody wonders
+ * why their `ignore` or `names` settings do nothing.
+ */
+export function restrictToSeverities(result: ConfigFileResult): ConfigFileResult {
+  if (result.config === undefined) return result;
+  const ignored = Object.keys(result.config).filter((key) => key !== 'rules');
+  if (ignored.length === 0) return result;
+  const config: PartialLintConfig = result.config.rules === undefined ? {} : { rules: result.config.rules };
+  const notice = {
+    message: `This workspace is not trusted: only rule severities apply; ${ignored.map((key) => `"${key}"`).join(', ')} ${ignored.length === 1 ? 'is' : 'are'} ignored until you trust it.`,
+    severity: 'warning' as const,
+    range: [0, 0] as const,
+  };
+  return { ...result, config, problems: [...result.problems, notice] };
 }

@@ -3,7 +3,11 @@
  * scanned workspace files that are not open. All are linted in one
  * `Linter.lint` call (cross-file repeats need the whole set), while clients
  * ask for diagnostics one document at a time; the result of a call is
- * therefore kept until any document version or setting changes.
+ * therefore kept until any document version or setting changes. A new
+ * snapshot reuses what it can of the last one: no lint at all when only
+ * version numbers moved (an undo back to a linted text, a reopen), and the
+ * previous entry object of every document whose findings did not change,
+ * so the server's per-entry conversion to diagnostics is not redone.
  */
 import {
   DEFAULT_CONFIG,
@@ -47,6 +51,13 @@ export interface Snapshot {
   readonly results: ReadonlyMap<string, DocumentFindings>;
 }
 
+/** A snapshot with what it was computed from, for reuse by the next one. */
+interface Computed extends Snapshot {
+  readonly generation: number;
+  /** By uri, in uri order. */
+  readonly inputs: ReadonlyMap<string, LintInput>;
+}
+
 // Keys are memoised per config object: with a scanned workspace thousands of inputs share one config.
 const sectionKeys = new WeakMap<LintConfig, string>();
 const configKeys = new WeakMap<LintConfig, string>();
@@ -85,6 +96,46 @@ function mergedConfig(inputs: readonly LintInput[]): LintConfig {
   return { ...first, rules };
 }
 
+/** Structural equality of JSON-like values (findings are plain data). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  if (keysA.length !== Object.keys(b).length) return false;
+  for (const key of keysA) {
+    if (!sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+/** Documents, other than `uri` itself, whose offsets `findings` hold (related locations, fix edits). */
+function otherUris(uri: string, findings: readonly Finding[]): Set<string> {
+  const uris = new Set<string>();
+  for (const finding of findings) {
+    for (const related of finding.related ?? []) if (related.uri !== uri) uris.add(related.uri);
+    for (const fix of finding.fixes ?? []) for (const edit of fix.edits) if (edit.uri !== undefined && edit.uri !== uri) uris.add(edit.uri);
+  }
+  return uris;
+}
+
+/** Whether two lint inputs are the same document in the same state, versions aside. */
+function sameInput(a: LintInput | undefined, b: LintInput | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return (
+    a.uri === b.uri &&
+    a.languageId === b.languageId &&
+    a.text === b.text &&
+    a.settings.enable === b.settings.enable &&
+    configKey(a.settings.config) === configKey(b.settings.config)
+  );
+}
+
 function forDocument(findings: readonly Finding[], config: LintConfig): Finding[] {
   const out: Finding[] = [];
   for (const finding of findings) {
@@ -97,7 +148,9 @@ function forDocument(findings: readonly Finding[], config: LintConfig): Finding[
 
 /** Caches the latest lint of the set, keyed by every document's uri, version and settings. */
 export class ResultCache {
-  private latest: Snapshot | undefined;
+  private latest: Computed | undefined;
+  /** Set when a version may name another text than before: the key alone no longer proves a hit. */
+  private keyUntrusted = false;
 
   constructor(
     private readonly linter: LinterLike,
@@ -116,7 +169,21 @@ export class ResultCache {
       settingsGeneration,
       sorted.map((i) => [i.uri, i.version, i.languageId, i.settings.enable, configKey(i.settings.config)]),
     ]);
-    if (this.latest?.key === key) return this.latest;
+    const previous = this.latest;
+    if (previous?.key === key && !this.keyUntrusted) return previous;
+    this.keyUntrusted = false;
+    const inputsByUri = new Map(sorted.map((input) => [input.uri, input]));
+
+    // Only versions moved: the findings stand, stamped with the new versions.
+    if (previous && previous.generation === settingsGeneration && previous.inputs.size === sorted.length && sorted.every((input) => sameInput(input, previous.inputs.get(input.uri)))) {
+      const results = new Map<string, DocumentFindings>();
+      for (const input of sorted) {
+        const before = previous.results.get(input.uri)!;
+        results.set(input.uri, before.version === input.version ? before : { uri: input.uri, version: input.version, findings: before.findings });
+      }
+      this.latest = { key, results, generation: settingsGeneration, inputs: inputsByUri };
+      return this.latest;
+    }
 
     // Settings carry only `rules` today, so this is one group; other sections could differ per folder later.
     const groups = new Map<string, LintInput[]>();
@@ -139,14 +206,22 @@ export class ResultCache {
     const results = new Map<string, DocumentFindings>();
     for (const input of sorted) {
       const findings = input.settings.enable ? forDocument(byUri.get(input.uri) ?? [], input.settings.config) : [];
-      results.set(input.uri, { uri: input.uri, version: input.version, findings });
+      const before = previous?.results.get(input.uri);
+      // Same text, version and findings, and every document the findings point into unchanged: the old entry converts the same.
+      const reusable =
+        before !== undefined &&
+        before.version === input.version &&
+        sameInput(input, previous!.inputs.get(input.uri)) &&
+        sameData(before.findings, findings) &&
+        [...otherUris(input.uri, findings)].every((uri) => sameInput(inputsByUri.get(uri), previous!.inputs.get(uri)));
+      results.set(input.uri, reusable ? before : { uri: input.uri, version: input.version, findings });
     }
-    this.latest = { key, results };
+    this.latest = { key, results, generation: settingsGeneration, inputs: inputsByUri };
     return this.latest;
   }
 
-  /** Drops the cached snapshot, for when a version number no longer identifies a text (reopened document). */
+  /** For when a version number may no longer identify a text (a reopened document): the next call compares texts. */
   invalidate(): void {
-    this.latest = undefined;
+    this.keyUntrusted = true;
   }
 }

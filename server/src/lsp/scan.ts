@@ -2,8 +2,10 @@
  * Finding the Markdown and text files of a workspace folder on disk. Globbing
  * and ignore matching are tinyglobby's; this module adds what a language
  * server needs around it: a bound on the number of files (a workspace can be
- * a monorepo), cancellation, progress counts, and one path per real file
- * (symlinks must not make a file repeat itself).
+ * a monorepo), cancellation, progress counts, one path per real file
+ * (symlinks must not make a file repeat itself), and never a step outside
+ * the folder (a link out of it is not followed: the scan reads only what
+ * the user opened as their workspace).
  */
 import * as fs from 'node:fs';
 import { realpath } from 'node:fs/promises';
@@ -81,16 +83,53 @@ export interface FindOptions {
 }
 
 type ReaddirCallback = (error: NodeJS.ErrnoException | null, entries: fs.Dirent[]) => void;
+type RealpathCallback = (error: NodeJS.ErrnoException | null, resolved: string) => void;
 
-function globOptions(root: string, ignore: readonly string[]) {
+/** Whether absolute `file` is `root` or lies below it. */
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * `fs.realpath` for the walk, failing for links whose target lies outside
+ * `realRoot`. The walker treats a failed link as one to skip, so it never
+ * lists a folder outside the workspace (a link to `/` or to a home folder)
+ * nor returns a file from one.
+ */
+function realpathInside(realRoot: string) {
+  return ((file: fs.PathLike, callback: RealpathCallback) => {
+    fs.realpath(file, (error, resolved) => {
+      if (error) callback(error, '');
+      else if (!isInside(realRoot, resolved)) {
+        callback(Object.assign(new Error(`policylint: ${String(file)} links outside the workspace folder`), { code: 'EXDEV' }), '');
+      } else callback(null, resolved);
+    });
+  }) as unknown as typeof fs.realpath;
+}
+
+/** The folder's real location: the bound every link must stay within. */
+async function realRootOf(root: string): Promise<string> {
+  return realpath(root).catch(() => root);
+}
+
+function globOptions(root: string, realRoot: string, ignore: readonly string[], readdir?: typeof fs.readdir) {
   // `.MD` and `.Txt` are still drafts; ignores matching case-blind errs on the side of skipping.
-  return { cwd: root, absolute: true, dot: true, caseSensitiveMatch: false, expandDirectories: false, ignore: [...ignore] };
+  return {
+    cwd: root,
+    absolute: true,
+    dot: true,
+    caseSensitiveMatch: false,
+    expandDirectories: false,
+    ignore: [...ignore],
+    fs: { realpath: realpathInside(realRoot), ...(readdir ? { readdir } : {}) },
+  };
 }
 
 /**
  * The supported files under `root`, minus `ignore`. Symlinks are followed
- * (fdir stops at loops); each real file is kept once, under its shortest
- * path, which is the one a loop did not lengthen. Throws
+ * while they stay inside `root` (fdir stops at loops); each real file is
+ * kept once, under its own path in `root`. Throws
  * {@link ScanCancelledError} when `signal` aborts.
  */
 export async function findFiles(root: string, ignore: readonly string[], options: FindOptions = {}): Promise<FoundFiles> {
@@ -115,25 +154,24 @@ export async function findFiles(root: string, ignore: readonly string[], options
   }) as unknown as typeof fs.readdir;
 
   const pattern = options.under ? `${escapePath(options.under)}/${SUPPORTED_GLOB}` : SUPPORTED_GLOB;
+  const realRoot = await realRootOf(root);
   const matches = await glob(pattern, {
-    ...globOptions(root, ignore),
-    fs: { readdir },
+    ...globOptions(root, realRoot, ignore, readdir),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   if (options.signal?.aborted) throw new ScanCancelledError();
-  const unique = await onePathPerFile(root, matches.map((file) => path.resolve(file)), options.signal);
+  const unique = await onePathPerFile(root, realRoot, matches.map((file) => path.resolve(file)), options.signal);
   return { paths: unique.slice(0, maxFiles), truncated: full || unique.length > maxFiles };
 }
 
 /**
- * One path per real file. A file whose real location is inside `root` is
- * kept there and only if the walk found it there (so a link into an ignored
- * folder does not bring the folder back); a file outside `root` reached
- * through several links keeps its shortest path.
+ * One path per real file: its own path in `root`, and only if the walk
+ * found it there (so a link into an ignored folder does not bring the
+ * folder back). Files whose real location is outside `root` are dropped:
+ * the walk refuses such links already, this catches a link changed since.
  */
-async function onePathPerFile(root: string, paths: readonly string[], signal: AbortSignal | undefined): Promise<string[]> {
+async function onePathPerFile(root: string, realRoot: string, paths: readonly string[], signal: AbortSignal | undefined): Promise<string[]> {
   const found = new Set(paths);
-  const realRoot = await realpath(root).catch(() => root);
   const byRealPath = new Map<string, string>();
   const sorted = [...paths].sort(compareCodeUnits);
   for (let i = 0; i < sorted.length; i += 64) {
@@ -142,16 +180,10 @@ async function onePathPerFile(root: string, paths: readonly string[], signal: Ab
     const reals = await Promise.all(batch.map((file) => realpath(file).catch(() => undefined)));
     batch.forEach((file, index) => {
       const real = reals[index];
-      // Gone since the walk, or a dangling link: nothing to read.
-      if (real === undefined) return;
-      const inside = path.relative(realRoot, real);
-      if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
-        const home = path.join(root, inside);
-        if (found.has(home)) byRealPath.set(real, home);
-        return;
-      }
-      const kept = byRealPath.get(real);
-      if (kept === undefined || file.length < kept.length) byRealPath.set(real, file);
+      // Gone since the walk, a dangling link, or a link out of the folder: nothing to read.
+      if (real === undefined || !isInside(realRoot, real)) return;
+      const home = path.join(root, path.relative(realRoot, real));
+      if (found.has(home)) byRealPath.set(real, home);
     });
   }
   return [...byRealPath.values()].sort(compareCodeUnits);
@@ -174,8 +206,14 @@ export async function filterIncluded(root: string, files: readonly string[], ign
     else byDirectory.set(dir, [pattern]);
   }
   const included = new Set<string>();
+  const realRoot = await realRootOf(root);
   for (const patterns of byDirectory.values()) {
-    for (const match of await glob(patterns, globOptions(root, ignore))) included.add(path.resolve(match));
+    for (const match of await glob(patterns, globOptions(root, realRoot, ignore))) {
+      // The glob starts in the file's own directory, so a link on the way there was never resolved: check the file itself.
+      const file = path.resolve(match);
+      const real = await realpath(file).catch(() => undefined);
+      if (real !== undefined && isInside(realRoot, real)) included.add(file);
+    }
   }
   return included;
 }
@@ -189,8 +227,9 @@ export async function isIgnoredFile(root: string, file: string, ignore: readonly
   const relative = path.relative(root, file);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
   const pattern = escapePath(relative.split(path.sep).join('/'));
-  if ((await glob([pattern], globOptions(root, []))).length === 0) return undefined;
-  return (await glob([pattern], globOptions(root, ignore))).length === 0;
+  const realRoot = await realRootOf(root);
+  if ((await glob([pattern], globOptions(root, realRoot, []))).length === 0) return undefined;
+  return (await glob([pattern], globOptions(root, realRoot, ignore))).length === 0;
 }
 
 /** Locale-independent ordering: `localeCompare` differs between machines and ICU builds. */

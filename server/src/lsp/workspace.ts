@@ -7,7 +7,7 @@
  */
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { FileChangeType, type FileEvent, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { FileChangeType, type CancellationToken, type FileEvent, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { readSourceFile } from '../cli/read';
 import {
   filterIncluded,
@@ -56,6 +56,7 @@ interface FolderState {
   readonly path: string;
   scanIgnore: string[];
   lintIgnore: string[];
+  /** Aborted when the folder is removed or the server stops; a cancelled scan aborts only its own controller. */
   readonly controller: AbortController;
 }
 
@@ -140,14 +141,15 @@ export class WorkspaceScanner {
 
   /**
    * Scans every folder again as the initial scan does, with progress and the
-   * first lint inside it ("policylint: Lint workspace"). Settles when done.
+   * first lint inside it ("policylint: Lint workspace"). Settles when done,
+   * or soon after `token` is cancelled (the index then keeps what it had).
    */
-  rescanAll(): Promise<void> {
+  rescanAll(token?: CancellationToken): Promise<void> {
     const folders = [...this.folders.values()];
     this.enqueue(async () => {
       this.lintIgnored.clear();
       this.settled.clear();
-      await this.initialScan(folders);
+      await this.initialScan(folders, token);
       // Ignore lists were reloaded by the scan: forget answers given under the old ones.
       this.lintIgnored.clear();
       this.settled.clear();
@@ -327,15 +329,19 @@ export class WorkspaceScanner {
     return Math.max(0, this.maxFiles - elsewhere);
   }
 
-  private async initialScan(folders: readonly FolderState[]): Promise<void> {
-    if (folders.length === 0) return;
+  private async initialScan(folders: readonly FolderState[], token?: CancellationToken): Promise<void> {
+    if (folders.length === 0 || token?.isCancellationRequested) return;
+    // This scan's own signal: cancelling it must not abort the folders for every later scan and file event.
+    const scan = new AbortController();
+    const abort = (): void => scan.abort();
+    for (const folder of folders) folder.controller.signal.addEventListener('abort', abort);
+    if (folders.some((folder) => folder.controller.signal.aborted)) abort();
+    const requestCancelled = token?.onCancellationRequested(abort);
     const progress = await this.host.createProgress().catch((error: unknown) => {
       this.host.warn(`policylint: no scan progress: ${describe(error)}`);
       return undefined;
     });
-    const cancelled = progress?.token.onCancellationRequested(() => {
-      for (const folder of folders) folder.controller.abort();
-    });
+    const cancelled = progress?.token.onCancellationRequested(abort);
     const started = Date.now();
     try {
       progress?.begin('policylint: scanning workspace', 0, `Looking for Markdown and text files in ${folders.length === 1 ? folders[0]!.name : `${folders.length} folders`}`, true);
@@ -346,7 +352,7 @@ export class WorkspaceScanner {
       const changed: string[] = [];
       for (const folder of folders) {
         await this.loadIgnores(folder);
-        changed.push(...(await this.scanFolder(folder, report)));
+        changed.push(...(await this.scanFolder(folder, report, scan.signal)));
       }
       this.host.log(`policylint: scanned ${this.index.size} files in ${Date.now() - started} ms`);
       if (changed.length > 0) this.host.changed(changed);
@@ -356,21 +362,27 @@ export class WorkspaceScanner {
       }
     } finally {
       cancelled?.dispose();
+      requestCancelled?.dispose();
+      for (const folder of folders) folder.controller.signal.removeEventListener('abort', abort);
       progress?.done();
     }
   }
 
   private async rescan(folder: FolderState): Promise<string[]> {
     if (!this.folders.has(folder.uri)) return [];
-    return this.scanFolder(folder, () => undefined);
+    return this.scanFolder(folder, () => undefined, folder.controller.signal);
   }
 
   /** Finds and reads the files of `folder`, then makes the index match; returns the URIs that changed. */
-  private async scanFolder(folder: FolderState, report: (message: string, percentage?: number, force?: boolean) => void): Promise<string[]> {
+  private async scanFolder(
+    folder: FolderState,
+    report: (message: string, percentage?: number, force?: boolean) => void,
+    signal: AbortSignal,
+  ): Promise<string[]> {
     const budget = this.budgetFor(folder);
     const found = await findFiles(folder.path, folder.scanIgnore, {
       maxFiles: budget,
-      signal: folder.controller.signal,
+      signal,
       onProgress: (count) => report(`${folder.name}: ${count} files found`),
     });
     if (found.truncated) {
@@ -378,7 +390,7 @@ export class WorkspaceScanner {
         `policylint: ${folder.name}: the workspace scan stopped at ${this.maxFiles} files; the rest are not compared (policylint.ignore can leave folders out)`,
       );
     }
-    const texts = await this.readFiles(found.paths, folder.controller.signal, (done) =>
+    const texts = await this.readFiles(found.paths, signal, (done) =>
       report(`${folder.name}: read ${done} of ${found.paths.length} files`, Math.round((done / Math.max(1, found.paths.length)) * 100), done === found.paths.length),
     );
     return this.index.replaceFolder(folder.uri, texts);

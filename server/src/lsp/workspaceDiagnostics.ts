@@ -13,26 +13,37 @@ export const EMPTY_RESULT_ID = diagnosticsHash([]);
 
 /**
  * Tells held requests that the inputs of a lint changed. Changes are
- * batched for `delayMs`, so a burst of keystrokes or file events wakes
- * them once.
+ * batched until `delayMs` pass without one (at most `10 × delayMs` after
+ * the first), so a burst of keystrokes or file events wakes them once, and
+ * not in the middle of typing: a woken workspace request lints the whole
+ * set, which the next keystroke would make stale at once.
  */
 export class ChangeSignal {
   private generation = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** When the pending batch began; the batch flushes by `batchStart + maxDelayMs` whatever comes after. */
+  private batchStart = 0;
+  private readonly maxDelayMs: number;
   private readonly waiters = new Set<() => void>();
   private closed = false;
 
-  constructor(private readonly delayMs: number) {}
+  constructor(private readonly delayMs: number) {
+    this.maxDelayMs = 10 * delayMs;
+  }
 
   /** The number of batches so far; pass it to {@link wait} to miss none between reading and waiting. */
   get current(): number {
     return this.generation;
   }
 
-  /** Records a change; waiters wake after the batch delay. */
+  /** Records a change; waiters wake once changes have paused for the batch delay. */
   bump(): void {
-    if (this.closed || this.timer) return;
-    this.timer = setTimeout(() => this.flush(), this.delayMs);
+    if (this.closed) return;
+    const now = Date.now();
+    if (this.timer === undefined) this.batchStart = now;
+    clearTimeout(this.timer);
+    const delay = Math.max(0, Math.min(this.delayMs, this.batchStart + this.maxDelayMs - now));
+    this.timer = setTimeout(() => this.flush(), delay);
   }
 
   /** Resolves after the first batch later than `since`, on cancellation, or at once when closed. */
