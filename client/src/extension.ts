@@ -218,11 +218,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       try {
         if (!client?.isRunning()) throw new Error('the server is not running (try "policylint: Restart server")');
         const active = vscode.window.activeTextEditor?.document.uri.toString();
-        const result = await client.sendRequest<{ markdown: string; files: number }>(CONSISTENCY_REPORT_REQUEST, { uri: active });
-        const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
-        // The preview renders the tables and makes every location a link; the source stays open behind it.
-        await vscode.window.showTextDocument(document, { preview: true });
-        await vscode.commands.executeCommand('markdown.showPreview', document.uri);
+        // A real file, not an untitled one: the preview follows its relative links to each location (it refuses file: links).
+        await vscode.workspace.fs.createDirectory(context.globalStorageUri);
+        const report = vscode.Uri.joinPath(context.globalStorageUri, 'consistency-report.md');
+        const result = await client.sendRequest<{ markdown: string; files: number }>(CONSISTENCY_REPORT_REQUEST, {
+          uri: active,
+          reportUri: report.toString(),
+        });
+        await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(result.markdown));
+        await vscode.commands.executeCommand('markdown.showPreview', report);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         outputChannel.error(`consistency report failed: ${message}`);

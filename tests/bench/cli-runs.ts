@@ -76,7 +76,8 @@ async function main(): Promise<void> {
               corpus: target === root ? 'all corpus' : basename(target),
               files: files.length,
               MB: megabytes.toFixed(1),
-              concurrency: concurrency === 'auto' ? `auto (${threads})` : concurrency,
+              // A warm run analyses no file, so it starts no worker whatever was asked.
+              concurrency: concurrency === 'auto' ? `auto (${state === 'cold' ? threads : 0} workers)` : concurrency,
               run: state,
               exit: result.exit,
               'wall s': result.seconds.toFixed(2),

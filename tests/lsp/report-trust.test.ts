@@ -56,11 +56,20 @@ describe('policylint/consistencyReport', () => {
     expect(markdown).toContain(`- [annex.md:5](<${ws.uri('annex.md')}#L5>): first\n- [brief.md:5](<${ws.uri('brief.md')}#L5>): identical`);
   });
 
+  it('links relative to the report file when the client says where it saves it', async () => {
+    const ws = workspace({ 'brief.md': BRIEF, 'annex.md': ANNEX });
+    const server = await start(ws.root);
+    const reportUri = pathToFileURL(path.join(ws.root, 'storage', 'consistency-report.md')).href;
+    const { markdown } = await server.connection.sendRequest<{ markdown: string }>('policylint/consistencyReport', { reportUri });
+    expect(markdown).toContain('- [annex.md:5](<../annex.md#L5>): first\n- [brief.md:5](<../brief.md#L5>): identical');
+  });
+
   it('reads open documents as they are in the editor, not on disk', async () => {
     const ws = workspace({ 'brief.md': BRIEF });
     const server = await start(ws.root);
     await server.open(ws.uri('brief.md'), 'markdown', BRIEF.replace('The US and the US Treasury', 'The U.S. and the US Treasury'));
-    const { markdown } = await server.connection.sendRequest<{ markdown: string }>('policylint/consistencyReport', {});
+    // Without params at all, as a client may send it.
+    const { markdown } = await server.connection.sendRequest<{ markdown: string }>('policylint/consistencyReport');
     expect(markdown).toMatch(/\| \*\*U\.S\.\*\* \(1×.*\| US \(1×/);
   });
 });

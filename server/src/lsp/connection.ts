@@ -91,6 +91,11 @@ function initialFolders(params: InitializeParams | undefined): WorkspaceFolderIn
   return [{ uri: root, name: file ? path.basename(file) : root }];
 }
 
+/** The cancellation token of a custom request: sent without params, the handler gets the token as its only argument. */
+function requestToken(args: readonly unknown[]): LspCancellationToken {
+  return args.find((arg): arg is LspCancellationToken => LspCancellationToken.is(arg)) ?? LspCancellationToken.None;
+}
+
 function untilCancelled(token: LspCancellationToken): Promise<void> {
   return new Promise((resolve) => {
     if (token.isCancellationRequested) resolve();
@@ -664,8 +669,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   // "policylint: Lint workspace": every folder scanned again (with progress), then every file's diagnostics refreshed.
   connection.onRequest(LINT_WORKSPACE_REQUEST, async (...args: unknown[]): Promise<LintWorkspaceResult> => {
-    // Sent without params, the request's handler gets the token as its only argument.
-    const token = args.find((arg): arg is LspCancellationToken => LspCancellationToken.is(arg)) ?? LspCancellationToken.None;
+    const token = requestToken(args);
     if (shuttingDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'policylint: the server is shutting down');
     await scanner.rescanAll(token);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'policylint: workspace lint cancelled');
@@ -679,13 +683,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   // "policylint: Show consistency report": names and their forms, acronyms, repeated-paragraph groups.
-  connection.onRequest(CONSISTENCY_REPORT_REQUEST, async (params: ConsistencyReportParams | undefined, token): Promise<ConsistencyReportResult> => {
+  connection.onRequest(CONSISTENCY_REPORT_REQUEST, async (...args: unknown[]): Promise<ConsistencyReportResult> => {
+    const token = requestToken(args);
+    const params = LspCancellationToken.is(args[0]) ? undefined : (args[0] as ConsistencyReportParams | null | undefined);
     if (shuttingDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'policylint: the server is shutting down');
     await Promise.race([scanner.ready, untilCancelled(token)]);
     const inputs = await currentInputs(token);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'policylint: report cancelled');
     const uri = typeof params?.uri === 'string' ? params.uri : undefined;
-    return buildConsistencyReport(inputs, { uri }, (u) => scanner.folderOf(canonicalUri(u)), DEFAULT_SETTINGS.config);
+    const reportUri = typeof params?.reportUri === 'string' ? params.reportUri : undefined;
+    return buildConsistencyReport(inputs, { uri, reportUri }, (u) => scanner.folderOf(canonicalUri(u)), DEFAULT_SETTINGS.config);
   });
 
   connection.onShutdown(() => {

@@ -12,9 +12,15 @@ import { displayName, uriToPath } from './uris';
 
 export const CONSISTENCY_REPORT_REQUEST = 'policylint/consistencyReport';
 
-/** Parameters: the document whose settings apply (the active editor's), if any. */
+/** Parameters: the document whose settings apply (the active editor's), and where the report will be saved, if anywhere. */
 export interface ConsistencyReportParams {
   readonly uri?: string;
+  /**
+   * The file the client saves the report to. Links are then relative to it,
+   * which Markdown previews follow (they refuse `file:` links, as
+   * markdown-it does); otherwise links are absolute URIs.
+   */
+  readonly reportUri?: string;
 }
 
 /** The answer: the report as Markdown, and how many files it covers. */
@@ -43,6 +49,12 @@ export function buildConsistencyReport(
     if (file === undefined || folder === undefined) return displayName(uri);
     return path.relative(folder.path, file).split(path.sep).join('/');
   };
-  const markdown = renderConsistencyReport(report, { label, link: (uri, line) => `${uri}#L${line}` });
+  const base = typeof params?.reportUri === 'string' ? uriToPath(params.reportUri) : undefined;
+  const link = (uri: string, line: number): string => {
+    const file = uriToPath(uri);
+    if (base === undefined || file === undefined) return `${uri}#L${line}`;
+    return `${path.relative(path.dirname(base), file).split(path.sep).join('/')}#L${line}`;
+  };
+  const markdown = renderConsistencyReport(report, { label, link });
   return { markdown, files: report.files };
 }
