@@ -56,6 +56,27 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
 
+/**
+ * What VS Code announces, as far as policylint cares: pull diagnostics with
+ * refresh, related information, code action literals, settings pulled per
+ * scope, workspace folders, watched files and work-done progress.
+ */
+export const VSCODE_LIKE_CAPABILITIES: ClientCapabilities = {
+  textDocument: {
+    diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+    publishDiagnostics: { relatedInformation: true },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+  },
+  workspace: {
+    configuration: true,
+    workspaceFolders: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    didChangeWatchedFiles: { dynamicRegistration: true },
+    diagnostics: { refreshSupport: true },
+  },
+  window: { workDoneProgress: true },
+};
+
 export const SERVER_PATH = fileURLToPath(new URL('../../server/out/server.js', import.meta.url));
 
 /** The rules these tests are about; every other rule is turned off so that new rules cannot change what they see. */

@@ -21,14 +21,13 @@ import {
   LSPErrorCodes,
   ErrorCodes,
   WorkDoneProgressCancelNotification,
-  type ClientCapabilities,
   type CodeAction,
   type Diagnostic,
   type DocumentDiagnosticReport,
   type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { LINT_WORKSPACE_REQUEST, type LintWorkspaceResult } from '../../server/src/lsp/connection';
-import { applyWorkspaceEdit, BASELINE_RULES, TestServer } from './harness';
+import { applyWorkspaceEdit, BASELINE_RULES, TestServer, VSCODE_LIKE_CAPABILITIES } from './harness';
 
 const PARA = 'The ministry will publish the revised allocation formula for regional health boards before the spring budget statement.';
 const DOUBLED = 'We met with the the minister on Tuesday to discuss the plan.';
@@ -37,20 +36,7 @@ const DRAFT = ['# Draft', '', PARA, '', DOUBLED, '', PARA, ''].join('\n');
 /** DRAFT's findings when no earlier document holds its paragraphs. */
 const OWN = ['4:12 repeated-word', '6:0 repeated-paragraph'];
 
-const capabilities: ClientCapabilities = {
-  textDocument: {
-    diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
-    publishDiagnostics: { relatedInformation: true },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
-  },
-  workspace: {
-    configuration: true,
-    workspaceFolders: true,
-    didChangeWatchedFiles: { dynamicRegistration: true },
-    diagnostics: { refreshSupport: true },
-  },
-  window: { workDoneProgress: true },
-};
+const capabilities = VSCODE_LIKE_CAPABILITIES;
 
 /** Codes and start lines of a pull's diagnostics, in line order. */
 function summary(diagnostics: readonly Diagnostic[]): string[] {

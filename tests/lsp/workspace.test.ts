@@ -14,13 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DiagnosticSeverity,
   FileChangeType,
-  type ClientCapabilities,
   type Diagnostic,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { RULES } from '../../server/src/engine/index';
 import { LINT_WORKSPACE_REQUEST, type LintWorkspaceResult } from '../../server/src/lsp/connection';
-import { TestServer } from './harness';
+import { TestServer, VSCODE_LIKE_CAPABILITIES } from './harness';
 
 /** Only the rule under test: findings of other rules (claims, names) must not change which files report. */
 const ONLY_REPEATS = Object.fromEntries(RULES.map((rule) => [rule.id, rule.id === 'repeated-paragraph' ? 'warning' : 'off']));
@@ -106,21 +105,7 @@ function expectCopyInBrief(diagnostics: readonly Diagnostic[], ws: Workspace): v
   ]);
 }
 
-const pullCapabilities: ClientCapabilities = {
-  textDocument: {
-    diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
-    publishDiagnostics: { relatedInformation: true },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
-  },
-  workspace: {
-    configuration: true,
-    workspaceFolders: true,
-    didChangeConfiguration: { dynamicRegistration: true },
-    didChangeWatchedFiles: { dynamicRegistration: true },
-    diagnostics: { refreshSupport: true },
-  },
-  window: { workDoneProgress: true },
-};
+const pullCapabilities = VSCODE_LIKE_CAPABILITIES;
 
 describe('workspace scan with pull diagnostics', () => {
   let ws: Workspace;
