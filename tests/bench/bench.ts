@@ -4,7 +4,9 @@
  *
  * 1. Engine and CLI time on each folder of ../shared/corpus and on all of it,
  *    with cross-file comparison; and a check that segment-wise Markdown
- *    parsing gives the same blocks as whole-document parsing on the corpus.
+ *    parsing gives the same blocks as whole-document parsing on the corpus;
+ *    and the engine's re-lint of the whole corpus after one single-character
+ *    edit (p50 over seeded edits), the language server's work per keystroke.
  * 2. Growth: lint time for 1k, 10k and 100k synthetic paragraphs recombined
  *    from corpus sentences with a fixed seed, 5% of them near copies.
  */
@@ -57,6 +59,27 @@ if (!root) {
   const { ms, findings } = timeLint(all);
   // The per-paragraph caches are module-wide, so this run re-uses the folder runs' work: it measures a re-lint, not a cold start (the CLI row is cold).
   record({ bench: 'engine', corpus: 'all (paragraph caches warm)', files: all.length, MB: (bytes / 1e6).toFixed(2), ms: Math.round(ms), 'MB/s': (bytes / 1e6 / (ms / 1000)).toFixed(2), findings: summary(findings) });
+
+  // Re-lint of the whole corpus after one single-character edit, as the language server does on each keystroke
+  // (every document passed again; one Linter keeps its caches and cross-file indexes). Seeded edits, p50 and max.
+  {
+    const linter = new Linter();
+    linter.lint(all);
+    const random = seededRandom(8);
+    const times: number[] = [];
+    let docs = all;
+    for (let i = 0; i < 7; i++) {
+      const k = Math.floor(random() * docs.length);
+      const doc = docs[k]!;
+      const at = Math.floor(random() * doc.text.length);
+      docs = docs.map((d, j) => (j === k ? { ...d, text: `${d.text.slice(0, at)}x${d.text.slice(at)}` } : d));
+      const start = performance.now();
+      linter.lint(docs);
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    record({ bench: 'engine re-lint after one edit', corpus: 'all', files: all.length, edits: times.length, 'p50 ms': Math.round(times[times.length >> 1]!), 'max ms': Math.round(times[times.length - 1]!) });
+  }
 
   const cli = join(__dirname, '../../server/out/cli.js');
   const start = performance.now();

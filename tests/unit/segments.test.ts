@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdownBlocks, parseTree } from '../../server/src/engine/document/markdown';
+import { parseHugeParagraph, parseMarkdownBlocks, parseTree } from '../../server/src/engine/document/markdown';
 import { segmentMarkdown } from '../../server/src/engine/document/segments';
-import { isProse } from '../../server/src/engine/document/model';
+import { isProse, type ProseBlock } from '../../server/src/engine/document/model';
+import type { OffsetRange } from '../../server/src/engine/types';
 
 const cut = (text: string): string[] => segmentMarkdown(text).segments.map(([s, e]) => text.slice(s, e));
 
@@ -56,5 +58,62 @@ describe('segment-wise parsing', () => {
     const text = 'See [the report][r].[^n]\n\n[r]: https://example.com\n\n[^n]: A note.\n';
     const [para] = parseMarkdownBlocks(text);
     expect(para && isProse(para) ? para.inlines.map((i) => i.kind) : []).toEqual(['link', 'footnoteReference']);
+  });
+});
+
+describe('huge paragraphs parsed in pieces', () => {
+  // Sentences with inline markup of every kind, none spanning a sentence end.
+  const SENTENCES = [
+    'Growth was 3% [1].',
+    'The [GAO report](https://gao.gov/x) found *large* gaps.',
+    'Officials said `code spans` stay intact.',
+    'See the note[^1] and **bold** text!',
+    'Is the U.S. Army ready?',
+    'Mr. Smith met the minister on 3 May.',
+    'Links like <https://example.com/a_b> and www.example.org count.',
+    'An image ![chart](c.png) sits here.',
+    'Emphasis _spans words_ but not sentences.',
+    'It cost $3.5 billion [2, 3].',
+  ];
+  const paragraph = fc
+    .array(fc.constantFrom(...SENTENCES), { minLength: 20, maxLength: 80 })
+    .chain((parts) => fc.array(fc.constantFrom(' ', ' ', '\n'), { minLength: parts.length, maxLength: parts.length }).map((gaps) => parts.map((p, i) => (i === 0 ? p : gaps[i]! + p)).join('')));
+
+  it('gives exactly the paragraph the whole parse gives', () => {
+    fc.assert(
+      fc.property(paragraph, (body) => {
+        const lead = '[^1]: A note.\n\n';
+        const pieces = parseHugeParagraph(lead, body, 120, 200);
+        expect(pieces).toBeDefined();
+        const whole = parseTree(lead + body).filter((block) => block.range[0] >= lead.length);
+        expect(whole).toHaveLength(1);
+        const [reference] = whole as ProseBlock[];
+        const shift = (r: OffsetRange): OffsetRange => [r[0] - lead.length, r[1] - lead.length];
+        expect(pieces![0]!.range).toEqual(shift(reference!.range));
+        expect(pieces![0]!.prose).toBe(reference!.prose);
+        expect(pieces![0]!.inlines).toEqual(reference!.inlines.map((span) => ({ ...span, range: shift(span.range) })));
+        expect(pieces![0]!.sentences).toEqual(reference!.sentences.map((s) => ({ ...s, range: shift(s.range) })));
+      }),
+      { numRuns: 60, seed: 20261129 },
+    );
+  });
+
+  it('declines what may not be one paragraph, or is small', () => {
+    const long = 'Growth was 3% [1]. '.repeat(3000);
+    expect(parseHugeParagraph('', long)).toBeDefined();
+    expect(parseHugeParagraph('', 'Short paragraph. Again.')).toBeUndefined();
+    expect(parseHugeParagraph('', `${long}\n- a list item`)).toBeUndefined();
+    expect(parseHugeParagraph('', `# Heading\n${long}`)).toBeUndefined();
+    expect(parseHugeParagraph('', `   ${long}`)).toBeUndefined();
+  });
+
+  it('keeps a 400 KB paragraph of citations to one block, one sentence per citation', () => {
+    const body = 'Growth was 3% [1]. '.repeat(20_000).trimEnd();
+    const blocks = parseMarkdownBlocks(body);
+    expect(blocks).toHaveLength(1);
+    const [block] = blocks as ProseBlock[];
+    expect(block!.range).toEqual([0, body.length]);
+    expect(block!.sentences).toHaveLength(20_000);
+    expect(block!.prose).toBe(body);
   });
 });

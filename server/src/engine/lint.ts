@@ -11,6 +11,8 @@ import { DEFAULT_CONFIG, ruleSeverity, type LintConfig } from './config';
 import { applyDirectives, disableLineFix, DIRECTIVE_RULE_ID } from './directives';
 import type { ParsedDocument, ProseBlock } from './document/model';
 import { parseDocument } from './document/parse';
+import { primeRepeats } from './repeats/analyze';
+import { RepeatIndex } from './repeats/incremental';
 import { RULE_IMPLEMENTATIONS } from './rules/index';
 import type { BlockRule } from './rules/rule';
 import { summarizeDocument, type DocumentSummary } from './summary';
@@ -75,6 +77,8 @@ export class Linter {
   private parsed = new Map<string, ParsedDocument>();
   /** Block-rule results keyed by rule id and block text; `lint` rebuilds it each run to hold only live blocks. */
   private blockResults = new Map<string, Finding[]>();
+  /** Cross-document indexes carried from run to run, so an edit re-compares one document, not the set. */
+  private readonly crossFile = new CrossFileState();
 
   /**
    * Lints `documents` together (cross-document rules see all of them) and
@@ -105,6 +109,7 @@ export class Linter {
       documents.map((doc) => analyses.get(doc.uri)!),
       config,
       token,
+      this.crossFile,
     );
   }
 
@@ -171,21 +176,35 @@ export class Linter {
 }
 
 /**
+ * Cross-document indexes kept between runs of {@link combineAnalyses}: each
+ * run updates them for the documents whose summary changed instead of
+ * rebuilding them, with the same results as a fresh run.
+ */
+export class CrossFileState {
+  readonly repeats = new RepeatIndex();
+}
+
+/**
  * The cross-document step of a run: runs the set rules over every
  * document's summary (in uri order), then, for each analysis that has
  * findings, merges them with its own, applies its inline directives and
  * sorts. Returns one result per reported analysis, in the order given.
  * Everything it reads is plain data, so the analyses may come from worker
- * threads or a cache.
+ * threads or a cache. With `state`, the cross-document indexes of the
+ * previous call with that state are updated rather than rebuilt.
  */
 export function combineAnalyses(
   analyses: readonly DocumentAnalysis[],
   config: LintConfig = DEFAULT_CONFIG,
   token?: CancellationToken,
+  state?: CrossFileState,
 ): DocumentResult[] {
   const byUri = new Map<string, DocumentSummary>();
   for (const analysis of analyses) byUri.set(analysis.summary.uri, analysis.summary);
   const ordered = [...byUri.values()].sort(compareUris);
+  if (state && (ruleSeverity(config, 'repeated-paragraph') !== 'off' || ruleSeverity(config, 'repeated-sentence') !== 'off')) {
+    primeRepeats(ordered, config, state.repeats.update(ordered, config));
+  }
   const reported = analyses.filter((analysis) => analysis.findings !== undefined);
   const findings = new Map<string, Finding[]>(reported.map((analysis) => [analysis.summary.uri, [...analysis.findings!]]));
   for (const rule of RULE_IMPLEMENTATIONS) {

@@ -54,31 +54,189 @@ function shiftBlock(block: Block, by: number): Block {
   return shifted;
 }
 
-/** Parsed segments by their text (and the definitions they were parsed with), offsets relative to the segment. */
+/** Parsed runs of segments by their text (and the definitions they were parsed with), offsets relative to the run. */
 const segmentCache = new BoundedCache<string, readonly Block[]>(50_000);
 
 /**
- * Parses Markdown `text` into blocks in document order. Each top-level
- * segment is parsed on its own (see segments.ts) and cached by its text, so
- * re-parsing an edited document only parses the segments that changed.
+ * Segments are parsed in runs of about this many characters. Each parser
+ * call costs a fixed ~0.2 ms (micromark combines its extensions and
+ * mdast-util-from-markdown builds its handler table every time), more than
+ * parsing a typical segment, so short segments are parsed together.
+ */
+const RUN_LENGTH = 4096;
+/** A run also ends after a segment whose hash is 0 modulo this, so run boundaries follow the content: an edit re-parses its own run only, never shifts the rest. */
+const RUN_BREAK = 8;
+
+function parseRun(run: string, lead: string): readonly Block[] {
+  return segmentCache.get(`${lead}\u0000${run}`, () =>
+    isPlainParagraph(run)
+      ? [plainParagraph(run)]
+      : parseTree(lead + run)
+          .filter((block) => block.range[0] >= lead.length)
+          .map((block) => shiftBlock(block, -lead.length)),
+  );
+}
+
+/** 32-bit FNV-1a, to place run boundaries by content. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Parses Markdown `text` into blocks in document order. The document is cut
+ * into top-level segments (see segments.ts) that parse the same alone as in
+ * the whole; plain paragraphs skip the parser (see {@link isPlainParagraph}),
+ * and the other segments are parsed in short runs. Results are cached by the
+ * run's text, so re-parsing an edited document only parses the run it touched.
  */
 export function parseMarkdownBlocks(text: string): Block[] {
   const { segments, definitions, frontMatter } = segmentMarkdown(text);
-  // Definitions go before each segment so references resolve as in the whole document.
-  const prefix = definitions.length > 0 ? `${definitions.join('\n\n')}\n\n` : '';
+  // Definitions go before each run so references resolve as in the whole document; at
+  // least a line break, so a run opening with `---` is never read as front matter.
+  const prefix = definitions.length > 0 ? `${definitions.join('\n\n')}\n\n` : '\n';
   const blocks: Block[] = [];
+  const emit = (start: number, end: number, lead: string): void => {
+    for (const block of parseRun(text.slice(start, end), lead)) blocks.push(shiftBlock(block, start));
+  };
+  let runStart = -1;
+  let runEnd = -1;
+  const flush = (): void => {
+    if (runStart >= 0) emit(runStart, runEnd, prefix);
+    runStart = -1;
+  };
   segments.forEach(([start, end], index) => {
+    // Front matter (and an unclosed `---` that micromark may take for it) is
+    // recognised only at the very start of the parser's input: the first
+    // segment is parsed alone, as a whole-document parse would see it.
+    const first = index === 0;
+    const lead = first ? (frontMatter ? '' : definitions.length > 0 ? prefix : '') : prefix;
     const body = text.slice(start, end);
-    // Front matter is recognised only at the very start of the parser's input.
-    const lead = index === 0 && frontMatter ? '' : prefix;
-    const parsed = segmentCache.get(`${lead}\u0000${body}`, () =>
-      parseTree(lead + body)
-        .filter((block) => block.range[0] >= lead.length)
-        .map((block) => shiftBlock(block, -lead.length)),
-    );
-    for (const block of parsed) blocks.push(shiftBlock(block, start));
+    // A huge single paragraph (the first segment too: a whole document can be one) is parsed in pieces.
+    if (body.length > HUGE_PARAGRAPH && !(first && frontMatter) && !isPlainParagraph(body)) {
+      const pieces = segmentCache.get(`${lead}\u0000huge\u0000${body}`, () => parseHugeParagraph(lead, body) ?? []);
+      if (pieces.length > 0) {
+        flush();
+        for (const block of pieces) blocks.push(shiftBlock(block, start));
+        return;
+      }
+    }
+    if (first) return emit(start, end, lead);
+    if (isPlainParagraph(body)) {
+      flush();
+      return emit(start, end, prefix);
+    }
+    if (runStart < 0) runStart = start;
+    runEnd = end;
+    if (end - runStart >= RUN_LENGTH || hash(body) % RUN_BREAK === 0) flush();
   });
+  flush();
   return blocks;
+}
+
+/** Paragraphs longer than this are parsed in pieces (see {@link parseHugeParagraph}); real ones are a few KB. */
+export const HUGE_PARAGRAPH = 32 * 1024;
+/** The size the pieces of a huge paragraph aim at. */
+const PIECE = 8 * 1024;
+
+/**
+ * Parses a huge segment that is certainly one paragraph (no line opens or
+ * interrupts a block) in pieces cut at sentence ends, then joins the pieces
+ * into one paragraph. Why: micromark merges adjacent text events with an
+ * `Array#splice` per run (`resolveAllText`), which is quadratic in the runs
+ * of one paragraph: a 2 MB paragraph of "3% [1]." citations took minutes.
+ * Pieces are cut only where no bracket or code span is open, so inline
+ * constructs parse as in the whole; undefined when the segment does not
+ * qualify or a piece parses as anything but one paragraph (the caller then
+ * parses it whole, which is always right, only slower). Offsets are
+ * relative to `body`; `lead` is parsed before each piece and dropped.
+ */
+export function parseHugeParagraph(lead: string, body: string, piece = PIECE, huge = HUGE_PARAGRAPH): ProseBlock[] | undefined {
+  if (body.length <= huge || !/^[\p{L}\p{N}]/u.test(body) || BLOCK_START.test(body)) return undefined;
+  const cuts = pieceCuts(body, piece);
+  if (cuts.length === 0) return undefined;
+  const parts: ProseBlock[] = [];
+  let from = 0;
+  for (const to of [...cuts, body.length]) {
+    const blocks = parseTree(lead + body.slice(from, to)).filter((block) => block.range[0] >= lead.length);
+    const only = blocks[0];
+    if (blocks.length !== 1 || only === undefined || only.kind !== 'paragraph' || !isProse(only)) return undefined;
+    parts.push(shiftBlock(only, from - lead.length) as ProseBlock);
+    from = to;
+  }
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  const start = first.range[0];
+  // Between pieces lie only the spaces the parser trimmed from a piece's end: they stay as they are.
+  let prose = '';
+  for (const part of parts) prose += body.slice(start + prose.length, part.range[0]) + part.prose;
+  return [
+    {
+      kind: 'paragraph',
+      container: 'root',
+      range: [start, last.range[1]],
+      prose,
+      inlines: parts.flatMap((part) => part.inlines),
+      sentences: splitSentences(prose, start),
+    },
+  ];
+}
+
+/**
+ * Where to cut a huge paragraph: at a space after a sentence end (". ",
+ * "? ", "! ") and before a letter, at least `piece` characters after the
+ * last cut, and only where no `[` is open and an even number of backticks
+ * came before (no link, reference or code span spans the cut).
+ */
+function pieceCuts(body: string, piece: number): number[] {
+  const cuts: number[] = [];
+  let last = 0;
+  let brackets = 0;
+  let ticks = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 91 /* [ */) brackets++;
+    else if (c === 93 /* ] */ && brackets > 0) brackets--;
+    else if (c === 96 /* ` */) ticks++;
+    else if (c === 92 /* backslash escapes the next character */) i++;
+    else if (c === 32 && i - last >= piece && brackets === 0 && ticks % 2 === 0 && /[.?!]/.test(body[i - 1] ?? '') && /\p{L}/u.test(body[i + 1] ?? '')) {
+      cuts.push(i + 1);
+      last = i + 1;
+    }
+  }
+  return cuts;
+}
+
+/** Characters that may start inline markup, an autolink or an HTML tag anywhere in a line; tabs change what counts as indentation. Pipes matter only with a delimiter row (see {@link DELIMITER_ROW}). */
+const INLINE_SYNTAX = /[\\`*_[\]<~@\t]|:\/\/|www\.|mailto:|xmpp:/i;
+/** A line start that may open or interrupt a block (list, heading, quote, fence, setext underline, thematic break), or a blank line. */
+const BLOCK_START = /(?:^|\r\n|\n|\r(?!\n))[ ]*(?:[-+*#>=~`<_]|\d+[.)]|[\n\r]|$)/;
+/**
+ * A line that could be a table's delimiter row (only pipes, colons, dashes
+ * and spaces; "word\n:--" is a one-column table). Without one there is no
+ * table, and a pipe is just text: CRS reports' footnote lists ("| 1. | See …")
+ * are paragraphs of such lines.
+ */
+const DELIMITER_ROW = /(?:^|[\n\r])[ |:-]*-[ |:-]*(?:[\n\r]|$)/;
+
+/**
+ * Whether a segment is one paragraph of plain words that the parser would
+ * read as exactly that: one line or more, no blank line, nothing that opens
+ * a block or inline markup. Most policy prose is such text, and micromark is
+ * the engine's most expensive step, so these segments skip it. Conservative
+ * on purpose: anything doubtful goes to the real parser, which is correct
+ * whatever the input; a property test checks the two agree here.
+ */
+export function isPlainParagraph(body: string): boolean {
+  const first = body.charCodeAt(0);
+  if (body.length === 0 || first === 32 || first === 10 || first === 13) return false;
+  return !INLINE_SYNTAX.test(body) && !BLOCK_START.test(body) && !DELIMITER_ROW.test(body);
+}
+
+/** The block the parser makes of a plain paragraph (see {@link isPlainParagraph}): its prose is its text. */
+export function plainParagraph(body: string): ProseBlock {
+  return { kind: 'paragraph', container: 'root', range: [0, body.length], prose: body, inlines: [], sentences: splitSentences(body, 0) };
 }
 
 /** Parses Markdown with the real parser in one piece (the reference that segment-wise parsing must match). */

@@ -22,9 +22,9 @@ export { MIN_SENTENCE_WORDS } from './summary';
 /** Share of a paragraph that must lie inside a longer one to count as contained. */
 export const CONTAINMENT_THRESHOLD = 0.9;
 /** Shingles shared by more paragraphs than this are boilerplate and not followed. */
-const MAX_POSTINGS = 24;
+export const MAX_POSTINGS = 24;
 /** Candidates must share this share of the smaller paragraph's shingles before the exact measure runs. */
-const CANDIDATE_SHARE = 0.3;
+export const CANDIDATE_SHARE = 0.3;
 /**
  * At most this many earlier copies are listed per finding; the rest are
  * counted. Without a cap, n copies of one paragraph would list n²/2
@@ -64,13 +64,15 @@ export interface RepeatAnalysis {
   readonly sentences: readonly SentenceRepeat[];
 }
 
-const KIND_ORDER: Record<CopyKind, number> = { identical: 0, similar: 1, contains: 2, contained: 3 };
+/** Order of copy kinds in a finding's list: identical first. */
+export const KIND_ORDER: Record<CopyKind, number> = { identical: 0, similar: 1, contains: 2, contained: 3 };
 
 interface Entry extends ProseRef {
   readonly signature: Signature;
 }
 
-function classify(later: Signature, earlier: Signature, similarity: number): { kind: CopyKind; score: number } | undefined {
+/** How `later` repeats `earlier`, if it does at the configured similarity. */
+export function classify(later: Signature, earlier: Signature, similarity: number): { kind: CopyKind; score: number } | undefined {
   const measured = resemblance(later, earlier);
   if (measured.similarity >= similarity) return { kind: 'similar', score: measured.similarity };
   // Containment is about a paragraph inside a clearly longer one, not two of a size.
@@ -166,6 +168,14 @@ function analyze(documents: readonly DocumentSummary[], config: LintConfig): Rep
 }
 
 const memo = new WeakMap<readonly DocumentSummary[], { config: LintConfig; analysis: RepeatAnalysis }>();
+
+/**
+ * Hands the rules of a run an analysis computed elsewhere (incrementally, by
+ * {@link RepeatIndex}) for `documents`, so they do not recompute it.
+ */
+export function primeRepeats(documents: readonly DocumentSummary[], config: LintConfig, analysis: RepeatAnalysis): void {
+  memo.set(documents, { config, analysis });
+}
 
 /**
  * The repeats in `documents` (already in comparison order: path, then
