@@ -50,6 +50,10 @@ describe('--fix', () => {
     const fixed = readFileSync(file, 'utf8');
     expect(fixed.split('\n')).toHaveLength(3);
     expect(byRule(first.results[0], 'repeated-paragraph')).toEqual([]);
+    // "U.S." (once) becomes the draft's usual "US"; the name finding is gone.
+    expect(fixed).not.toContain('U.S.');
+    expect(fixed).toMatch(/\bUS\b/);
+    expect(byRule(first.results[0], 'inconsistent-name')).toEqual([]);
 
     const second = runJson(['--fix', 'seed.txt'], { cwd: dir });
     expect(second.code).toBe(0);
