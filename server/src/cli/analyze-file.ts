@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { languageFromPath, type DocumentAnalysis, type LintConfig, type Linter } from '../engine';
-import { readSourceFile } from './read';
+import { readSourceFile } from '../project/read';
 
 /** One file to analyse. */
 export interface FileTask {

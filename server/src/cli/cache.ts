@@ -12,7 +12,7 @@ import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promis
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DocumentAnalysis, LintConfig } from '../engine';
-import { describeFsError } from './read';
+import { describeFsError } from '../project/read';
 
 /** The cache file used when `--cache-location` does not name one. */
 export const DEFAULT_CACHE_FILE = '.policylintcache';

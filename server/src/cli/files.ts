@@ -7,11 +7,10 @@ import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { IGNORED_DIRECTORIES } from '../project/ignore';
 import { SUPPORTED_EXTENSIONS } from '../engine';
-import { describeFsError } from './read';
+import { describeFsError } from '../project/read';
 
-/** Directories never walked: dependencies and version-control internals hold no drafts. */
-export const IGNORED_DIRECTORIES: readonly string[] = ['node_modules', '.git'];
 
 const IGNORE_GLOBS = IGNORED_DIRECTORIES.map((name) => `**/${name}/**`);
 

@@ -10,7 +10,7 @@ import { contentHash, type AnalysisSettings, type FileOutcome, type FileTask } f
 import type { Concurrency, Shard } from './args';
 import { loadCache, saveCache, type CacheEntry } from './cache';
 import { resolveConcurrency, runTasks } from './pool';
-import { readSourceFiles } from './read';
+import { readSourceFiles } from '../project/read';
 import type { LintedSource } from './report';
 import { inShard } from './shard';
 

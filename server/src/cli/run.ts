@@ -15,11 +15,11 @@ import { discoverFiles } from './files';
 import { fixUntilStable, MAX_FIX_PASSES } from './fix';
 import { FORMATTERS } from './formatters';
 import { lintFiles } from './lint-files';
-import { describeFsError, readSourceFiles } from './read';
+import { describeFsError, readSourceFiles } from '../project/read';
 import { buildReports, errorsOnly, totalsOf, type LintedSource } from './report';
 import { inShard } from './shard';
 import { VERSION } from './version';
-import { writeFileAtomic } from './write';
+import { writeFileAtomic } from '../project/write';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;

@@ -12,7 +12,7 @@ import { realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 import { escapePath, glob } from 'tinyglobby';
 import { SUPPORTED_EXTENSIONS } from '../engine';
-import { IGNORED_DIRECTORIES } from '../cli/files';
+import { IGNORED_DIRECTORIES } from '../project/ignore';
 
 /** At most this many files are linted per server: beyond it, the cost of a lint stops being interactive. */
 export const MAX_SCAN_FILES = 20_000;

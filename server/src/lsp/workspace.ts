@@ -8,7 +8,7 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { FileChangeType, type CancellationToken, type FileEvent, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
-import { readSourceFile } from '../cli/read';
+import { readSourceFile } from '../project/read';
 import {
   filterIncluded,
   findFiles,

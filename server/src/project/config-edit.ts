@@ -9,8 +9,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLSeq } from 'yaml';
-import { describeFsError } from '../cli/read';
-import { writeFileAtomic } from '../cli/write';
+import { describeFsError } from './read';
+import { writeFileAtomic } from './write';
 import type { ConfigChange } from '../engine';
 
 /** The new text of a config file, or why it cannot be changed. */

@@ -63,3 +63,6 @@ export function createIgnorePredicate(patterns: readonly string[], baseDir: stri
     return ignored;
   };
 }
+
+/** Directories never walked: dependencies and version-control internals hold no drafts. */
+export const IGNORED_DIRECTORIES: readonly string[] = ['node_modules', '.git'];

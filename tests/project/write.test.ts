@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, sy
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../server/src/cli/write';
+import { writeFileAtomic } from '../../server/src/project/write';
 
 let scratch: string;
 beforeAll(() => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BINARY_SNIFF_BYTES, looksBinary, MAX_FILE_BYTES, readSourceFile, readSourceFiles } from '../../server/src/cli/read';
+import { BINARY_SNIFF_BYTES, looksBinary, MAX_FILE_BYTES, readSourceFile, readSourceFiles } from '../../server/src/project/read';
 
 let dir: string;
 beforeAll(() => {
