@@ -5,6 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Linter, type DocumentLanguage, type SourceDocument } from '../../server/src/engine/index';
+import { parseDocument } from '../../server/src/engine/document/parse';
+import { indexNames, NameIndexState, summarizeNames, type NameIndex } from '../../server/src/engine/names/index';
+import { MentionCache } from '../../server/src/engine/names/mentions';
 
 const FRAGMENTS = [
   'the', 'the the', 'U.S.', 'US', 'NATO', 'Nato', 'Zelenskyy', 'Zelensky', 'defence', 'defense', 'experts say', '70%', '$3 billion',
@@ -48,6 +51,26 @@ describe('incremental linting', () => {
   });
 });
 
+// A document's names reuse the previous version's blocks where the edit left
+// them alone: the result must equal extracting every block afresh.
+describe('incremental name summaries', () => {
+  it('equal a fresh extraction after each edit', () => {
+    fc.assert(
+      fc.property(text, fc.array(edit, { minLength: 1, maxLength: 12 }), language, (initial, edits, languageId) => {
+        let current = initial;
+        const uri = `names-${languageId}`;
+        summarizeNames(parseDocument({ uri, languageId, text: current }));
+        for (const step of edits) {
+          current = applyEdit(current, step);
+          const doc = parseDocument({ uri, languageId, text: current });
+          expect(summarizeNames(doc)).toEqual(summarizeNames(doc, new MentionCache()));
+        }
+      }),
+      { numRuns: 100, seed: 20261129 },
+    );
+  });
+});
+
 // The cross-file indexes (repeats) are kept between runs and updated per
 // changed document: across edits, additions and removals in a set, each run
 // must equal a fresh lint of the same set, "earlier copy" order included.
@@ -58,6 +81,19 @@ describe('incremental linting of document sets', () => {
     'Officials said the program would cost $3 billion over the next ten years.',
     'The agency has not published a schedule for the remaining phases of the work.',
     'Congress may wish to consider whether the current funding level is adequate.',
+    // Name variants, acronym definitions, closed forms and people, so the name index and its rules change too.
+    'President Zelenskyy met the U.S. delegation on Monday.',
+    'Zelensky said the US would send more aid.',
+    'The defence budget grew while the defense budget shrank.',
+    'The Government Accountability Office (GAO) reported that GAO staff disagreed.',
+    'A defined contribution (DC) plan differs; Washington, D.C. and DC agree.',
+    'The cyber-security rules changed.',
+    'The cybersecurity rules changed, and a cease-fire held.',
+    'The flux-gadget broke.',
+    'A fluxgadget and two fluxgadgets held.',
+    'Senator Mike Waltz and Michael Waltz spoke; Patty Murray and Justin Murray left.',
+    'Secretary Pete Hegseth said Hegseth and Hegseth agree; Hegsith did not.',
+    'The CBO said the NATO and Nato budgets rose in the ceasefire and the cease-fire.',
   ];
   const paragraph = fc.array(fc.constantFrom(...SENTENCES), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' '));
   // Many copies of few paragraphs, so shingle lists pass the boilerplate cap.
@@ -86,6 +122,44 @@ describe('incremental linting of document sets', () => {
         }
       }),
       { numRuns: 80, seed: 20261129 },
+    );
+  });
+});
+
+// The name index itself, kept between runs: after every change its groups,
+// their order and the order of keys must equal a fresh build.
+describe('incremental name index', () => {
+  const SENTENCES = [
+    'President Zelenskyy met the U.S. delegation.', 'Zelensky said the US would help.', 'The defence and defense budgets.',
+    'The Government Accountability Office (GAO) said GAO agreed.', 'A defined contribution (DC) plan; D.C. and DC.',
+    'The cyber-security rules changed.', 'The cybersecurity rules changed.',
+    // Outside the compound table: a closed word joins a hyphenated form only where one is written in the set.
+    'The flux-gadget broke.', 'A fluxgadget and two fluxgadgets.', 'The fluxgadgets-maker.', 'Senator Mike Waltz and Michael Waltz; Patty Murray and Justin Murray.',
+    'Pete Hegseth, Hegseth, Hegseth and Hegsith.', 'The CBO and NATO and Nato.', 'A cease-fire and a ceasefire.',
+  ];
+  const body = fc.array(fc.constantFrom(...SENTENCES), { maxLength: 8 }).map((parts) => parts.join('\n\n'));
+  const uri = fc.constantFrom('a.md', 'b.md', 'c.md', 'd.md');
+  const view = (index: NameIndex): unknown => ({
+    keys: [...index.byKey].map(([key, group]) => [key, group.map((m) => [m.doc.uri, m.docIndex, m.start, m.end, m.mention.form, m.mention.variants])]),
+    documents: index.documents.map((names) => [names.doc.uri, names.mentions.map((m) => [m.start, m.end, m.mention.key, m.mention.variants]), names.definitions.length]),
+  });
+
+  it('equals a fresh build after each change', () => {
+    fc.assert(
+      fc.property(fc.dictionary(uri, body, { maxKeys: 4 }), fc.array(fc.record({ uri, text: body, remove: fc.boolean() }), { minLength: 1, maxLength: 8 }), (initial, steps) => {
+        const linter = new Linter();
+        const state = new NameIndexState();
+        const set = new Map(Object.entries(initial));
+        const summaries = () => [...set].sort(([a], [b]) => (a < b ? -1 : 1)).map(([u, text]) => linter.analyze({ uri: u, languageId: 'markdown', text }, undefined, { summaryOnly: true }).summary);
+        state.update(summaries());
+        for (const step of steps) {
+          if (step.remove) set.delete(step.uri);
+          else set.set(step.uri, step.text);
+          const docs = summaries();
+          expect(view(state.update(docs))).toEqual(view(indexNames(docs)));
+        }
+      }),
+      { numRuns: 120, seed: 20261129 },
     );
   });
 });

@@ -11,6 +11,8 @@ import { DEFAULT_CONFIG, ruleSeverity, type LintConfig } from './config';
 import { applyDirectives, disableLineFix, DIRECTIVE_RULE_ID } from './directives';
 import type { ParsedDocument, ProseBlock } from './document/model';
 import { parseDocument } from './document/parse';
+import { configFingerprint } from './names/consistency';
+import { NameIndexState, useNameState } from './names/index';
 import { primeRepeats } from './repeats/analyze';
 import { RepeatIndex } from './repeats/incremental';
 import { RULE_IMPLEMENTATIONS } from './rules/index';
@@ -72,11 +74,20 @@ function compareUris(a: { readonly uri: string }, b: { readonly uri: string }): 
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
 }
 
+/** Block-result keys and results, alternating (one array rather than a pair per block and rule). */
+type BlockResult = string | Finding[];
+
 /** Lints sets of documents, caching per document text and per block text. */
 export class Linter {
   private parsed = new Map<string, ParsedDocument>();
   /** Block-rule results keyed by rule id and block text; `lint` rebuilds it each run to hold only live blocks. */
   private blockResults = new Map<string, Finding[]>();
+  /**
+   * Each parsed document's block- and document-rule findings, with the block
+   * results they read: an unchanged document skips building a cache key per
+   * block and rule (each holds the block's text) and re-shifting its findings.
+   */
+  private localResults = new WeakMap<ParsedDocument, { readonly config: string; readonly findings: Finding[]; readonly blocks: readonly BlockResult[] }>();
   /** Cross-document indexes carried from run to run, so an edit re-compares one document, not the set. */
   private readonly crossFile = new CrossFileState();
 
@@ -137,7 +148,15 @@ export class Linter {
 
   /** The findings of the block and document rules in `doc`, in rule order, at document offsets. */
   private localFindings(doc: ParsedDocument, config: LintConfig, live: Map<string, Finding[]>, token?: CancellationToken): Finding[] {
+    const fingerprint = configFingerprint(config);
+    const previous = this.localResults.get(doc);
+    if (previous && previous.config === fingerprint) {
+      // Keep its block results live, for when the document is next edited.
+      for (let i = 0; i < previous.blocks.length; i += 2) live.set(previous.blocks[i] as string, previous.blocks[i + 1] as Finding[]);
+      return previous.findings;
+    }
     const findings: Finding[] = [];
+    const blocks: BlockResult[] = [];
     // Block results depend on the rule settings beyond severity (lexicons, thresholds).
     const configKey = JSON.stringify({ ...config, rules: undefined, ignore: undefined });
     for (const rule of RULE_IMPLEMENTATIONS) {
@@ -152,10 +171,11 @@ export class Linter {
       }
       for (const block of doc.prose) {
         if (!rule.applies(block)) continue;
-        const local = this.blockFindings(rule, block, context, `${rule.id}\u0000${configKey}`, live);
+        const local = this.blockFindings(rule, block, context, `${rule.id}\u0000${configKey}`, live, blocks);
         for (const finding of local) findings.push(toDocumentOffsets(finding, block.range[0], severity));
       }
     }
+    this.localResults.set(doc, { config: fingerprint, findings, blocks });
     return findings;
   }
 
@@ -165,12 +185,14 @@ export class Linter {
     context: { config: LintConfig; severity: Severity },
     keyPrefix: string,
     live: Map<string, Finding[]>,
+    used: BlockResult[],
   ): Finding[] {
     // Severity is not part of the key: it is re-applied on read.
     const key = `${keyPrefix}\u0000${block.kind}\u0000${block.prose}`;
     const cached = live.get(key) ?? this.blockResults.get(key);
     const result = cached ?? rule.check(block, context);
     live.set(key, result);
+    used.push(key, result);
     return result;
   }
 }
@@ -182,6 +204,7 @@ export class Linter {
  */
 export class CrossFileState {
   readonly repeats = new RepeatIndex();
+  readonly names = new NameIndexState();
 }
 
 /**
@@ -205,6 +228,7 @@ export function combineAnalyses(
   if (state && (ruleSeverity(config, 'repeated-paragraph') !== 'off' || ruleSeverity(config, 'repeated-sentence') !== 'off')) {
     primeRepeats(ordered, config, state.repeats.update(ordered, config));
   }
+  if (state) useNameState(ordered, state.names);
   const reported = analyses.filter((analysis) => analysis.findings !== undefined);
   const findings = new Map<string, Finding[]>(reported.map((analysis) => [analysis.summary.uri, [...analysis.findings!]]));
   for (const rule of RULE_IMPLEMENTATIONS) {

@@ -213,6 +213,61 @@ export function variantForms(group: readonly DocMention[], config: LintConfig): 
   return others.length === 0 ? undefined : { own, forms, preferred, configured, others };
 }
 
+const fingerprints = new WeakMap<LintConfig, string>();
+
+/**
+ * The configuration as a string, for memos that must survive runs: the
+ * language server builds a new configuration object for every run, so
+ * object identity would never match.
+ */
+export function configFingerprint(config: LintConfig): string {
+  let fingerprint = fingerprints.get(config);
+  if (fingerprint === undefined) fingerprints.set(config, (fingerprint = JSON.stringify(config)));
+  return fingerprint;
+}
+
+/** A group's findings from an earlier run, valid while the group array, the configuration and the severity are the same. */
+interface GroupFindings {
+  readonly config: string;
+  readonly severity: Severity;
+  readonly found: readonly (readonly [uri: string, findings: readonly Finding[]])[];
+}
+
+const groupFindings = new WeakMap<readonly DocMention[], Map<string, GroupFindings>>();
+
+/**
+ * Runs `report` for `group` (writing into `out`) once per group array: an
+ * incrementally updated name index keeps the arrays of groups no changed
+ * document touches, so an edit re-judges only the groups it touched. Without
+ * `carriesOver` (see `NameIndex.carriesOver`) it just reports.
+ */
+export function memoisedGroup(
+  ruleId: string,
+  severity: Severity,
+  config: LintConfig,
+  group: readonly DocMention[],
+  report: (out: Map<string, Finding[]>) => void,
+  out: Map<string, Finding[]>,
+  carriesOver = true,
+): void {
+  if (!carriesOver) return report(out);
+  let byRule = groupFindings.get(group);
+  let cached = byRule?.get(ruleId);
+  const fingerprint = configFingerprint(config);
+  if (!cached || cached.config !== fingerprint || cached.severity !== severity) {
+    const local = new Map<string, Finding[]>();
+    report(local);
+    cached = { config: fingerprint, severity, found: [...local] };
+    if (!byRule) groupFindings.set(group, (byRule = new Map()));
+    byRule.set(ruleId, cached);
+  }
+  for (const [uri, findings] of cached.found) {
+    const list = out.get(uri);
+    if (list) list.push(...findings);
+    else out.set(uri, [...findings]);
+  }
+}
+
 /**
  * Findings for every mention not in the preferred form of its group, with
  * counts, related locations of the preferred form (in other files too), a

@@ -6,9 +6,12 @@
  */
 import { acronymUsage } from '../names/acronym-uses';
 import { where } from '../names/consistency';
-import { nameIndex } from '../names/index';
-import type { Finding } from '../types';
+import { nameIndex, type DocumentNames } from '../names/index';
+import type { Finding, Severity } from '../types';
 import type { DocumentSet, RuleContext, SetRule } from './rule';
+
+/** Findings per document of the previous runs: an incrementally updated index keeps the entries of unchanged documents. */
+const previous = new WeakMap<DocumentNames, { readonly severity: Severity; readonly list: readonly Finding[] }>();
 
 export const acronymBeforeDefinition: SetRule = {
   id: 'acronym-before-definition',
@@ -16,6 +19,11 @@ export const acronymBeforeDefinition: SetRule = {
   check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
     for (const names of nameIndex(documents).documents) {
+      const cached = previous.get(names);
+      if (cached && cached.severity === context.severity) {
+        if (cached.list.length > 0) findings.set(names.doc.uri, [...cached.list]);
+        continue;
+      }
       const { uses, definitions } = acronymUsage(names);
       const list: Finding[] = [];
       for (const [key, defs] of definitions) {
@@ -43,7 +51,8 @@ export const acronymBeforeDefinition: SetRule = {
           ],
         });
       }
-      if (list.length > 0) findings.set(names.doc.uri, list);
+      previous.set(names, { severity: context.severity, list });
+      if (list.length > 0) findings.set(names.doc.uri, [...list]);
     }
     return findings;
   },

@@ -5,9 +5,12 @@
  */
 import { acronymUsage, sameLongForm } from '../names/acronym-uses';
 import { where } from '../names/consistency';
-import { nameIndex } from '../names/index';
-import type { Finding } from '../types';
+import { nameIndex, type DocumentNames } from '../names/index';
+import type { Finding, Severity } from '../types';
 import type { DocumentSet, RuleContext, SetRule } from './rule';
+
+/** Findings per document of the previous runs: an incrementally updated index keeps the entries of unchanged documents. */
+const previous = new WeakMap<DocumentNames, { readonly severity: Severity; readonly list: readonly Finding[] }>();
 
 export const acronymRedefined: SetRule = {
   id: 'acronym-redefined',
@@ -15,6 +18,11 @@ export const acronymRedefined: SetRule = {
   check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
     for (const names of nameIndex(documents).documents) {
+      const cached = previous.get(names);
+      if (cached && cached.severity === context.severity) {
+        if (cached.list.length > 0) findings.set(names.doc.uri, [...cached.list]);
+        continue;
+      }
       const list: Finding[] = [];
       for (const defs of acronymUsage(names).definitions.values()) {
         const first = defs[0]!;
@@ -36,7 +44,8 @@ export const acronymRedefined: SetRule = {
           });
         }
       }
-      if (list.length > 0) findings.set(names.doc.uri, list);
+      previous.set(names, { severity: context.severity, list });
+      if (list.length > 0) findings.set(names.doc.uri, [...list]);
     }
     return findings;
   },

@@ -7,12 +7,12 @@
  * forms, not acronyms to spell out. Reported once per acronym, at first use.
  */
 import { acronymUsage } from '../names/acronym-uses';
-import { baseName } from '../names/consistency';
+import { baseName, configFingerprint } from '../names/consistency';
 import { needsDefinition } from '../names/acronyms';
-import { nameIndex, type DocDefinition, type DocMention } from '../names/index';
+import { nameIndex, type DocDefinition, type DocMention, type DocumentNames } from '../names/index';
 import { IN_COMPOUND } from '../names/mentions';
 import { isDottedAcronym } from '../names/normalize';
-import type { Finding, Fix } from '../types';
+import type { Finding, Fix, Severity } from '../types';
 import type { DocumentSet, RuleContext, SetRule } from './rule';
 
 /**
@@ -28,6 +28,16 @@ function isNameOrCitation(text: string, m: DocMention): boolean {
   return /\d[\s_*]+$/.test(text.slice(Math.max(0, m.start - 5), m.start)) && /^[\s_*]+\d/.test(text.slice(m.end, m.end + 6));
 }
 
+/**
+ * Findings per document of the previous runs, with the definitions elsewhere
+ * they read: valid while those are the same (an incrementally updated index
+ * keeps the entries of unchanged documents).
+ */
+const previous = new WeakMap<
+  DocumentNames,
+  { readonly config: string; readonly severity: Severity; readonly read: readonly (readonly [string, DocDefinition | undefined])[]; readonly list: readonly Finding[] }
+>();
+
 export const acronymUndefined: SetRule = {
   id: 'acronym-undefined',
   scope: 'set',
@@ -41,8 +51,15 @@ export const acronymUndefined: SetRule = {
       for (const d of names.definitions) if (!elsewhere.has(d.definition.key)) elsewhere.set(d.definition.key, d);
     }
     for (const names of index.documents) {
+      const cached = previous.get(names);
+      const fingerprint = configFingerprint(context.config);
+      if (cached && cached.config === fingerprint && cached.severity === context.severity && cached.read.every(([key, other]) => elsewhere.get(key) === other)) {
+        if (cached.list.length > 0) findings.set(names.doc.uri, [...cached.list]);
+        continue;
+      }
       const { uses, definedAnywhere } = acronymUsage(names);
       const list: Finding[] = [];
+      const read: [string, DocDefinition | undefined][] = [];
       for (const [key, all] of uses) {
         if (definedAnywhere.has(key)) continue;
         const candidates = all.filter(
@@ -53,6 +70,7 @@ export const acronymUndefined: SetRule = {
         if (!first || !needsDefinition(first.mention.text, known)) continue;
         const acronym = first.mention.text;
         const other = elsewhere.get(key);
+        read.push([key, other]);
         const count = candidates.length === 1 ? '' : ` (used ${candidates.length}×)`;
         const hint = other
           ? ` It is defined in ${baseName(other.doc.uri)} as "${other.definition.long}".`
@@ -69,7 +87,8 @@ export const acronymUndefined: SetRule = {
           ...(fixes.length > 0 ? { fixes } : {}),
         });
       }
-      if (list.length > 0) findings.set(names.doc.uri, list);
+      previous.set(names, { config: fingerprint, severity: context.severity, read, list });
+      if (list.length > 0) findings.set(names.doc.uri, [...list]);
     }
     return findings;
   },

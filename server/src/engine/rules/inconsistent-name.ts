@@ -7,7 +7,7 @@
  * a certain inconsistency; aliases ("United States"/"U.S.") have other keys.
  */
 import type { DocumentRef } from '../document/model';
-import { reportGroup, type ConsistencyWording } from '../names/consistency';
+import { memoisedGroup, reportGroup, type ConsistencyWording } from '../names/consistency';
 import { nameIndex, type DocMention, type NameIndex } from '../names/index';
 import type { Finding } from '../types';
 import type { DocumentSet, RuleContext, SetRule } from './rule';
@@ -61,7 +61,13 @@ export const inconsistentName: SetRule = {
   scope: 'set',
   check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
-    for (const group of nameGroups(nameIndex(documents))) reportGroup(this.id, context.severity, context.config, group, wording, findings);
+    const index = nameIndex(documents);
+    for (const [key, group] of index.byKey) {
+      if (group.length < 2 || !KINDS.has(group[0]!.mention.kind)) continue;
+      memoisedGroup(this.id, context.severity, context.config, group, (out) => {
+        for (const part of perDocument(key, group)) reportGroup(this.id, context.severity, context.config, part, wording, out);
+      }, findings, index.carriesOver);
+    }
     return findings;
   },
 };

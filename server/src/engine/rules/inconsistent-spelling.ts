@@ -6,7 +6,7 @@
  * spelling ("Ministry of Defence"), so capitalised words inside a sentence
  * are never read as variants.
  */
-import { reportGroup, type ConsistencyWording } from '../names/consistency';
+import { memoisedGroup, reportGroup, type ConsistencyWording } from '../names/consistency';
 import { nameIndex, type DocMention, type NameIndex } from '../names/index';
 import type { Finding } from '../types';
 import type { DocumentSet, RuleContext, SetRule } from './rule';
@@ -34,7 +34,10 @@ export const inconsistentSpelling: SetRule = {
   scope: 'set',
   check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
-    for (const group of spellingGroups(nameIndex(documents))) reportGroup(this.id, context.severity, context.config, group, wording, findings);
+    const index = nameIndex(documents);
+    for (const group of spellingGroups(index)) {
+      memoisedGroup(this.id, context.severity, context.config, group, (out) => reportGroup(this.id, context.severity, context.config, group, wording, out), findings, index.carriesOver);
+    }
     return findings;
   },
 };

@@ -13,13 +13,13 @@
  *   before it somewhere), and the context agrees: the same given name or
  *   title before both, or the rare form alone in running text.
  */
-import { declaredDistinct, ownMentions, where } from '../names/consistency';
+import { configFingerprint, declaredDistinct, ownMentions, where } from '../names/consistency';
 import { compareMentions, nameIndex, type DocMention } from '../names/index';
 import { HEADING, SENTENCE_INITIAL, TITLES } from '../names/mentions';
 import { foldDiacritics } from '../names/normalize';
 import { differsOnlyInEnding, editDistance, jaroWinkler } from '../names/similarity';
 import { commonWords, confusableKnownNames, KNOWN_DISTINCT, nicknames } from '../names/tables';
-import type { Finding } from '../types';
+import type { Finding, Severity } from '../types';
 import type { DocumentSet, RuleContext, SetRule } from './rule';
 
 const MAX_RARE = 2;
@@ -31,6 +31,56 @@ interface Entity {
   /** Folded spelling compared between entities ("hegseth"). */
   readonly folded: string;
   readonly mentions: DocMention[];
+  /** Whether it is a common form (see `check`), computed once. */
+  common?: boolean;
+  /** Its deletion neighbourhood, computed once. */
+  deletions?: readonly string[];
+  /** Its findings as a rare form, valid for one common-form index, configuration and severity. */
+  judged?: { readonly index: DeletionIndex; readonly config: string; readonly severity: Severity; readonly found: readonly (readonly [string, Finding])[] };
+}
+
+/**
+ * Entities by group array: an incrementally updated name index keeps the
+ * arrays of untouched groups, so their entities, and while the common forms
+ * stay the same their findings, carry over from run to run.
+ */
+const entityOf = new WeakMap<readonly DocMention[], Entity | null>();
+
+/** The common forms by deletion, kept while the list of common entities is the same. */
+interface DeletionIndex {
+  readonly common: readonly Entity[];
+  readonly byDeletion: ReadonlyMap<string, readonly Entity[]>;
+}
+let lastIndex: DeletionIndex | undefined;
+
+function entityFor(group: readonly DocMention[], memoise: boolean): Entity | null {
+  let entity = memoise ? entityOf.get(group) : undefined;
+  if (entity !== undefined) return entity;
+  const own = ownMentions(group).filter((m) => m.mention.kind === 'name');
+  const folded = own.length === 0 ? '' : foldDiacritics(own[0]!.mention.text).toLowerCase();
+  entity = folded.length >= MIN_LENGTH ? { folded, mentions: own } : null;
+  if (memoise) entityOf.set(group, entity);
+  return entity;
+}
+
+function deletionsOf(entity: Entity): readonly string[] {
+  return (entity.deletions ??= deletions(entity.folded, entity.folded.length >= 7 ? 2 : 1));
+}
+
+function deletionIndex(common: readonly Entity[], memoise: boolean): DeletionIndex {
+  if (memoise && lastIndex && lastIndex.common.length === common.length && lastIndex.common.every((e, i) => e === common[i])) return lastIndex;
+  // Symmetric-delete lookup: two words within k edits share a word made by deleting at most k letters.
+  const byDeletion = new Map<string, Entity[]>();
+  for (const entity of common) {
+    for (const del of deletionsOf(entity)) {
+      const list = byDeletion.get(del);
+      if (list) list.push(entity);
+      else byDeletion.set(del, [entity]);
+    }
+  }
+  const index = { common, byDeletion };
+  if (memoise) lastIndex = index;
+  return index;
 }
 
 function maxEdits(a: string, b: string): number {
@@ -91,63 +141,71 @@ function contextAgrees(rare: Entity, common: Entity): boolean {
   });
 }
 
+/** The findings of one rare form against the common forms, by uri. */
+function judge(ruleId: string, rare: Entity, byDeletion: DeletionIndex['byDeletion'], context: RuleContext): (readonly [string, Finding])[] {
+  const found: (readonly [string, Finding])[] = [];
+  if (confusableKnownNames().has(rare.folded) || commonWords().has(rare.folded)) return found;
+  // A form only ever seen with a typographic capital may be an ordinary word.
+  if (rare.mentions.every((m) => m.mention.flags & (SENTENCE_INITIAL | HEADING))) return found;
+  const candidates = new Set<Entity>();
+  for (const del of deletionsOf(rare)) for (const e of byDeletion.get(del) ?? []) candidates.add(e);
+  let best: Entity | undefined;
+  for (const candidate of candidates) {
+    const a = rare.folded;
+    const b = candidate.folded;
+    if (a === b || differsOnlyInEnding(a, b)) continue;
+    if (editDistance(a, b, maxEdits(a, b)) > maxEdits(a, b) || jaroWinkler(a, b) < MIN_JARO_WINKLER) continue;
+    if (builtInDistinct(a, b) || declaredDistinct(context.config, rare.mentions[0]!.mention.text, candidate.mentions[0]!.mention.text)) continue;
+    if (!contextAgrees(rare, candidate)) continue;
+    if (!best || candidate.mentions.length > best.mentions.length) best = candidate;
+  }
+  if (!best) return found;
+  const target = best.mentions[0]!.mention.text;
+  for (const m of rare.mentions) {
+    const first = [...best.mentions].sort(compareMentions)[0]!;
+    const finding: Finding = {
+      ruleId,
+      severity: context.severity,
+      message: `"${m.mention.text}" may be a misspelling of "${target}" (${best.mentions.length}× in this document set, first on ${where(first.doc, first.start, m.doc)}).`,
+      range: [m.start, m.end],
+      related: best.mentions.slice(0, 5).map((p) => ({ uri: p.doc.uri, range: [p.start, p.end], message: `"${target}" (${where(p.doc, p.start, m.doc)})` })),
+      fixes: [{ title: `Change to "${target}"`, edits: [{ range: [m.start, m.end], newText: target }], safe: false }],
+    };
+    found.push([m.doc.uri, finding]);
+  }
+  return found;
+}
+
 export const possibleNameTypo: SetRule = {
   id: 'possible-name-typo',
   scope: 'set',
   check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
     const entities: Entity[] = [];
-    for (const [key, group] of nameIndex(documents).byKey) {
+    const names = nameIndex(documents);
+    // A one-off index (or one document) gives new groups every run: nothing to memoise.
+    const memoise = names.carriesOver === true;
+    for (const [key, group] of names.byKey) {
       if (!key.startsWith('N:') || group[0]!.mention.kind !== 'name') continue;
-      const own = ownMentions(group).filter((m) => m.mention.kind === 'name');
-      if (own.length === 0) continue;
-      const folded = foldDiacritics(own[0]!.mention.text).toLowerCase();
-      if (folded.length >= MIN_LENGTH) entities.push({ folded, mentions: own });
+      const entity = entityFor(group, memoise);
+      if (entity) entities.push(entity);
     }
     // Only people's surnames: a capitalised common noun ("Employment") is no name to misspell.
-    const common = entities.filter((e) => e.mentions.length >= MIN_COMMON && isSurname(e));
+    const common = entities.filter((e) => (e.common ??= e.mentions.length >= MIN_COMMON && isSurname(e)));
     if (common.length === 0) return findings;
-    // Symmetric-delete lookup: two words within k edits share a word made by deleting at most k letters.
-    const byDeletion = new Map<string, Entity[]>();
-    for (const entity of common) {
-      for (const del of deletions(entity.folded, entity.folded.length >= 7 ? 2 : 1)) {
-        const list = byDeletion.get(del);
-        if (list) list.push(entity);
-        else byDeletion.set(del, [entity]);
-      }
-    }
-    const known = confusableKnownNames();
+    const index = deletionIndex(common, memoise);
+    const fingerprint = configFingerprint(context.config);
     for (const rare of entities) {
-      if (rare.mentions.length > MAX_RARE || known.has(rare.folded) || commonWords().has(rare.folded)) continue;
-      // A form only ever seen with a typographic capital may be an ordinary word.
-      if (rare.mentions.every((m) => m.mention.flags & (SENTENCE_INITIAL | HEADING))) continue;
-      const candidates = new Set<Entity>();
-      for (const del of deletions(rare.folded, rare.folded.length >= 7 ? 2 : 1)) for (const e of byDeletion.get(del) ?? []) candidates.add(e);
-      let best: Entity | undefined;
-      for (const candidate of candidates) {
-        const a = rare.folded;
-        const b = candidate.folded;
-        if (a === b || differsOnlyInEnding(a, b)) continue;
-        if (editDistance(a, b, maxEdits(a, b)) > maxEdits(a, b) || jaroWinkler(a, b) < MIN_JARO_WINKLER) continue;
-        if (builtInDistinct(a, b) || declaredDistinct(context.config, rare.mentions[0]!.mention.text, candidate.mentions[0]!.mention.text)) continue;
-        if (!contextAgrees(rare, candidate)) continue;
-        if (!best || candidate.mentions.length > best.mentions.length) best = candidate;
+      if (rare.mentions.length > MAX_RARE) continue;
+      let judged = rare.judged;
+      if (!judged || judged.index !== index || judged.config !== fingerprint || judged.severity !== context.severity) {
+        judged = { index, config: fingerprint, severity: context.severity, found: judge(this.id, rare, index.byDeletion, context) };
+        if (memoise) rare.judged = judged;
       }
-      if (!best) continue;
-      const target = best.mentions[0]!.mention.text;
-      for (const m of rare.mentions) {
-        const first = [...best.mentions].sort(compareMentions)[0]!;
-        const finding: Finding = {
-          ruleId: this.id,
-          severity: context.severity,
-          message: `"${m.mention.text}" may be a misspelling of "${target}" (${best.mentions.length}× in this document set, first on ${where(first.doc, first.start, m.doc)}).`,
-          range: [m.start, m.end],
-          related: best.mentions.slice(0, 5).map((p) => ({ uri: p.doc.uri, range: [p.start, p.end], message: `"${target}" (${where(p.doc, p.start, m.doc)})` })),
-          fixes: [{ title: `Change to "${target}"`, edits: [{ range: [m.start, m.end], newText: target }], safe: false }],
-        };
-        const list = findings.get(m.doc.uri);
+      for (const [uri, finding] of judged.found) {
+        const list = findings.get(uri);
         if (list) list.push(finding);
-        else findings.set(m.doc.uri, [finding]);
+        else findings.set(uri, [finding]);
       }
     }
     return findings;
