@@ -3,7 +3,9 @@
  * them: only the writer's own running text counts as a use (not headings,
  * quotations, cited titles, or the acronym inside its own definition).
  */
-import type { DocDefinition, DocMention, DocumentNames } from './index';
+import type { DocumentSet } from '../rules/rule';
+import type { Finding, Severity } from '../types';
+import { nameIndex, type DocDefinition, type DocMention, type DocumentNames } from './index';
 import { CAPTION, CITATION, DEFINING, HEADING, QUOTED, TABLE_ROW } from './mentions';
 
 /** One document's acronyms as the acronym rules read them. */
@@ -77,4 +79,26 @@ export function sameLongForm(a: string, b: string): boolean {
   if (fa === fb) return true;
   const [short, long] = fa.length < fb.length ? [fa, fb] : [fb, fa];
   return long.startsWith(`${short} `) || long.endsWith(` ${short}`);
+}
+
+/**
+ * A per-document acronym check with memory: the findings of each document
+ * are kept with its entry in the name index, which an incrementally updated
+ * index carries over for unchanged documents, so an edit re-checks only the
+ * documents it touched. For checks that read nothing outside the document.
+ */
+export function perDocumentCheck(
+  check: (names: DocumentNames, severity: Severity) => Finding[],
+): (documents: DocumentSet, severity: Severity) => Map<string, Finding[]> {
+  const previous = new WeakMap<DocumentNames, { readonly severity: Severity; readonly list: readonly Finding[] }>();
+  return (documents, severity) => {
+    const findings = new Map<string, Finding[]>();
+    for (const names of nameIndex(documents).documents) {
+      const cached = previous.get(names);
+      const list = cached && cached.severity === severity ? cached.list : check(names, severity);
+      if (list !== cached?.list) previous.set(names, { severity, list });
+      if (list.length > 0) findings.set(names.doc.uri, [...list]);
+    }
+    return findings;
+  };
 }
