@@ -63,7 +63,7 @@ describe('config file discovery', () => {
     const { dir } = project();
     const run = runJson(['--config', 'missing.yaml', 'docs/seed.txt'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(stderrLines(run)).toEqual(['missing.yaml:1:1: error cannot read the configuration: no such file']);
+    expect(stderrLines(run)).toEqual(['missing.yaml:1:1: error cannot read the configuration: no such file or directory']);
     expect(repeatLevels(run)).toEqual(['warning', 'warning']);
   });
 

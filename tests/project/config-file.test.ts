@@ -143,7 +143,7 @@ describe('loadConfigFile', () => {
     expect([binary, huge, missing].map((r) => [r.config, r.text, r.problems])).toEqual([
       [undefined, '', [{ message: 'configuration file is binary, not YAML or JSON text', severity: 'error', range: [0, 0] }]],
       [undefined, '', [{ message: 'configuration file is larger than 1 MB', severity: 'error', range: [0, 0] }]],
-      [undefined, '', [{ message: 'cannot read the configuration: no such file', severity: 'error', range: [0, 0] }]],
+      [undefined, '', [{ message: 'cannot read the configuration: no such file or directory', severity: 'error', range: [0, 0] }]],
     ]);
   });
 
@@ -153,7 +153,7 @@ describe('loadConfigFile', () => {
     const found = await findConfigFile(dir);
     expect(found?.path).toBe(path.join(dir, '.policylint.yaml'));
     const result = await loadConfigFile(found!.path);
-    expect(result.problems.map((p) => p.message)).toEqual(['cannot read the configuration: no such file']);
+    expect(result.problems.map((p) => p.message)).toEqual(['cannot read the configuration: no such file or directory']);
   });
 
   // Root reads any file regardless of its mode.

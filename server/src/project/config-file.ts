@@ -13,6 +13,7 @@ import { lstat, open, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { isAlias, isCollection, isMap, isPair, isScalar, parseDocument, Parser, type Node as YamlNode, type Pair } from 'yaml';
 import { resolveConfig, type OffsetRange, type PartialLintConfig } from '../engine';
+import { describeFsError } from './read';
 
 /** File names in order of precedence within one folder: YAML first, as the documentation shows YAML. */
 export const CONFIG_FILE_NAMES: readonly string[] = ['.policylint.yaml', '.policylint.yml', '.policylint.json'];
@@ -110,7 +111,7 @@ export async function loadConfigFile(file: string): Promise<ConfigFileResult> {
     // Buffer#toString keeps a BOM, so ranges index the file as stored, as the CLI's positions expect.
     return parseConfigText(bytes.toString('utf8'), file);
   } catch (error) {
-    return whole(`cannot read the configuration: ${describeError(error)}`);
+    return whole(`cannot read the configuration: ${describeFsError(error)}`);
   } finally {
     await handle?.close().catch(() => undefined);
   }
@@ -127,7 +128,7 @@ export function parseConfigText(text: string, file: string): ConfigFileResult {
     return parseChecked(text, file);
   } catch (error) {
     // Whatever the parser did not foresee must not take the editor or the CLI down with it.
-    return { path: file, text, config: undefined, problems: [{ message: `cannot parse the configuration: ${describeError(error)}`, severity: 'error', range: [0, 0] }] };
+    return { path: file, text, config: undefined, problems: [{ message: `cannot parse the configuration: ${messageOf(error)}`, severity: 'error', range: [0, 0] }] };
   }
 }
 
@@ -176,7 +177,7 @@ function parseChecked(text: string, file: string): ConfigFileResult {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     // Alias bombs ("billion laughs") end up here.
-    return result(undefined, [...problems, { message: describeError(error), severity: 'error', range: [0, 0] }]);
+    return result(undefined, [...problems, { message: messageOf(error), severity: 'error', range: [0, 0] }]);
   }
   // An empty file, or one with only comments, is a valid config that sets nothing.
   if (value === null || value === undefined) return result({}, problems);
@@ -520,19 +521,6 @@ function isWithin(dir: string, ancestor: string): boolean {
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
-/** Node's fs messages repeat the path and the errno name; keep the human part. */
-function describeError(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
