@@ -155,24 +155,45 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Lo
   return new LanguageClient('policylint', 'policylint', serverOptions, clientOptions);
 }
 
-/** Restarts the server (or starts a new one if it had stopped), telling the user when that fails. */
-async function restartServer(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): Promise<void> {
-  try {
-    if (client?.isRunning()) {
-      await client.dispose();
-    } else {
-      // A server that failed to start (or was stopped) cannot be restarted, only started anew.
-      await client?.dispose().catch(() => undefined);
+/**
+ * Wraps a command so that a failure is logged (`<what> failed: …`) and shown
+ * to the user (`policylint: could not <action>: …`) instead of vanishing.
+ */
+function guarded<A extends unknown[]>(
+  outputChannel: vscode.LogOutputChannel,
+  what: string,
+  action: string,
+  run: (...args: A) => Promise<void>,
+): (...args: A) => Promise<void> {
+  return async (...args) => {
+    try {
+      await run(...args);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      outputChannel.error(`${what} failed: ${message}`);
+      void vscode.window.showErrorMessage(`policylint: could not ${action}: ${message}`);
     }
-    // A new client, so that initialization options (workspace trust) are read again.
-    client = createClient(context, outputChannel);
-    await client.start();
-    outputChannel.info('server restarted');
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    outputChannel.error(`restart failed: ${message}`);
-    void vscode.window.showErrorMessage(`policylint: could not restart the server: ${message}`);
+  };
+}
+
+/** The client, for commands that need the server to answer. */
+function runningClient(): LanguageClient {
+  if (!client?.isRunning()) throw new Error('the server is not running (try "policylint: Restart server")');
+  return client;
+}
+
+/** Restarts the server (or starts a new one if it had stopped). */
+async function restartServer(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): Promise<void> {
+  if (client?.isRunning()) {
+    await client.dispose();
+  } else {
+    // A server that failed to start (or was stopped) cannot be restarted, only started anew.
+    await client?.dispose().catch(() => undefined);
   }
+  // A new client, so that initialization options (workspace trust) are read again.
+  client = createClient(context, outputChannel);
+  await client.start();
+  outputChannel.info('server restarted');
 }
 
 /** Starts the language server when a Markdown or plain-text document opens. */
@@ -183,59 +204,40 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createClient(context, outputChannel);
   createStatusItem(context);
 
+  const restart = guarded(outputChannel, 'restart', 'restart the server', () => restartServer(context, outputChannel));
   context.subscriptions.push(
-    vscode.commands.registerCommand(SHOW_LOCATION_COMMAND, async (uri: unknown, range: unknown) => {
-      try {
-        await showLocation(uri, range);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        outputChannel.error(`show location failed: ${message}`);
-        void vscode.window.showErrorMessage(`policylint: could not open the earlier copy: ${message}`);
-      }
-    }),
-    vscode.commands.registerCommand('policylint.fixAll', async () => {
-      try {
-        await fixAllInFile();
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        outputChannel.error(`fix all failed: ${message}`);
-        void vscode.window.showErrorMessage(`policylint: could not fix the file: ${message}`);
-      }
-    }),
-    vscode.commands.registerCommand('policylint.lintWorkspace', async () => {
-      try {
-        if (!client?.isRunning()) throw new Error('the server is not running (try "policylint: Restart server")');
+    vscode.commands.registerCommand(
+      SHOW_LOCATION_COMMAND,
+      guarded(outputChannel, 'show location', 'open the earlier copy', (uri: unknown, range: unknown) => showLocation(uri, range)),
+    ),
+    vscode.commands.registerCommand('policylint.fixAll', guarded(outputChannel, 'fix all', 'fix the file', fixAllInFile)),
+    vscode.commands.registerCommand(
+      'policylint.lintWorkspace',
+      guarded(outputChannel, 'lint workspace', 'lint the workspace', async () => {
         // The server reports the scan as work-done progress, which VS Code shows; the answer comes when it is done.
-        const result = await client.sendRequest<{ files: number }>(LINT_WORKSPACE_REQUEST);
+        const result = await runningClient().sendRequest<{ files: number }>(LINT_WORKSPACE_REQUEST);
         void vscode.window.showInformationMessage(`policylint: linted ${plural(result.files, 'file')} in the workspace.`);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        outputChannel.error(`lint workspace failed: ${message}`);
-        void vscode.window.showErrorMessage(`policylint: could not lint the workspace: ${message}`);
-      }
-    }),
-    vscode.commands.registerCommand('policylint.showConsistencyReport', async () => {
-      try {
-        if (!client?.isRunning()) throw new Error('the server is not running (try "policylint: Restart server")');
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'policylint.showConsistencyReport',
+      guarded(outputChannel, 'consistency report', 'build the consistency report', async () => {
+        const server = runningClient();
         const active = vscode.window.activeTextEditor?.document.uri.toString();
         // A real file, not an untitled one: the preview follows its relative links to each location (it refuses file: links).
         await vscode.workspace.fs.createDirectory(context.globalStorageUri);
         const report = vscode.Uri.joinPath(context.globalStorageUri, 'consistency-report.md');
-        const result = await client.sendRequest<{ markdown: string; files: number }>(CONSISTENCY_REPORT_REQUEST, {
+        const result = await server.sendRequest<{ markdown: string; files: number }>(CONSISTENCY_REPORT_REQUEST, {
           uri: active,
           reportUri: report.toString(),
         });
         await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(result.markdown));
         await vscode.commands.executeCommand('markdown.showPreview', report);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        outputChannel.error(`consistency report failed: ${message}`);
-        void vscode.window.showErrorMessage(`policylint: could not build the consistency report: ${message}`);
-      }
-    }),
-    vscode.commands.registerCommand('policylint.restartServer', () => restartServer(context, outputChannel)),
+      }),
+    ),
+    vscode.commands.registerCommand('policylint.restartServer', restart),
     // Trust widens what the project file may set: start over with the full configuration.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => restartServer(context, outputChannel)),
+    vscode.workspace.onDidGrantWorkspaceTrust(restart),
   );
 
   try {
