@@ -9,6 +9,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { JsonMessage } from '../cli/harness';
 import { CLI_JS, missingForNeovim, missingMessage, nvimPath, ROOT, SEED, SERVER_JS, underCI } from './tools';
 
 interface NvimDiagnostic {
@@ -33,15 +34,7 @@ interface NvimOutput {
 }
 
 /** What both sides must agree on, in the CLI's terms (ESLint-shaped JSON). */
-interface Finding {
-  ruleId: string;
-  level: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
+type Finding = Pick<JsonMessage, 'ruleId' | 'level' | 'message' | 'line' | 'column' | 'endLine' | 'endColumn'>;
 
 const LEVELS = ['', 'error', 'warning', 'info', 'hint'];
 const NVIM_TIMEOUT_MS = 120_000;
