@@ -74,20 +74,61 @@ function compareUris(a: { readonly uri: string }, b: { readonly uri: string }): 
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
 }
 
-/** Block-result keys and results, alternating (one array rather than a pair per block and rule). */
-type BlockResult = string | Finding[];
+/**
+ * Block-rule results: by rule, settings and block kind, then by the block's
+ * prose. Two levels so the inner key is the block's own prose string, held
+ * by reference: one flat key per block (prefix + prose) would be a second
+ * copy of every paragraph, for as long as the document is open.
+ */
+type BlockResults = Map<string, Map<string, Finding[]>>;
+/** The block results a document read: outer key, prose and result, repeated (one array rather than an object per block). */
+type UsedBlockResult = string | Finding[];
+
+const blockConfigKeys = new WeakMap<LintConfig, string>();
+
+/** Block results depend on the rule settings beyond severity (lexicons, thresholds); memoised, as every document of a run shares one config. */
+function blockConfigKey(config: LintConfig): string {
+  let key = blockConfigKeys.get(config);
+  if (key === undefined) blockConfigKeys.set(config, (key = JSON.stringify({ ...config, rules: undefined, ignore: undefined })));
+  return key;
+}
+
+function blockResultOf(results: BlockResults, outer: string, prose: string): Finding[] | undefined {
+  return results.get(outer)?.get(prose);
+}
+
+function setBlockResult(results: BlockResults, outer: string, prose: string, result: Finding[]): void {
+  let inner = results.get(outer);
+  if (!inner) results.set(outer, (inner = new Map()));
+  inner.set(prose, result);
+}
+
+/** A document's local findings under one configuration, with the block results they read. */
+interface LocalResult {
+  readonly config: string;
+  readonly findings: Finding[];
+  readonly blocks: readonly UsedBlockResult[];
+}
+
+/**
+ * What a linter keeps of a document between runs: its summary and local
+ * findings, valid while its text stays the same. The parsed form is let go
+ * once both exist (an editor holds hundreds of documents, and their block
+ * trees would be most of its memory); a new configuration parses again.
+ */
+interface DocumentEntry {
+  readonly text: string;
+  readonly languageId: SourceDocument['languageId'];
+  readonly summary: DocumentSummary;
+  parsed: ParsedDocument | undefined;
+  local: LocalResult | undefined;
+}
 
 /** Lints sets of documents, caching per document text and per block text. */
 export class Linter {
-  private parsed = new Map<string, ParsedDocument>();
-  /** Block-rule results keyed by rule id and block text; `lint` rebuilds it each run to hold only live blocks. */
-  private blockResults = new Map<string, Finding[]>();
-  /**
-   * Each parsed document's block- and document-rule findings, with the block
-   * results they read: an unchanged document skips building a cache key per
-   * block and rule (each holds the block's text) and re-shifting its findings.
-   */
-  private localResults = new WeakMap<ParsedDocument, { readonly config: string; readonly findings: Finding[]; readonly blocks: readonly BlockResult[] }>();
+  private entries = new Map<string, DocumentEntry>();
+  /** Block-rule results by rule, settings, kind and block text; `lint` rebuilds it each run to hold only live blocks. */
+  private blockResults: BlockResults = new Map();
   /** Cross-document indexes carried from run to run, so an edit re-compares one document, not the set. */
   private readonly crossFile = new CrossFileState();
 
@@ -102,18 +143,18 @@ export class Linter {
     config: LintConfig = DEFAULT_CONFIG,
     token?: CancellationToken,
   ): DocumentResult[] {
-    const parsed = new Map<string, ParsedDocument>();
+    const entries = new Map<string, DocumentEntry>();
     for (const doc of documents) {
       throwIfCancelled(token);
-      parsed.set(doc.uri, this.parse(doc));
+      entries.set(doc.uri, this.entry(doc));
     }
-    this.parsed = parsed;
+    this.entries = entries;
 
-    const live = new Map<string, Finding[]>();
+    const live: BlockResults = new Map();
     const analyses = new Map<string, DocumentAnalysis>();
-    for (const doc of [...parsed.values()].sort(compareUris)) {
+    for (const [uri, entry] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       throwIfCancelled(token);
-      analyses.set(doc.uri, { summary: summarizeDocument(doc), findings: this.localFindings(doc, config, live, token) });
+      analyses.set(uri, { summary: entry.summary, findings: this.localFindings(entry, config, live, token) });
     }
     this.blockResults = live;
     return combineAnalyses(
@@ -132,33 +173,35 @@ export class Linter {
    * a paragraph pasted into many files is examined once.
    */
   analyze(document: SourceDocument, config: LintConfig = DEFAULT_CONFIG, options: { summaryOnly?: boolean } = {}): DocumentAnalysis {
-    const doc = this.parse(document);
-    const summary = summarizeDocument(doc);
-    if (options.summaryOnly) return { summary };
-    return { summary, findings: this.localFindings(doc, config, this.blockResults) };
+    const entry = this.entry(document);
+    if (options.summaryOnly) return { summary: entry.summary };
+    return { summary: entry.summary, findings: this.localFindings(entry, config, this.blockResults) };
   }
 
-  private parse(doc: SourceDocument): ParsedDocument {
-    const cached = this.parsed.get(doc.uri);
-    if (cached && cached.text === doc.text && cached.languageId === doc.languageId) return cached;
+  /** The entry for `doc`'s current text: the kept one, or a fresh parse and summary. */
+  private entry(doc: SourceDocument): DocumentEntry {
+    const kept = this.entries.get(doc.uri);
+    if (kept && kept.text === doc.text && kept.languageId === doc.languageId) return kept;
     const parsed = parseDocument(doc);
-    this.parsed.set(doc.uri, parsed);
-    return parsed;
+    const entry: DocumentEntry = { text: doc.text, languageId: doc.languageId, summary: summarizeDocument(parsed), parsed, local: undefined };
+    this.entries.set(doc.uri, entry);
+    return entry;
   }
 
-  /** The findings of the block and document rules in `doc`, in rule order, at document offsets. */
-  private localFindings(doc: ParsedDocument, config: LintConfig, live: Map<string, Finding[]>, token?: CancellationToken): Finding[] {
+  /** The findings of the block and document rules in a document, in rule order, at document offsets. */
+  private localFindings(entry: DocumentEntry, config: LintConfig, live: BlockResults, token?: CancellationToken): Finding[] {
     const fingerprint = configFingerprint(config);
-    const previous = this.localResults.get(doc);
+    const previous = entry.local;
     if (previous && previous.config === fingerprint) {
       // Keep its block results live, for when the document is next edited.
-      for (let i = 0; i < previous.blocks.length; i += 2) live.set(previous.blocks[i] as string, previous.blocks[i + 1] as Finding[]);
+      const used = previous.blocks;
+      for (let i = 0; i < used.length; i += 3) setBlockResult(live, used[i] as string, used[i + 1] as string, used[i + 2] as Finding[]);
       return previous.findings;
     }
+    const doc = entry.parsed ?? parseDocument({ uri: entry.summary.uri, languageId: entry.languageId, text: entry.text });
     const findings: Finding[] = [];
-    const blocks: BlockResult[] = [];
-    // Block results depend on the rule settings beyond severity (lexicons, thresholds).
-    const configKey = JSON.stringify({ ...config, rules: undefined, ignore: undefined });
+    const blocks: UsedBlockResult[] = [];
+    const configKey = blockConfigKey(config);
     for (const rule of RULE_IMPLEMENTATIONS) {
       if (rule.scope === 'set') continue;
       const severity = ruleSeverity(config, rule.id);
@@ -169,13 +212,16 @@ export class Linter {
         findings.push(...rule.check(doc, context));
         continue;
       }
+      // One key string per rule and kind, shared by every block's entry.
+      const outer = { paragraph: `${rule.id}\u0000${configKey}\u0000paragraph`, heading: `${rule.id}\u0000${configKey}\u0000heading` };
       for (const block of doc.prose) {
         if (!rule.applies(block)) continue;
-        const local = this.blockFindings(rule, block, context, `${rule.id}\u0000${configKey}`, live, blocks);
+        const local = this.blockFindings(rule, block, context, outer[block.kind], live, blocks);
         for (const finding of local) findings.push(toDocumentOffsets(finding, block.range[0], severity));
       }
     }
-    this.localResults.set(doc, { config: fingerprint, findings, blocks });
+    entry.local = { config: fingerprint, findings, blocks };
+    entry.parsed = undefined;
     return findings;
   }
 
@@ -183,16 +229,15 @@ export class Linter {
     rule: BlockRule,
     block: ProseBlock,
     context: { config: LintConfig; severity: Severity },
-    keyPrefix: string,
-    live: Map<string, Finding[]>,
-    used: BlockResult[],
+    outer: string,
+    live: BlockResults,
+    used: UsedBlockResult[],
   ): Finding[] {
     // Severity is not part of the key: it is re-applied on read.
-    const key = `${keyPrefix}\u0000${block.kind}\u0000${block.prose}`;
-    const cached = live.get(key) ?? this.blockResults.get(key);
+    const cached = blockResultOf(live, outer, block.prose) ?? blockResultOf(this.blockResults, outer, block.prose);
     const result = cached ?? rule.check(block, context);
-    live.set(key, result);
-    used.push(key, result);
+    setBlockResult(live, outer, block.prose, result);
+    used.push(outer, block.prose, result);
     return result;
   }
 }
@@ -205,6 +250,11 @@ export class Linter {
 export class CrossFileState {
   readonly repeats = new RepeatIndex();
   readonly names = new NameIndexState();
+  /** Each document's last result and what it was made from; see {@link combineAnalyses}. */
+  readonly finished = new WeakMap<
+    DocumentSummary,
+    { readonly local: readonly Finding[]; readonly set: readonly Finding[]; readonly directiveSeverity: Severity | 'off'; readonly result: DocumentResult }
+  >();
 }
 
 /**
@@ -230,23 +280,35 @@ export function combineAnalyses(
   }
   if (state) useNameState(ordered, state.names);
   const reported = analyses.filter((analysis) => analysis.findings !== undefined);
-  const findings = new Map<string, Finding[]>(reported.map((analysis) => [analysis.summary.uri, [...analysis.findings!]]));
+  const fromSet = new Map<string, Finding[]>(reported.map((analysis) => [analysis.summary.uri, []]));
   for (const rule of RULE_IMPLEMENTATIONS) {
     if (rule.scope !== 'set') continue;
     const severity = ruleSeverity(config, rule.id);
     if (severity === 'off') continue;
     throwIfCancelled(token);
-    for (const [uri, list] of rule.check(ordered, { config, severity })) findings.get(uri)?.push(...list);
+    for (const [uri, list] of rule.check(ordered, { config, severity })) fromSet.get(uri)?.push(...list);
   }
   const directiveSeverity = ruleSeverity(config, DIRECTIVE_RULE_ID);
-  return reported.map(({ summary }) => {
+  return reported.map(({ summary, findings: local }) => {
     const doc = byUri.get(summary.uri)!;
-    const kept = applyDirectives(doc, findings.get(doc.uri)!.sort(compareFindings), doc.directives).map(
+    const set = fromSet.get(doc.uri)!;
+    const before = state?.finished.get(doc);
+    // The same summary, local findings and set findings (by identity) give the same result: an edit elsewhere does not redo this document.
+    if (before && before.local === local && before.directiveSeverity === directiveSeverity && sameItems(before.set, set)) return before.result;
+    const kept = applyDirectives(doc, [...local!, ...set].sort(compareFindings), doc.directives).map(
       (finding): Finding => ({ ...finding, fixes: [...(finding.fixes ?? []), disableLineFix(doc, finding.range[0], finding.ruleId)] }),
     );
     if (directiveSeverity !== 'off') kept.push(...doc.directiveProblems.map((p) => ({ ...p, severity: directiveSeverity })));
-    return { uri: doc.uri, findings: kept.sort(compareFindings) };
+    const result: DocumentResult = { uri: doc.uri, findings: kept.sort(compareFindings) };
+    state?.finished.set(doc, { local: local!, set, directiveSeverity, result });
+    return result;
   });
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Lints `documents` once with a fresh linter; see {@link Linter.lint}. */

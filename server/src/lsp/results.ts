@@ -136,7 +136,14 @@ function sameInput(a: LintInput | undefined, b: LintInput | undefined): boolean 
   );
 }
 
-function forDocument(findings: readonly Finding[], config: LintConfig): Finding[] {
+/**
+ * `findings` with the document's own severities. The engine's array itself
+ * when they already match (the usual case): the engine hands back the same
+ * array for a document it did not redo, and then comparing with the
+ * previous snapshot is one identity check instead of a deep walk.
+ */
+function forDocument(findings: readonly Finding[], config: LintConfig): readonly Finding[] {
+  if (findings.every((finding) => ruleSeverity(config, finding.ruleId) === finding.severity)) return findings;
   const out: Finding[] = [];
   for (const finding of findings) {
     const severity = ruleSeverity(config, finding.ruleId);
