@@ -8,6 +8,7 @@
  * re-examines only what changed.
  */
 import { DEFAULT_CONFIG, ruleSeverity, type LintConfig } from './config';
+import { BlockResultStore } from './block-results';
 import { applyDirectives, disableLineFix, DIRECTIVE_RULE_ID } from './directives';
 import type { ParsedDocument, ProseBlock } from './document/model';
 import { parseDocument } from './document/parse';
@@ -74,16 +75,6 @@ function compareUris(a: { readonly uri: string }, b: { readonly uri: string }): 
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
 }
 
-/**
- * Block-rule results: by rule, settings and block kind, then by the block's
- * prose. Two levels so the inner key is the block's own prose string, held
- * by reference: one flat key per block (prefix + prose) would be a second
- * copy of every paragraph, for as long as the document is open.
- */
-type BlockResults = Map<string, Map<string, Finding[]>>;
-/** The block results a document read: outer key, prose and result, repeated (one array rather than an object per block). */
-type UsedBlockResult = string | Finding[];
-
 const blockConfigKeys = new WeakMap<LintConfig, string>();
 
 /** Block results depend on the rule settings beyond severity (lexicons, thresholds); memoised, as every document of a run shares one config. */
@@ -93,21 +84,12 @@ function blockConfigKey(config: LintConfig): string {
   return key;
 }
 
-function blockResultOf(results: BlockResults, outer: string, prose: string): Finding[] | undefined {
-  return results.get(outer)?.get(prose);
-}
-
-function setBlockResult(results: BlockResults, outer: string, prose: string, result: Finding[]): void {
-  let inner = results.get(outer);
-  if (!inner) results.set(outer, (inner = new Map()));
-  inner.set(prose, result);
-}
-
 /** A document's local findings under one configuration, with the block results they read. */
 interface LocalResult {
   readonly config: string;
   readonly findings: Finding[];
-  readonly blocks: readonly UsedBlockResult[];
+  /** The block results it uses in the linter's store: key and prose, alternating. */
+  readonly blocks: readonly string[];
 }
 
 /**
@@ -127,8 +109,8 @@ interface DocumentEntry {
 /** Lints sets of documents, caching per document text and per block text. */
 export class Linter {
   private entries = new Map<string, DocumentEntry>();
-  /** Block-rule results by rule, settings, kind and block text; `lint` rebuilds it each run to hold only live blocks. */
-  private blockResults: BlockResults = new Map();
+  /** Block-rule results in use by the kept documents. */
+  private readonly blockResults = new BlockResultStore();
   /** Cross-document indexes carried from run to run, so an edit re-compares one document, not the set. */
   private readonly crossFile = new CrossFileState();
 
@@ -144,101 +126,105 @@ export class Linter {
     token?: CancellationToken,
   ): DocumentResult[] {
     const entries = new Map<string, DocumentEntry>();
-    for (const doc of documents) {
-      throwIfCancelled(token);
-      entries.set(doc.uri, this.entry(doc));
+    const retired: DocumentEntry[] = [];
+    try {
+      for (const doc of documents) {
+        throwIfCancelled(token);
+        entries.set(doc.uri, this.entry(doc, retired));
+      }
+      for (const [uri, entry] of this.entries) if (entries.get(uri) !== entry) retired.push(entry);
+      this.entries = entries;
+      const analyses = new Map<string, DocumentAnalysis>();
+      for (const [uri, entry] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        throwIfCancelled(token);
+        analyses.set(uri, { summary: entry.summary, findings: this.localFindings(entry, config, token) });
+      }
+      return combineAnalyses(
+        documents.map((doc) => analyses.get(doc.uri)!),
+        config,
+        token,
+        this.crossFile,
+      );
+    } finally {
+      // After the new texts took their block results, so a block moved from one document to another is not examined again.
+      this.retire(retired);
     }
-    this.entries = entries;
-
-    const live: BlockResults = new Map();
-    const analyses = new Map<string, DocumentAnalysis>();
-    for (const [uri, entry] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      throwIfCancelled(token);
-      analyses.set(uri, { summary: entry.summary, findings: this.localFindings(entry, config, live, token) });
-    }
-    this.blockResults = live;
-    return combineAnalyses(
-      documents.map((doc) => analyses.get(doc.uri)!),
-      config,
-      token,
-      this.crossFile,
-    );
   }
 
   /**
    * The per-document share of a run for one document: parse, summarise and,
    * unless `summaryOnly`, run the block and document rules. Combine the
    * analyses of a whole set with {@link combineAnalyses}. Block results are
-   * cached across calls (and kept until the next {@link Linter.lint}), so
-   * a paragraph pasted into many files is examined once.
+   * shared across calls, so a paragraph pasted into many files is examined
+   * once.
    */
   analyze(document: SourceDocument, config: LintConfig = DEFAULT_CONFIG, options: { summaryOnly?: boolean } = {}): DocumentAnalysis {
-    const entry = this.entry(document);
-    if (options.summaryOnly) return { summary: entry.summary };
-    return { summary: entry.summary, findings: this.localFindings(entry, config, this.blockResults) };
+    const retired: DocumentEntry[] = [];
+    try {
+      const entry = this.entry(document, retired);
+      if (options.summaryOnly) return { summary: entry.summary };
+      return { summary: entry.summary, findings: this.localFindings(entry, config) };
+    } finally {
+      this.retire(retired);
+    }
   }
 
-  /** The entry for `doc`'s current text: the kept one, or a fresh parse and summary. */
-  private entry(doc: SourceDocument): DocumentEntry {
+  /** The entry for `doc`'s current text: the kept one, or a fresh parse and summary (the replaced entry goes to `retired`). */
+  private entry(doc: SourceDocument, retired: DocumentEntry[]): DocumentEntry {
     const kept = this.entries.get(doc.uri);
     if (kept && kept.text === doc.text && kept.languageId === doc.languageId) return kept;
+    if (kept) retired.push(kept);
     const parsed = parseDocument(doc);
     const entry: DocumentEntry = { text: doc.text, languageId: doc.languageId, summary: summarizeDocument(parsed), parsed, local: undefined };
     this.entries.set(doc.uri, entry);
     return entry;
   }
 
+  private retire(entries: readonly DocumentEntry[]): void {
+    for (const entry of entries) {
+      if (entry.local) this.blockResults.release(entry.local.blocks);
+      entry.local = undefined;
+    }
+  }
+
   /** The findings of the block and document rules in a document, in rule order, at document offsets. */
-  private localFindings(entry: DocumentEntry, config: LintConfig, live: BlockResults, token?: CancellationToken): Finding[] {
+  private localFindings(entry: DocumentEntry, config: LintConfig, token?: CancellationToken): Finding[] {
     const fingerprint = configFingerprint(config);
     const previous = entry.local;
-    if (previous && previous.config === fingerprint) {
-      // Keep its block results live, for when the document is next edited.
-      const used = previous.blocks;
-      for (let i = 0; i < used.length; i += 3) setBlockResult(live, used[i] as string, used[i + 1] as string, used[i + 2] as Finding[]);
-      return previous.findings;
-    }
+    if (previous && previous.config === fingerprint) return previous.findings;
     const doc = entry.parsed ?? parseDocument({ uri: entry.summary.uri, languageId: entry.languageId, text: entry.text });
     const findings: Finding[] = [];
-    const blocks: UsedBlockResult[] = [];
+    const blocks: string[] = [];
     const configKey = blockConfigKey(config);
-    for (const rule of RULE_IMPLEMENTATIONS) {
-      if (rule.scope === 'set') continue;
-      const severity = ruleSeverity(config, rule.id);
-      if (severity === 'off') continue;
-      throwIfCancelled(token);
-      const context = { config, severity };
-      if (rule.scope === 'document') {
-        findings.push(...rule.check(doc, context));
-        continue;
+    try {
+      for (const rule of RULE_IMPLEMENTATIONS) {
+        if (rule.scope === 'set') continue;
+        const severity = ruleSeverity(config, rule.id);
+        if (severity === 'off') continue;
+        throwIfCancelled(token);
+        const context = { config, severity };
+        if (rule.scope === 'document') {
+          findings.push(...rule.check(doc, context));
+          continue;
+        }
+        // One key per rule and kind, shared by every block's entry; severity is not part of it (re-applied on read).
+        const keys = { paragraph: `${rule.id}\u0000${configKey}\u0000paragraph`, heading: `${rule.id}\u0000${configKey}\u0000heading` };
+        for (const block of doc.prose) {
+          if (!rule.applies(block)) continue;
+          const key = keys[block.kind];
+          const local = this.blockResults.use(key, block.prose, () => rule.check(block, context));
+          blocks.push(key, block.prose);
+          for (const finding of local) findings.push(toDocumentOffsets(finding, block.range[0], severity));
+        }
       }
-      // One key string per rule and kind, shared by every block's entry.
-      const outer = { paragraph: `${rule.id}\u0000${configKey}\u0000paragraph`, heading: `${rule.id}\u0000${configKey}\u0000heading` };
-      for (const block of doc.prose) {
-        if (!rule.applies(block)) continue;
-        const local = this.blockFindings(rule, block, context, outer[block.kind], live, blocks);
-        for (const finding of local) findings.push(toDocumentOffsets(finding, block.range[0], severity));
-      }
+    } catch (error) {
+      this.blockResults.release(blocks);
+      throw error;
     }
+    if (previous) this.blockResults.release(previous.blocks);
     entry.local = { config: fingerprint, findings, blocks };
     entry.parsed = undefined;
     return findings;
-  }
-
-  private blockFindings(
-    rule: BlockRule,
-    block: ProseBlock,
-    context: { config: LintConfig; severity: Severity },
-    outer: string,
-    live: BlockResults,
-    used: UsedBlockResult[],
-  ): Finding[] {
-    // Severity is not part of the key: it is re-applied on read.
-    const cached = blockResultOf(live, outer, block.prose) ?? blockResultOf(this.blockResults, outer, block.prose);
-    const result = cached ?? rule.check(block, context);
-    setBlockResult(live, outer, block.prose, result);
-    used.push(outer, block.prose, result);
-    return result;
   }
 }
 
