@@ -1,7 +1,25 @@
 // Bundles the extension client, the language server and the CLI (and its
 // worker thread) with esbuild.
 // Every runtime dependency is bundled so the .vsix ships no node_modules.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
+
+// A hash of the engine's sources, baked into the CLI so a --cache written by
+// another build of the engine (summaries change shape) is never read back.
+function engineBuild() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(full).update(readFileSync(full));
+    }
+  };
+  walk('server/src/engine');
+  return hash.digest('hex').slice(0, 16);
+}
 
 const common = {
   bundle: true,
@@ -12,7 +30,7 @@ const common = {
   logLevel: 'warning',
   // ESM dependencies (fdir, via tinyglobby) call createRequire(import.meta.url)
   // at load time; in a CJS bundle import.meta is empty, so give it the bundle's URL.
-  define: { 'import.meta.url': 'importMetaUrl' },
+  define: { 'import.meta.url': 'importMetaUrl', POLICYLINT_ENGINE_BUILD: JSON.stringify(engineBuild()) },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 

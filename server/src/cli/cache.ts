@@ -17,8 +17,8 @@ import { describeFsError } from '../project/read';
 /** The cache file used when `--cache-location` does not name one. */
 export const DEFAULT_CACHE_FILE = '.policylintcache';
 
-/** Bumped when the file layout changes, so an old file is dropped rather than misread. */
-const FORMAT = 1;
+/** Bumped when the file layout changes, so an old file is dropped rather than misread (the key also holds the engine build, see `ENGINE_BUILD`). */
+const FORMAT = 2;
 
 /** One file's cached analysis. */
 export interface CacheEntry {
@@ -30,7 +30,7 @@ export interface CacheEntry {
 
 interface CacheData {
   readonly format: number;
-  /** policylint version and resolved configuration: a cache made under others is not used. */
+  /** policylint version, engine build and resolved configuration: a cache made under others is not used. */
   readonly key: string;
   readonly entries: Map<string, CacheEntry>;
 }

@@ -18,7 +18,7 @@ import { lintFiles } from './lint-files';
 import { describeFsError, readSourceFiles } from '../project/read';
 import { buildReports, errorsOnly, totalsOf, type LintedSource } from './report';
 import { inShard } from './shard';
-import { VERSION } from './version';
+import { ENGINE_BUILD, VERSION } from './version';
 import { writeFileAtomic } from '../project/write';
 
 export const EXIT_OK = 0;
@@ -133,7 +133,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
     if (!fixing) {
       const cache = options.cache
-        ? { file: await resolveCacheFile(options.cacheLocation, io.cwd), key: cacheKey(VERSION, runConfig.config) }
+        ? { file: await resolveCacheFile(options.cacheLocation, io.cwd), key: cacheKey(`${VERSION}+${ENGINE_BUILD}`, runConfig.config) }
         : undefined;
       const linted = await lintFiles(discovery.files, {
         config: runConfig.config,
