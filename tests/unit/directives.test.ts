@@ -24,6 +24,20 @@ describe('inline directives', () => {
     expect(ids('<!-- policylint-disable-next-line repeated-paragraph -->\nthe the a.\n')).toEqual(['repeated-word@2']);
   });
 
+  it('puts the "disable for this line" comment at the end of the line, whatever the line breaks', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      for (const text of [`Intro.${eol}${eol}the the a, then a long line ${'of words '.repeat(200)}end.${eol}Next.${eol}`, `Intro.${eol}${eol}the the last line`]) {
+        const finding = lintDocuments([doc('a.md', text)])[0]!.findings.find((f) => f.ruleId === 'repeated-word')!;
+        const fix = finding.fixes!.find((f) => f.title.startsWith('Disable repeated-word'))!;
+        const fixed = applyEdits(text, fix.edits);
+        const line = fixed.split(/\r\n|\r|\n/)[2]!;
+        expect(line.startsWith('the the')).toBe(true);
+        expect(line.endsWith(' <!-- policylint-disable-line repeated-word -->')).toBe(true);
+        expect(lintDocuments([doc('a.md', fixed)])[0]!.findings.some((f) => f.ruleId === 'repeated-word')).toBe(false);
+      }
+    }
+  });
+
   it('works in plain text on lines of their own', () => {
     expect(ids('<!-- policylint-disable-next-line -->\nthe the a.\nthe the b.\n', 'a.txt')).toEqual(['repeated-word@3']);
   });

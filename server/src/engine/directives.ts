@@ -146,8 +146,10 @@ export function disableLineFix(doc: DocumentRef, offset: number, ruleId: string)
   const lineStart = doc.lineStarts[line - 1]!;
   const title = `Disable ${ruleId} for this line`;
   if (doc.languageId === 'markdown') {
-    let lineEnd = lineStart;
-    while (lineEnd < doc.text.length && doc.text[lineEnd] !== '\n' && doc.text[lineEnd] !== '\r') lineEnd++;
+    // The next line's start, back over the line break: no scan along the line (policy prose has long lines, and every finding gets this fix).
+    let lineEnd = doc.lineStarts[line] ?? doc.text.length;
+    if (lineEnd > lineStart && doc.text.charCodeAt(lineEnd - 1) === 10) lineEnd--;
+    if (lineEnd > lineStart && doc.text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
     return { title, safe: false, edits: [{ range: [lineEnd, lineEnd], newText: ` <!-- policylint-disable-line ${ruleId} -->` }] };
   }
   const eol = lineBreakOf(doc);
