@@ -26,7 +26,7 @@ describe('plain-paragraph fast path', () => {
   it('takes plain prose and declines markup', () => {
     expect(isPlainParagraph('Officials said the U.S. spent $5 billion.\nA second line.')).toBe(true);
     expect(isPlainParagraph('| 1. | See the report, p. 4.\n| 2. | Ibid.')).toBe(true);
-    for (const text of ['A [link](x).', 'An *emphasis*.', 'Text\n- item', 'Text\n\nMore', ' indented', 'a | b\n--- | ---', 'See https://x.org', 'Text\n===']) {
+    for (const text of ['A [link](x).', 'An *emphasis*.', 'Text\n- item', 'Text\n\nMore', ' indented', 'a | b\n--- | ---', 'See https://x.org', 'Text\n===', 'Mail a&#64;b.co']) {
       expect(isPlainParagraph(text)).toBe(false);
     }
   });
@@ -45,6 +45,28 @@ describe('segments parsed in runs', () => {
         expect(parseMarkdownBlocks(text)).toEqual(parseTree(text));
       }),
       { numRuns: 300, seed: 8 },
+    );
+  });
+});
+
+describe('optional GFM constructs kept only where they can match', () => {
+  // Near-misses of each autolink literal (email, www, protocol) and of tables (delimiter rows with and
+  // without pipes or colons, setext underlines), references that decode to their characters, and the
+  // markup around links, so the lean parser options must agree with full GFM.
+  const fragment = fc.constantFrom(
+    'word', 'Who went where', ' ', '\n', '\n\n', '(', ')', '*', '_', '[', ']', '~', '.', ',', 'a@b.co', 'x@y', '@', 'user.name+tag@example.org',
+    'www.', 'www.example.com', 'WWW.Example.com/path', 'http://x.org', 'HTTPS://X.org/a_(b)', 'http:', 'https:/', 'ftp://x.org',
+    '&#64;', '&#x40;', 'a&#64;b.com', '&#119;ww.x.org', '&amp;', '[text](https://x.org)', '<https://x.org>', '<a@b.co>',
+    '[^1]', '`code www.x.org`', '\\@', '- ', '> ', 'mailto:a@b.co', 'xmpp:a@b.co',
+    '|', ' | ', '\n|---|', '\n:--', '\n--:', '\n:-:', '\n---', '\n--', '\n-', '\n===', ':', '-', '\n  ', '\t', 'a | b\n-- | --\n1 | 2',
+  );
+  it('parse exactly as with every GFM construct', () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { minLength: 1, maxLength: 24 }), (parts) => {
+        const text = `Opening words.\n\n${parts.join('')}`;
+        expect(parseMarkdownBlocks(text)).toEqual(parseTree(text));
+      }),
+      { numRuns: 1500, seed: 8 },
     );
   });
 });

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, applySafeFixes, lintDocuments, type DocumentLanguage, type OffsetRange } from '../../server/src/engine/index';
+import { mayRepeatWord } from '../../server/src/engine/rules/repeated-word';
 
 const FRAGMENTS = [
   'the', 'the the', 'U.S.', 'US', 'NATO', 'Nato', 'experts say', '70%', '$3 billion', 'according to the GAO',
@@ -104,6 +105,27 @@ describe('engine properties', () => {
         expect(fixUntilStable(once.text, languageId).text).toBe(once.text);
       }),
       RUNS,
+    );
+  });
+});
+
+describe('repeated-word pre-scan', () => {
+  // The tokenising definition the scan replaced: two equal (lower-cased) words with only whitespace between.
+  const reference = (source: string): boolean => {
+    const words = source.match(/[\p{L}\p{N}]+|[^\p{L}\p{N}\s]+/gu) ?? [];
+    return words.some((word, i) => i > 0 && word.toLowerCase() === words[i - 1]!.toLowerCase() && /[\p{L}\p{N}]/u.test(word));
+  };
+  const piece = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom('the', 'The', 'THE', 'a', 'A', '1', '1a', 'K', '\u212a', 'k', 'ß', 'SS', 'ss', 'Σ', 'σ', 'ς', 'İ', 'i', 'é', 'e\u0301', '𐐀', '𐐨', 'x😀', '\ud800', ' ', '  ', '\n', '\u00a0', '\u2028', '\ufeff', '-', '.', ',', '\u200b') },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
+  );
+  it('answers as tokenising and lower-casing every word would', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (parts) => {
+        const source = parts.join('');
+        expect(mayRepeatWord(source)).toBe(reference(source));
+      }),
+      { numRuns: 5000, seed: 8 },
     );
   });
 });

@@ -97,9 +97,10 @@ export function analyzeBlockUncached(block: ProseBlock, lexicon: Lexicon): Block
   const settings = new Set<string>();
   let t = 0;
   let m = 0;
-  const ranges = block.sentences.map((s): OffsetRange => [s.range[0] - base, s.range[1] - base]);
+  const ranges = block.sentences;
   for (let index = 0; index < ranges.length; index++) {
-    const [start, end] = ranges[index]!;
+    const start = ranges[index]!.start - base;
+    const end = ranges[index]!.end - base;
     while (t < tokens.length && tokens[t]!.start < start) t++;
     const from = t;
     while (t < tokens.length && tokens[t]!.end <= end) t++;
@@ -114,7 +115,7 @@ export function analyzeBlockUncached(block: ProseBlock, lexicon: Lexicon): Block
       if (token.quoted) quotedWords++;
       if (isCapitalized(token.text)) capitalizedWords++;
     }
-    const nextStart = index + 1 < ranges.length ? ranges[index + 1]![0] : prose.length;
+    const nextStart = index + 1 < ranges.length ? ranges[index + 1]!.start - base : prose.length;
     // A marker in the sentence, or between it and the next one ("…end. [3] Next…"). Markers are sorted by start.
     while (m < markers.length && markers[m]!.range[1] <= start) m++;
     let cited = false;
@@ -201,7 +202,17 @@ function inlineSignature(block: ProseBlock): string {
   return signature;
 }
 
-let cache = new BoundedCache<string, BlockClaims>(20_000);
+/** Analyses of one prose under each configuration and inline signature seen: keys and results alternating (usually one pair). */
+type Variants = (string | BlockClaims)[];
+
+/**
+ * Analyses by the block's prose, then by configuration fingerprint and
+ * inline signature. Keyed by the prose string itself rather than by a key
+ * built around it: a built key is a second copy of every paragraph (kept
+ * as long as the entry), and building and hashing it cost more than the
+ * analysis saves on the few paragraphs that repeat.
+ */
+let cache = new BoundedCache<string, Variants>(20_000);
 /**
  * The same results by block object: the linter reuses parsed blocks while a
  * document is unchanged, so the three rules and later runs skip hashing the
@@ -211,7 +222,7 @@ let byBlock = new WeakMap<ProseBlock, { readonly fingerprint: string; readonly c
 
 /** Forgets every cached analysis, so a benchmark can time cold analysis again; results never depend on it. */
 export function resetClaimAnalysisCache(): void {
-  cache = new BoundedCache<string, BlockClaims>(20_000);
+  cache = new BoundedCache<string, Variants>(20_000);
   byBlock = new WeakMap();
 }
 
@@ -223,8 +234,14 @@ export function analyzeBlock(block: ProseBlock, config: ClaimsConfig): BlockClai
   const lexicon = lexiconFor(config);
   const known = byBlock.get(block);
   if (known && known.fingerprint === lexicon.fingerprint) return known.claims;
-  const key = `${lexicon.fingerprint}\u0001${inlineSignature(block)}\u0001${block.prose}`;
-  const claims = cache.get(key, () => analyzeBlockUncached(block, lexicon));
+  const variants = cache.get(block.prose, () => []);
+  const key = `${lexicon.fingerprint}\u0001${inlineSignature(block)}`;
+  let claims: BlockClaims | undefined;
+  for (let i = 0; i < variants.length && !claims; i += 2) if (variants[i] === key) claims = variants[i + 1] as BlockClaims;
+  if (!claims) {
+    claims = analyzeBlockUncached(block, lexicon);
+    variants.push(key, claims);
+  }
   byBlock.set(block, { fingerprint: lexicon.fingerprint, claims });
   return claims;
 }

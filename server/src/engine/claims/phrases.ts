@@ -6,10 +6,33 @@
  */
 import type { Token } from './tokens';
 
+/**
+ * A place inside a pattern: slot `s`, alternative `a`, `i` of its words
+ * already read (less than the alternative's length: the place waits for
+ * word `i`).
+ */
+interface Place {
+  readonly p: number;
+  readonly s: number;
+  readonly a: number;
+  readonly i: number;
+}
+
+/**
+ * A node of the phrase trie: the word sequence that leads to it, as the
+ * places in the patterns that sequence reaches. Built on first use from its
+ * parent, so the trie holds only the prefixes that some text walked.
+ */
 interface TrieNode<T> {
-  readonly next: Map<string, TrieNode<T>>;
-  any?: TrieNode<T>;
-  value?: T;
+  /** The value of the first pattern with an expansion ending here. */
+  readonly value?: T;
+  /** Places waiting for each literal word. */
+  readonly waiting: ReadonlyMap<string, readonly Place[]>;
+  /** Places waiting for any word (`*`). */
+  readonly waitingAny: readonly Place[];
+  /** Children built so far, by word. */
+  readonly children: Map<string, TrieNode<T>>;
+  any?: TrieNode<T> | null;
 }
 
 /** A phrase found in a token list: `[start, end)` token indices and the entry's value. */
@@ -54,57 +77,119 @@ export function expandPattern(pattern: string): string[][] {
  * quoted tokens never match, so a phrase never spans a comma or a quotation.
  */
 export class PhraseSet<T> {
-  private readonly root: TrieNode<T> = { next: new Map() };
-  private longest = 0;
+  private readonly patterns: { readonly slots: string[][][]; readonly value: T }[] = [];
+  private trie: TrieNode<T> | undefined;
 
   /**
    * Adds every expansion of `pattern` with `value`; the first value added for
-   * a sequence wins. Slots are inserted one after another from the set of
-   * nodes the previous slots reached, so shared prefixes are walked once
-   * instead of once per expansion: the built-in cues expand to 80,000
-   * sequences, and expanding them one by one took half the CLI's start-up.
+   * a sequence wins. Nothing is expanded here: the built-in cues expand to
+   * 80,000 sequences, and a trie of them (one map per node) took a large
+   * share of the CLI's start-up and of the server's memory. The trie is
+   * instead built lazily as texts walk it (see {@link TrieNode}), with the
+   * same nodes, values and matches as the expanded one.
    */
   add(pattern: string, value: T): void {
     const slots = patternSlots(pattern);
     let count = 1;
     for (const slot of slots) if ((count *= slot.length) > MAX_EXPANSIONS) throw new Error(`policylint: pattern expands too far: ${pattern}`);
-    // Each frontier entry: a node and the number of words that led to it.
-    let frontier: [TrieNode<T>, number][] = [[this.root, 0]];
-    for (const slot of slots) {
-      const reached = new Map<TrieNode<T>, number>();
-      for (const [from, depth] of frontier) {
-        for (const alternative of slot) {
-          let node = from;
-          for (const word of alternative) node = this.child(node, word);
-          // Depth is a function of the node, since the trie is a tree.
-          reached.set(node, depth + alternative.length);
-        }
-      }
-      frontier = [...reached];
-    }
-    for (const [node, depth] of frontier) {
-      if (depth === 0) continue;
-      node.value ??= value;
-      this.longest = Math.max(this.longest, depth);
-    }
+    this.patterns.push({ slots, value });
+    this.trie = undefined;
   }
 
-  private child(node: TrieNode<T>, word: string): TrieNode<T> {
-    if (word === '*') return (node.any ??= { next: new Map() });
-    let child = node.next.get(word);
+  private get root(): TrieNode<T> {
+    if (!this.trie) {
+      const start: Place[] = [];
+      for (let p = 0; p < this.patterns.length; p++) this.enterSlot(p, 0, start);
+      // The empty sequence is no phrase, so the root carries no value.
+      this.trie = this.node(start, false);
+    }
+    return this.trie;
+  }
+
+  /** Adds the places at the start of slot `s` of pattern `p` (past slots left empty), or the pattern's end (-1 alternative). */
+  private enterSlot(p: number, s: number, into: Place[]): void {
+    const slots = this.patterns[p]!.slots;
+    if (s === slots.length) {
+      into.push({ p, s, a: -1, i: 0 });
+      return;
+    }
+    slots[s]!.forEach((alternative, a) => {
+      if (alternative.length === 0) this.enterSlot(p, s + 1, into);
+      else into.push({ p, s, a, i: 0 });
+    });
+  }
+
+  /** The node for `places` (each waiting for a word, or at its pattern's end). */
+  private node(places: readonly Place[], valued = true): TrieNode<T> {
+    const waiting = new Map<string, Place[]>();
+    const waitingAny: Place[] = [];
+    let first = -1;
+    for (const place of places) {
+      if (place.a < 0) {
+        if (first < 0 || place.p < first) first = place.p;
+        continue;
+      }
+      const word = this.patterns[place.p]!.slots[place.s]![place.a]![place.i]!;
+      if (word === '*') waitingAny.push(place);
+      else {
+        const list = waiting.get(word);
+        if (list) list.push(place);
+        else waiting.set(word, [place]);
+      }
+    }
+    const value = valued && first >= 0 ? this.patterns[first]!.value : undefined;
+    return { ...(value !== undefined ? { value } : {}), waiting, waitingAny, children: new Map() };
+  }
+
+  /** The node after reading `places` one word further. */
+  private advance(places: readonly Place[]): TrieNode<T> {
+    const next: Place[] = [];
+    const seen = new Set<string>();
+    const add = (place: Place): void => {
+      const key = `${place.p},${place.s},${place.a},${place.i}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        next.push(place);
+      }
+    };
+    for (const { p, s, a, i } of places) {
+      const alternative = this.patterns[p]!.slots[s]![a]!;
+      if (i + 1 < alternative.length) add({ p, s, a, i: i + 1 });
+      else {
+        const entered: Place[] = [];
+        this.enterSlot(p, s + 1, entered);
+        entered.forEach(add);
+      }
+    }
+    return this.node(next);
+  }
+
+  /** The child of `node` by the literal word `word`, if any sequence continues so. */
+  private child(node: TrieNode<T>, word: string): TrieNode<T> | undefined {
+    // Only words some place waits for are kept, so the trie does not grow with every word of the texts.
+    const places = node.waiting.get(word);
+    if (!places) return undefined;
+    let child = node.children.get(word);
     if (!child) {
-      child = { next: new Map() };
-      node.next.set(word, child);
+      child = this.advance(places);
+      node.children.set(word, child);
     }
     return child;
+  }
+
+  /** The child of `node` by `*`, if any sequence continues so. */
+  private anyChild(node: TrieNode<T>): TrieNode<T> | undefined {
+    if (node.any === undefined) node.any = node.waitingAny.length > 0 ? this.advance(node.waitingAny) : null;
+    return node.any ?? undefined;
   }
 
   /** The longest phrase starting at token `start`, or undefined. */
   matchAt(tokens: readonly Token[], start: number, end: number = tokens.length): PhraseMatch<T> | undefined {
     const first = tokens[start];
     // Most tokens start no phrase: answer without allocating.
-    if (!first || first.kind === 'punct' || first.quoted || (!this.root.any && !this.root.next.has(first.lower))) return undefined;
-    const found = this.walk(this.root, tokens, start, start, end);
+    const root = this.root;
+    if (!first || first.kind === 'punct' || first.quoted || (root.waitingAny.length === 0 && !root.waiting.has(first.lower))) return undefined;
+    const found = this.walk(root, tokens, start, start, end);
     return found === undefined ? undefined : { start, end: found[0], value: found[1] };
   }
 
@@ -114,8 +199,8 @@ export class PhraseSet<T> {
     if (at >= end) return best;
     const token = tokens[at]!;
     if (token.kind === 'punct' || token.quoted) return best;
-    const child = node.next.get(token.lower);
-    for (const next of [child, node.any]) {
+    // A literal word before `*`: on equal lengths the first found wins.
+    for (const next of [this.child(node, token.lower), this.anyChild(node)]) {
       if (!next) continue;
       const deeper = this.walk(next, tokens, start, at + 1, end);
       if (deeper && (!best || deeper[0] > best[0])) best = deeper;

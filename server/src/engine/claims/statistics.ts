@@ -97,6 +97,7 @@ export function findStatistics(sentence: SentenceTokens, lexicon: Lexicon, setti
     for (let i = from; i < to; i++) if (tokens[i]!.lower === 'would') return hits;
   }
   let conditional = false;
+  const triggers = triggersOf(lexicon);
 
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
@@ -128,7 +129,7 @@ export function findStatistics(sentence: SentenceTokens, lexicon: Lexicon, setti
     const lower = token.lower;
     const code = lower.charCodeAt(0);
     // One lookup rules out most words; hyphenated and digit-led words may be ranks or folds.
-    if (!triggersOf(lexicon).has(lower) && !(code >= 48 && code <= 57) && !lower.includes('-')) continue;
+    if (!triggers.has(lower) && !(code >= 48 && code <= 57) && !lower.includes('-')) continue;
 
     if (lexicon.changeWords.has(lower) || N_FOLD.test(lower)) {
       const next = at(i + 1);

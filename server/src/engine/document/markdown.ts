@@ -3,20 +3,102 @@
  * mdast-util-from-markdown), with YAML/TOML front matter. The mdast tree gives
  * exact offsets; this module turns it into blocks and masked prose.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
-import type { Nodes, Parents, PhrasingContent } from 'mdast';
+import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
 import type { OffsetRange } from '../types';
 import { BoundedCache } from '../cache';
-import { isProse, OBJECT_MASK, type Block, type BlockKind, type Container, type InlineSpan, type ProseBlock } from './model';
+import { isProse, OBJECT_MASK, ProseSentence, type Block, type BlockKind, type Container, type InlineSpan, type ProseBlock } from './model';
+import { flatten } from './flatten';
 import { segmentMarkdown } from './segments';
 import { splitSentences } from './sentences';
 
-const MICROMARK_EXTENSIONS = [gfm(), frontmatter(['yaml', 'toml'])];
-const MDAST_EXTENSIONS = [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])];
+type MicromarkExtension = NonNullable<Options['extensions']>[number];
+type MdastExtensions = NonNullable<Options['mdastExtensions']>;
+
+const GFM = gfm();
+const FRONT_MATTER = frontmatter(['yaml', 'toml']);
+const MICROMARK_EXTENSIONS = [GFM, FRONT_MATTER];
+const MDAST_GFM = gfmFromMarkdown();
+const MDAST_EXTENSIONS: MdastExtensions = [MDAST_GFM, frontmatterFromMarkdown(['yaml', 'toml'])];
+/** The same without the autolink-literal transform (the only transform of the GFM mdast extensions). */
+const MDAST_WITHOUT_TRANSFORMS: MdastExtensions = [MDAST_GFM.map(({ transforms: _, ...rest }) => rest), frontmatterFromMarkdown(['yaml', 'toml'])];
+
+/**
+ * GFM constructs that are costly to try and can only match where the input
+ * holds a certain string, with that string. An email literal consumes an
+ * `@`, a www literal `www.`, a protocol literal `http:` or `https:` (all
+ * case-insensitive; micromark matches them on the raw characters, where a
+ * character reference cannot stand in for them). A table needs a delimiter
+ * row, which holds a `|` or a colon against a dash (`:-`, `-:`): without one
+ * it is a setext underline or a thematic break. Each is tried at every word
+ * (autolinks) or line (tables) it could start.
+ */
+const OPTIONAL_CONSTRUCTS: readonly (readonly [name: string, needed: RegExp])[] = [
+  ['emailAutolink', /@/],
+  ['wwwAutolink', /www\./i],
+  ['protocolAutolink', /https?:/i],
+  ['table', /\||:-|-:/],
+];
+const ALL_OPTIONAL = (1 << OPTIONAL_CONSTRUCTS.length) - 1;
+
+/** `constructs` (a micromark construct record) without the constructs named in `drop`. */
+function withoutConstructs(constructs: Record<string, unknown> | undefined, drop: ReadonlySet<string>): Record<string, unknown[]> {
+  const kept: Record<string, unknown[]> = {};
+  for (const [code, list] of Object.entries(constructs ?? {})) {
+    const left = (Array.isArray(list) ? list : [list]).filter((construct: { name?: string } | undefined) => !drop.has(construct?.name ?? ''));
+    if (left.length > 0) kept[code] = left;
+  }
+  return kept;
+}
+
+/** GFM with only the optional constructs in `keep` (a bit per {@link OPTIONAL_CONSTRUCTS} entry). */
+function gfmWith(keep: number): MicromarkExtension {
+  const drop = new Set(OPTIONAL_CONSTRUCTS.filter((_, bit) => (keep & (1 << bit)) === 0).map(([name]) => name));
+  return { ...GFM, text: withoutConstructs(GFM.text, drop), flow: withoutConstructs(GFM.flow, drop) } as MicromarkExtension;
+}
+
+const extensionVariants = new Map<number, MicromarkExtension[]>();
+
+/**
+ * The micromark extensions for `text`: full GFM and front matter, except for
+ * the optional constructs that cannot match in it. Why: the email construct
+ * is tried at the start of every word (with an event-list walk each time),
+ * which about doubled micromark's time on policy prose, and the table
+ * construct at every line; most runs hold no `@` and no table. A construct
+ * that cannot match leaves the same tree (a failed attempt is undone), so the
+ * result equals {@link parseTree}'s (tests compare them).
+ */
+function leanExtensions(text: string): MicromarkExtension[] {
+  let keep = 0;
+  OPTIONAL_CONSTRUCTS.forEach(([, needed], bit) => {
+    if (needed.test(text)) keep |= 1 << bit;
+  });
+  let extensions = extensionVariants.get(keep);
+  if (!extensions) {
+    extensions = [keep === ALL_OPTIONAL ? GFM : gfmWith(keep), FRONT_MATTER];
+    extensionVariants.set(keep, extensions);
+  }
+  return extensions;
+}
+
+/** The autolink-literal transform of the GFM mdast extensions: it links URLs and emails found in text nodes. */
+const AUTOLINK_TRANSFORMS = MDAST_GFM.flatMap((extension) => extension.transforms ?? []);
+/** What a text node must hold for that transform to link anything in it (its patterns start with these). */
+const AUTOLINK_TEXT = /@|www\.|https?:\/\//i;
+
+/** Whether a text node of `tree` matches `pattern`. */
+function someText(tree: Root, pattern: RegExp): boolean {
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'text' && pattern.test(node.value)) return true;
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+  }
+  return false;
+}
 
 // Keyed by string: 'toml' comes from the front-matter extension, not mdast's own types.
 const LEAF_KINDS: Readonly<Record<string, BlockKind>> = {
@@ -49,13 +131,39 @@ function shiftBlock(block: Block, by: number): Block {
     ...block,
     range,
     inlines: block.inlines.map((span) => ({ ...span, range: [span.range[0] + by, span.range[1] + by] as const })),
-    sentences: block.sentences.map((sentence) => ({ ...sentence, range: [sentence.range[0] + by, sentence.range[1] + by] as const })),
+    sentences: block.sentences.map((sentence) =>
+      sentence instanceof ProseSentence ? sentence.shifted(by) : new ProseSentence(sentence.text, 0, sentence.start + by, sentence.end + by),
+    ),
   };
   return shifted;
 }
 
-/** Parsed runs of segments by their text (and the definitions they were parsed with), offsets relative to the run. */
-const segmentCache = new BoundedCache<string, readonly Block[]>(50_000);
+/**
+ * A parsed run: its blocks at document offsets, for the run starting at
+ * `start`. Blocks are immutable, so a document parsed again with the run at
+ * the same place (every run before an edit, every run of an unchanged
+ * document) gets these very objects: no copy, and no second set of blocks
+ * kept by the cache beside the documents'. Only a run found elsewhere (after
+ * an edit, or in another document) is copied to its new place, which then
+ * becomes the entry's.
+ */
+interface ParsedRun {
+  blocks: readonly Block[];
+  start: number;
+}
+
+/** Parsed runs of segments by their text (and the definitions they were parsed with). */
+const segmentCache = new BoundedCache<string, ParsedRun>(50_000);
+
+/** The blocks of a cached run moved to `start` (the entry then keeps that place). */
+function placeRun(entry: ParsedRun, start: number): readonly Block[] {
+  if (entry.start !== start) {
+    const by = start - entry.start;
+    entry.blocks = entry.blocks.map((block) => shiftBlock(block, by));
+    entry.start = start;
+  }
+  return entry.blocks;
+}
 
 /**
  * Segments are parsed in runs of about this many characters. Each parser
@@ -67,14 +175,20 @@ const RUN_LENGTH = 4096;
 /** A run also ends after a segment whose hash is 0 modulo this, so run boundaries follow the content: an edit re-parses its own run only, never shifts the rest. */
 const RUN_BREAK = 8;
 
-function parseRun(run: string, lead: string): readonly Block[] {
-  return segmentCache.get(`${lead}\u0000${run}`, () =>
-    isPlainParagraph(run)
-      ? [plainParagraph(run)]
-      : parseTree(lead + run)
+/** The blocks of `run` (parsed after `lead`) at document offsets, for the run starting at `start`. */
+function parseRun(run: string, lead: string, start: number): readonly Block[] {
+  // A flat key: as a rope it would keep `run`, a slice of the whole document's text, alive as long as the entry.
+  const entry = segmentCache.get(flatten(`${lead}\u0000${run}`), (key) => ({
+    blocks: isPlainParagraph(run)
+      ? // The prose is cut from the key, which the entry keeps anyway, not from `run`: a cached block holding
+        // that would keep the document's text alive after the document changed.
+        [plainParagraph(key.slice(lead.length + 1), start)]
+      : parseLean(lead + run)
           .filter((block) => block.range[0] >= lead.length)
-          .map((block) => shiftBlock(block, -lead.length)),
-  );
+          .map((block) => shiftBlock(block, start - lead.length)),
+    start,
+  }));
+  return placeRun(entry, start);
 }
 
 /** 32-bit FNV-1a, to place run boundaries by content. */
@@ -98,7 +212,7 @@ export function parseMarkdownBlocks(text: string): Block[] {
   const prefix = definitions.length > 0 ? `${definitions.join('\n\n')}\n\n` : '\n';
   const blocks: Block[] = [];
   const emit = (start: number, end: number, lead: string): void => {
-    for (const block of parseRun(text.slice(start, end), lead)) blocks.push(shiftBlock(block, start));
+    for (const block of parseRun(text.slice(start, end), lead, start)) blocks.push(block);
   };
   let runStart = -1;
   let runEnd = -1;
@@ -115,10 +229,13 @@ export function parseMarkdownBlocks(text: string): Block[] {
     const body = text.slice(start, end);
     // A huge single paragraph (the first segment too: a whole document can be one) is parsed in pieces.
     if (body.length > HUGE_PARAGRAPH && !(first && frontMatter) && !isPlainParagraph(body)) {
-      const pieces = segmentCache.get(`${lead}\u0000huge\u0000${body}`, () => parseHugeParagraph(lead, body) ?? []);
-      if (pieces.length > 0) {
+      const pieces = segmentCache.get(flatten(`${lead}\u0000huge\u0000${body}`), () => ({
+        blocks: (parseHugeParagraph(lead, body) ?? []).map((block) => shiftBlock(block, start)),
+        start,
+      }));
+      if (pieces.blocks.length > 0) {
         flush();
-        for (const block of pieces) blocks.push(shiftBlock(block, start));
+        for (const block of placeRun(pieces, start)) blocks.push(block);
         return;
       }
     }
@@ -159,7 +276,7 @@ export function parseHugeParagraph(lead: string, body: string, piece = PIECE, hu
   const parts: ProseBlock[] = [];
   let from = 0;
   for (const to of [...cuts, body.length]) {
-    const blocks = parseTree(lead + body.slice(from, to)).filter((block) => block.range[0] >= lead.length);
+    const blocks = parseLean(lead + body.slice(from, to)).filter((block) => block.range[0] >= lead.length);
     const only = blocks[0];
     if (blocks.length !== 1 || only === undefined || only.kind !== 'paragraph' || !isProse(only)) return undefined;
     parts.push(shiftBlock(only, from - lead.length) as ProseBlock);
@@ -208,8 +325,12 @@ function pieceCuts(body: string, piece: number): number[] {
   return cuts;
 }
 
-/** Characters that may start inline markup, an autolink or an HTML tag anywhere in a line; tabs change what counts as indentation. Pipes matter only with a delimiter row (see {@link DELIMITER_ROW}). */
-const INLINE_SYNTAX = /[\\`*_[\]<~@\t]|:\/\/|www\.|mailto:|xmpp:/i;
+/**
+ * Characters that may start inline markup, an autolink or an HTML tag anywhere in a line; tabs change what
+ * counts as indentation; a character reference (`&#64;`, `&commat;`) may decode to an autolink's `@` or
+ * `www.`, which GFM's autolink transform then links. Pipes matter only with a delimiter row (see {@link DELIMITER_ROW}).
+ */
+const INLINE_SYNTAX = /[\\`*_[\]<~@\t]|:\/\/|www\.|mailto:|xmpp:|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});/i;
 /** A line start that may open or interrupt a block (list, heading, quote, fence, setext underline, thematic break), or a blank line. */
 const BLOCK_START = /(?:^|\r\n|\n|\r(?!\n))[ ]*(?:[-+*#>=~`<_]|\d+[.)]|[\n\r]|$)/;
 /**
@@ -234,14 +355,33 @@ export function isPlainParagraph(body: string): boolean {
   return !INLINE_SYNTAX.test(body) && !BLOCK_START.test(body) && !DELIMITER_ROW.test(body);
 }
 
-/** The block the parser makes of a plain paragraph (see {@link isPlainParagraph}): its prose is its text. */
-export function plainParagraph(body: string): ProseBlock {
-  return { kind: 'paragraph', container: 'root', range: [0, body.length], prose: body, inlines: [], sentences: splitSentences(body, 0) };
+/** The block the parser makes of a plain paragraph (see {@link isPlainParagraph}) at document offset `start`: its prose is its text. */
+export function plainParagraph(body: string, start = 0): ProseBlock {
+  return { kind: 'paragraph', container: 'root', range: [start, start + body.length], prose: body, inlines: [], sentences: splitSentences(body, start) };
 }
 
 /** Parses Markdown with the real parser in one piece (the reference that segment-wise parsing must match). */
 export function parseTree(text: string): Block[] {
-  const tree = fromMarkdown(text, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS });
+  return treeBlocks(text, fromMarkdown(text, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS }));
+}
+
+/**
+ * Parses like {@link parseTree}, with only the autolink constructs that can
+ * match (see {@link leanExtensions}), and with the autolink transform only
+ * when a text node holds what it looks for: most runs hold a URL only in
+ * link destinations, which are not text nodes, and the transform walks the
+ * whole tree with two expressions per text node. It runs on the decoded
+ * text, where a character reference (`&#64;`) may be an `@`.
+ */
+function parseLean(text: string): Block[] {
+  let tree = fromMarkdown(text, { extensions: leanExtensions(text), mdastExtensions: MDAST_WITHOUT_TRANSFORMS });
+  // As mdast-util-from-markdown runs transforms: in order, each may return a new tree.
+  if (someText(tree, AUTOLINK_TEXT)) for (const transform of AUTOLINK_TRANSFORMS) tree = transform(tree) || tree;
+  return treeBlocks(text, tree);
+}
+
+/** The blocks of a parsed tree of `text`, in document order. */
+function treeBlocks(text: string, tree: Root): Block[] {
   const blocks: Block[] = [];
   const visit = (node: Nodes, container: Container, inQuote: boolean): void => {
     const range = rangeOf(node);
@@ -273,29 +413,33 @@ function proseBlock(
   inQuote: boolean,
 ): ProseBlock {
   const [start, end] = range;
-  const chars: string[] = [];
+  // The prose is built as UTF-16 code units in place (one typed array, not an array of one-character strings).
+  const units = new Uint16Array(end - start);
   // Line breaks stay so sentence and line logic still see them.
-  for (let i = start; i < end; i++) chars.push(text[i] === '\n' || text[i] === '\r' ? text[i]! : ' ');
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    units[i - start] = code === 10 || code === 13 ? code : 32;
+  }
   const inlines: InlineSpan[] = [];
   const fill = (r: OffsetRange, ch: string): void => {
-    for (let i = r[0]; i < r[1]; i++) if (chars[i - start] !== '\n' && chars[i - start] !== '\r') chars[i - start] = ch;
+    const mask = ch.charCodeAt(0);
+    for (let i = r[0] - start; i < r[1] - start; i++) if (units[i] !== 10 && units[i] !== 13) units[i] = mask;
   };
   const copy = (r: OffsetRange, value: string): void => {
-    const source = text.slice(r[0], r[1]);
-    const escaped = source.length > value.length;
+    const escaped = r[1] - r[0] > value.length;
     let lineStart = false;
-    for (let i = 0; i < source.length; i++) {
-      const ch = source[i]!;
-      if (ch === '\n' || ch === '\r') {
+    for (let i = r[0]; i < r[1]; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10 || code === 13) {
         lineStart = true;
         continue;
       }
       // Container prefixes ("> " in quotes) and indentation on continuation lines are not prose.
-      if (lineStart && (ch === ' ' || ch === '\t' || (inQuote && ch === '>'))) continue;
+      if (lineStart && (code === 32 || code === 9 || (inQuote && code === 62))) continue;
       lineStart = false;
       // A backslash escape ("\*") is markup; the escaped character is prose.
-      if (escaped && ch === '\\' && /[!-/:-@[-`{-~]/.test(source[i + 1] ?? '')) continue;
-      chars[r[0] - start + i] = ch;
+      if (escaped && code === 92 && i + 1 < r[1] && isAsciiPunctuation(text.charCodeAt(i + 1))) continue;
+      units[i - start] = code;
     }
   };
   const visitInline = (child: PhrasingContent): void => {
@@ -339,6 +483,20 @@ function proseBlock(
     }
   };
   (node.children as PhrasingContent[]).forEach(visitInline);
-  const prose = chars.join('');
+  const prose = unitsToString(units);
   return { kind, container, range, prose, inlines, sentences: splitSentences(prose, start) };
+}
+
+/** Whether a UTF-16 code unit is ASCII punctuation, which a backslash escapes. */
+function isAsciiPunctuation(code: number): boolean {
+  return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
+}
+
+/** The string of UTF-16 code units, in chunks small enough for one `fromCharCode` call each. */
+function unitsToString(units: Uint16Array): string {
+  const CHUNK = 8192;
+  if (units.length <= CHUNK) return String.fromCharCode.apply(null, units as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < units.length; i += CHUNK) out += String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]);
+  return out;
 }

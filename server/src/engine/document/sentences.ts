@@ -7,7 +7,10 @@
  * is dense with abbreviations ("U.S.", "Sen.", "No. 5", "Pub. L."), which the
  * tables below cover.
  */
-import type { Sentence } from './model';
+import { ProseSentence } from './model';
+
+/** A sentence holds at least one letter or digit. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Abbreviations that never end a sentence when more text follows them. */
 const NON_TERMINAL = new Set(
@@ -108,20 +111,20 @@ function periodEndsSentence(text: string, dot: number, nextStart: number): boole
  * document offset of `prose[0]`; returned ranges are document offsets,
  * trimmed of whitespace.
  */
-export function splitSentences(prose: string, base: number): Sentence[] {
-  const sentences: Sentence[] = [];
+export function splitSentences(prose: string, base: number): ProseSentence[] {
+  const sentences: ProseSentence[] = [];
   let start = 0;
   const push = (end: number): void => {
     let s = start;
     let e = end;
     while (s < e && isSpace(prose[s]!)) s++;
     while (e > s && isSpace(prose[e - 1]!)) e--;
-    if (e > s && /[\p{L}\p{N}]/u.test(prose.slice(s, e))) {
-      sentences.push({ range: [base + s, base + e], text: prose.slice(s, e) });
+    if (e > s && LETTER_OR_DIGIT.test(prose.slice(s, e))) {
+      sentences.push(new ProseSentence(prose, s, base + s, base + e));
     } else if (e > s && sentences.length > 0) {
       // Stray punctuation or masks after a sentence belong to it.
       const last = sentences.pop()!;
-      sentences.push({ range: [last.range[0], base + e], text: prose.slice(last.range[0] - base, e) });
+      sentences.push(new ProseSentence(prose, last.start - base, last.start, base + e));
     }
     start = end;
   };
