@@ -12,10 +12,11 @@ import { isRuleEnabled, type LintConfig } from '../config';
 import type { Container } from '../document/model';
 import { foldForComparison } from '../document/words';
 import type { DocumentSummary } from '../summary';
-import { resemblance } from './similarity';
+import { measuresWords, resemblance, wordResemblance, type Resemblance } from './similarity';
 import { ShingleIndex } from './shingle-index';
-import type { Signature } from './signature';
-import type { ParagraphSummary, SentenceSummary } from './summary';
+import { hash53 } from './signature';
+import { sentenceAt, sentenceCount, sentenceKeyAt, type ParagraphSummary, type SentenceSummary } from './summary';
+import { isFolded, sameExact, sameSentence, wordsOfParagraph, type Located } from './verify';
 
 export { MIN_SENTENCE_WORDS } from './summary';
 
@@ -67,21 +68,119 @@ export interface RepeatAnalysis {
 /** Order of copy kinds in a finding's list: identical first. */
 export const KIND_ORDER: Record<CopyKind, number> = { identical: 0, similar: 1, contains: 2, contained: 3 };
 
-interface Entry extends ProseRef {
-  readonly signature: Signature;
-}
+type Entry = ProseRef;
 
-/** How `later` repeats `earlier`, if it does at the configured similarity. */
-export function classify(later: Signature, earlier: Signature, similarity: number): { kind: CopyKind; score: number } | undefined {
-  const measured = resemblance(later, earlier);
+function judge(measured: Resemblance, later: number, earlier: number, similarity: number): { kind: CopyKind; score: number } | undefined {
   if (measured.similarity >= similarity) return { kind: 'similar', score: measured.similarity };
   // Containment is about a paragraph inside a clearly longer one, not two of a size.
-  const [shorter, longer] = [later.words.length, earlier.words.length].sort((x, y) => x - y) as [number, number];
+  const [shorter, longer] = later <= earlier ? [later, earlier] : [earlier, later];
   if (measured.containment >= CONTAINMENT_THRESHOLD && shorter <= CONTAINMENT_THRESHOLD * longer) {
-    return { kind: later.words.length <= earlier.words.length ? 'contained' : 'contains', score: measured.containment };
+    return { kind: later <= earlier ? 'contained' : 'contains', score: measured.containment };
   }
   return undefined;
 }
+
+/**
+ * How `later` repeats `earlier`, if it does at the configured similarity.
+ * Word hashes find it; a match is confirmed on the words themselves
+ * (equal hashes of different words only ever raise the measure, so a
+ * paragraph the hashes reject is rejected by the words too).
+ */
+export function classify(later: Located, earlier: Located, similarity: number): { kind: CopyKind; score: number } | undefined {
+  const [a, b] = [later.block.signature, earlier.block.signature];
+  const match = judge(resemblance(a, b), a.words.length, b.words.length, similarity);
+  if (!match || !measuresWords(a, b) || a === b) return match;
+  const [x, y] = [wordsOfParagraph(later), wordsOfParagraph(earlier)];
+  // Hashes equal exactly where words are: the measure on hashes was the measure on words.
+  if (sameWordsWhereHashesMatch(a.words, x, b.words, y)) return match;
+  return judge(wordResemblance(x, y), a.words.length, b.words.length, similarity);
+}
+
+/**
+ * Whether, across two paragraphs, equal word hashes always stand for equal
+ * words (no collision between or within them). `hashes` and `words` of a
+ * paragraph are aligned: both come from the same words of the same prose.
+ */
+function sameWordsWhereHashesMatch(aHashes: Uint32Array, aWords: readonly string[], bHashes: Uint32Array, bWords: readonly string[]): boolean {
+  if (aHashes.length !== aWords.length || bHashes.length !== bWords.length) return false;
+  const seen = new Map<number, string>();
+  const agree = (hashes: Uint32Array, words: readonly string[]): boolean => {
+    for (let i = 0; i < hashes.length; i++) {
+      const known = seen.get(hashes[i]!);
+      if (known === undefined) seen.set(hashes[i]!, words[i]!);
+      else if (known !== words[i]) return false;
+    }
+    return true;
+  };
+  return agree(aHashes, aWords) && agree(bHashes, bWords);
+}
+
+/**
+ * Lists of items that are truly equal, under a hash that may (very rarely)
+ * join different ones: `find` returns the list whose first item equals
+ * `item`, so a collision only costs the comparison.
+ */
+export class EqualLists<K, T> {
+  private readonly lists = new Map<K, T[][]>();
+
+  constructor(private readonly same: (a: T, b: T) => boolean) {}
+
+  /** The list of items equal to `item` under `key`, if any. */
+  find(key: K, item: T): T[] | undefined {
+    const lists = this.lists.get(key);
+    if (!lists) return undefined;
+    for (const list of lists) if (this.same(list[0]!, item)) return list;
+    return undefined;
+  }
+
+  /** Starts a list with `item` under `key`. */
+  start(key: K, item: T): T[] {
+    const list = [item];
+    const lists = this.lists.get(key);
+    if (lists) lists.push(list);
+    else this.lists.set(key, [list]);
+    return list;
+  }
+
+  /** Drops an emptied list. */
+  discard(key: K, list: readonly T[]): void {
+    const lists = this.lists.get(key);
+    if (!lists) return;
+    const kept = lists.filter((other) => other !== list);
+    if (kept.length === 0) this.lists.delete(key);
+    else this.lists.set(key, kept);
+  }
+}
+
+/** Folded `allow` texts by hash, for {@link isAllowed}. */
+export function allowedTexts(allow: readonly string[]): Map<number, string[]> {
+  const byHash = new Map<number, string[]>();
+  for (const text of allow) {
+    const folded = foldForComparison(text);
+    const hash = hash53(folded);
+    byHash.set(hash, [...(byHash.get(hash) ?? []), folded]);
+  }
+  return byHash;
+}
+
+/** Whether a paragraph is one of the configured boilerplate texts (`repeated.allow`). */
+export function isAllowed(allowed: ReadonlyMap<number, readonly string[]>, located: Located): boolean {
+  if (allowed.size === 0) return false;
+  const texts = allowed.get(located.block.signature.exact);
+  return texts !== undefined && texts.some((text) => isFolded(located, text));
+}
+
+/** Whether two paragraphs are exact copies in the same kind of container (only those are compared). */
+export function sameCopy(a: Located, b: Located): boolean {
+  return a.block.container === b.block.container && sameExact(a, b);
+}
+
+/** A sentence by its paragraph and position among the paragraph's reported sentences. */
+interface SentenceRef extends ProseRef {
+  readonly index: number;
+}
+
+const sameSentenceRef = (a: SentenceRef, b: SentenceRef): boolean => sameSentence(a, a.index, b, b.index);
 
 function growCounts(counts: Uint32Array, size: number): Uint32Array {
   const grown = new Uint32Array(Math.max(size, counts.length * 2));
@@ -91,26 +190,30 @@ function growCounts(counts: Uint32Array, size: number): Uint32Array {
 
 function analyze(documents: readonly DocumentSummary[], config: LintConfig): RepeatAnalysis {
   const { minWords, similarity, allow } = config.repeated;
-  const allowed = new Set(allow.map((text) => foldForComparison(text)));
-  const exact = new Map<string, Entry[]>();
+  const allowed = allowedTexts(allow);
+  const exact = new EqualLists<number, Entry>(sameCopy);
   const postings = new Map<Container, ShingleIndex>();
   const entries: Entry[] = [];
   const paragraphs: ParagraphRepeat[] = [];
   const reported = new Set<ParagraphSummary>();
   let shared: Uint32Array = new Uint32Array(1024);
+  // Shingles per kind of container, to size each index once.
+  const shingleCounts = new Map<Container, number>();
+  for (const doc of documents) {
+    for (const block of doc.paragraphs) shingleCounts.set(block.container, (shingleCounts.get(block.container) ?? 0) + block.signature.shingles.length);
+  }
 
   for (const doc of documents) {
     for (const block of doc.paragraphs) {
       const signature = block.signature;
-      if (signature.words.length < minWords || allowed.has(signature.exact)) continue;
-      const entry: Entry = { doc, block, signature };
-      const exactKey = `${block.container}\u0000${signature.exact}`;
-      const copies = exact.get(exactKey);
+      const entry: Entry = { doc, block };
+      if (signature.words.length < minWords || isAllowed(allowed, entry)) continue;
+      const copies = exact.find(signature.exact, entry);
       let earlier: EarlierCopy[] = copies
         ? copies.slice(0, MAX_LISTED_COPIES).map((copy) => ({ doc: copy.doc, block: copy.block, kind: 'identical', score: 1 }))
         : [];
       let index = postings.get(block.container);
-      if (!index) postings.set(block.container, (index = new ShingleIndex(MAX_POSTINGS)));
+      if (!index) postings.set(block.container, (index = new ShingleIndex(MAX_POSTINGS, shingleCounts.get(block.container))));
       if (!copies) {
         // Count shared shingles per earlier paragraph in a reused typed array.
         if (shared.length < entries.length) shared = growCounts(shared, entries.length);
@@ -124,9 +227,9 @@ function analyze(documents: readonly DocumentSummary[], config: LintConfig): Rep
           const count = shared[id]!;
           shared[id] = 0;
           const candidate = entries[id]!;
-          const needed = Math.max(2, CANDIDATE_SHARE * Math.min(signature.shingles.length, candidate.signature.shingles.length));
+          const needed = Math.max(2, CANDIDATE_SHARE * Math.min(signature.shingles.length, candidate.block.signature.shingles.length));
           if (count < needed) continue;
-          const match = classify(signature, candidate.signature, similarity);
+          const match = classify(entry, candidate, similarity);
           if (match) earlier.push({ doc: candidate.doc, block: candidate.block, ...match });
         }
         earlier = earlier.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.score - a.score);
@@ -137,34 +240,39 @@ function analyze(documents: readonly DocumentSummary[], config: LintConfig): Rep
         reported.add(block);
       }
       if (copies) copies.push(entry);
-      else exact.set(exactKey, [entry]);
+      else exact.start(signature.exact, entry);
       const id = entries.push(entry) - 1;
       for (const hash of signature.shingles) index.add(hash, id);
     }
   }
 
   const skipReported = isRuleEnabled(config, 'repeated-paragraph');
-  const seenSentences = new Map<string, (ProseRef & { sentence: SentenceSummary })[]>();
+  const seenSentences = new EqualLists<number, SentenceRef>(sameSentenceRef);
   const sentences: SentenceRepeat[] = [];
   for (const doc of documents) {
     for (const block of doc.paragraphs) {
-      if (allowed.size > 0 && allowed.has(block.signature.exact)) continue;
-      for (const sentence of block.sentences) {
-        const key = sentence.key;
-        const here = { doc, block, sentence };
-        const before = seenSentences.get(key);
+      if (isAllowed(allowed, { doc, block })) continue;
+      for (let index = 0; index < sentenceCount(block); index++) {
+        const key = sentenceKeyAt(block, index);
+        const here: SentenceRef = { doc, block, index };
+        const before = seenSentences.find(key, here);
         if (!before) {
-          seenSentences.set(key, [here]);
+          seenSentences.start(key, here);
           continue;
         }
         if (!(skipReported && reported.has(block))) {
-          sentences.push({ ...here, earlier: before.slice(0, MAX_LISTED_COPIES), total: before.length });
+          sentences.push({ ...withSentence(here), earlier: before.slice(0, MAX_LISTED_COPIES).map(withSentence), total: before.length });
         }
         before.push(here);
       }
     }
   }
   return { paragraphs, sentences };
+}
+
+/** A reported sentence with its offsets, made only for what is reported. */
+function withSentence(ref: SentenceRef): ProseRef & { readonly sentence: SentenceSummary } {
+  return { doc: ref.doc, block: ref.block, sentence: sentenceAt(ref.block, ref.index) };
 }
 
 const memo = new WeakMap<readonly DocumentSummary[], { config: LintConfig; analysis: RepeatAnalysis }>();

@@ -3,10 +3,13 @@
  * re-lints a large set after each keystroke. The exact-copy map, the shingle
  * index and the sentence map persist; a changed document's old entries are
  * taken out and its new ones put in, and only the paragraphs whose result can
- * have changed are compared again: those of the changed document, and those
- * that share an exact key, a sentence or a followed shingle with its old or
- * new paragraphs. The result equals `analyzeRepeats` on the same set (a
- * property test checks it).
+ * have changed are compared again: the new paragraphs; later holders of an
+ * exact-copy list that changed; later paragraphs that share enough shingles
+ * with a changed paragraph to have it as a candidate; and paragraphs for
+ * which a shingle list crossed the boilerplate cap between the start and
+ * the end of the update. A changed sentence list only re-reads the sentence
+ * answers of its holders. The result equals `analyzeRepeats` on the same
+ * set (property tests in incremental.test.ts and repeated-incremental.test.ts).
  *
  * Why the answers can be computed per paragraph: `analyzeRepeats` compares
  * each paragraph with the paragraphs before it in set order (uri, then
@@ -14,25 +17,31 @@
  * query "before this paragraph" reads the prefix of a list.
  */
 import { isRuleEnabled, type LintConfig } from '../config';
-import { foldForComparison } from '../document/words';
 import type { DocumentSummary } from '../summary';
 import {
+  allowedTexts,
   CANDIDATE_SHARE,
   classify,
+  EqualLists,
+  isAllowed,
   KIND_ORDER,
   MAX_LISTED_COPIES,
   MAX_POSTINGS,
+  sameCopy,
   type CopyKind,
   type EarlierCopy,
   type ParagraphRepeat,
   type RepeatAnalysis,
   type SentenceRepeat,
 } from './analyze';
-import type { ParagraphSummary } from './summary';
+import { sentenceAt, sentenceCount, sentenceKeyAt, type ParagraphSummary } from './summary';
+import { sameExact, sameSentence, type Located } from './verify';
 
 interface Doc {
   summary: DocumentSummary;
   paragraphs: Para[];
+  /** Place of its uri among all uris seen (a number compares faster than the uri in every list lookup). */
+  rank: number;
 }
 
 /** An earlier copy, by paragraph, so that it reads the paragraph's current offsets when the result is written out. */
@@ -56,6 +65,12 @@ interface Para {
   /** Whether its sentences take part (not allowed boilerplate). */
   readonly sentences: boolean;
   repeat: { readonly earlier: readonly Copy[]; readonly total: number } | undefined;
+  /** Scratch counter for shared shingles, zero between uses (a field is cheaper than a map keyed by paragraph). */
+  shared: number;
+  /** The list of its exact copies (itself included), while it is compared. */
+  exactList: Para[] | undefined;
+  /** Per reported sentence, the list of its copies (itself included), while its sentences take part. */
+  sentenceLists: SentenceRef[][];
   sentenceRepeats: readonly { readonly sentence: number; readonly earlier: readonly SentenceRef[]; readonly total: number }[];
 }
 
@@ -68,16 +83,31 @@ interface SentenceRef {
 /** Holders of one shingle slot, in set order; a paragraph holding two hashes of one slot is listed twice, as in `ShingleIndex`. */
 type Postings = Para[];
 
-/** Positions after which a shingle list is no longer followed: holders past this index never read it. */
-const FOLLOW_LIMIT = MAX_POSTINGS + 3;
+/** A holder follows a shingle list when at most MAX_POSTINGS entries come before it: it is among the first FOLLOWED entries. */
+const FOLLOWED = MAX_POSTINGS + 1;
+
+/**
+ * What one update changes, for marking the paragraphs whose answers must be
+ * computed again: whole, or only for their sentences. `before` keeps the
+ * head of each shingle list as it was when the update began, and `added`
+ * the paragraphs put in, whose shingle lists are read once all changes are in.
+ */
+interface Dirty {
+  readonly paragraphs: Set<Para>;
+  readonly sentences: Set<Para>;
+  readonly before: Map<Map<number, Postings>, Map<number, readonly Para[]>>;
+  readonly added: Para[];
+  /** Whether the index was empty: every paragraph is new and computed anyway, so nothing needs marking. */
+  readonly fresh: boolean;
+}
 
 function compareUri(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Set order: document uri, then position in the document. */
+/** Set order: document uri (by rank), then position in the document. */
 function compareParas(a: Para, b: Para): number {
-  return compareUri(a.doc.summary.uri, b.doc.summary.uri) || a.index - b.index;
+  return a.doc.rank - b.doc.rank || a.index - b.index;
 }
 
 /** Number of entries of `list` (in set order) that come before `para`. */
@@ -102,18 +132,29 @@ function insertSorted<T>(list: T[], item: T, of: (item: T) => Para): void {
 
 const self = (para: Para): Para => para;
 const sentencePara = (ref: SentenceRef): Para => ref.para;
+/** A paragraph with the text it is in now (for confirming a hash on the text). */
+const located = (para: Para): Located => ({ doc: para.doc.summary, block: para.block });
+const sameParas = (a: Para, b: Para): boolean => sameCopy(located(a), located(b));
+const sameSentenceRefs = (a: SentenceRef, b: SentenceRef): boolean => sameSentence(located(a.para), a.sentence, located(b.para), b.sentence);
+
+/** Takes `item` (by identity) out of a sorted list, in place. */
+function removeFrom<T>(list: T[], item: T): void {
+  const at = list.indexOf(item);
+  if (at >= 0) list.splice(at, 1);
+}
 
 /** The repeat analysis of a changing set, updated per changed document. */
 export class RepeatIndex {
   private docs = new Map<string, Doc>();
-  private exact = new Map<string, Para[]>();
+  private exact = new EqualLists<number, Para>(sameParas);
   private shingles = new Map<string, Map<number, Postings>>();
-  private sentences = new Map<string, SentenceRef[]>();
+  private sentences = new EqualLists<number, SentenceRef>(sameSentenceRefs);
   private settings = '';
-  private allowed = new Set<string>();
+  private allowed = new Map<number, string[]>();
   private similarity = 0;
   private skipReported = true;
   private minWords = 0;
+  private ranks = new Map<string, number>();
 
   /**
    * The analysis of `documents` (in uri order, distinct uris), updating the
@@ -123,7 +164,8 @@ export class RepeatIndex {
   update(documents: readonly DocumentSummary[], config: LintConfig): RepeatAnalysis {
     const settings = JSON.stringify([config.repeated, isRuleEnabled(config, 'repeated-paragraph')]);
     if (settings !== this.settings) this.reset(settings, config);
-    const dirty = new Set<Para>();
+    this.rankUris(documents);
+    const dirty: Dirty = { paragraphs: new Set(), sentences: new Set(), before: new Map(), added: [], fresh: this.docs.size === 0 };
     const wanted = new Map(documents.map((doc) => [doc.uri, doc]));
     for (const [uri, doc] of this.docs) if (!wanted.has(uri)) this.removeParas(doc.paragraphs, dirty, true);
     for (const summary of documents) {
@@ -131,11 +173,15 @@ export class RepeatIndex {
       if (!doc) this.addDoc(summary, dirty);
       else if (doc.summary !== summary) this.replace(doc, summary, dirty);
     }
-    for (const para of dirty) {
-      if (this.docs.get(para.doc.summary.uri) !== para.doc || para.doc.paragraphs[para.index] !== para) continue;
+    const live = (para: Para): boolean => this.docs.get(para.doc.summary.uri) === para.doc && para.doc.paragraphs[para.index] === para;
+    if (!dirty.fresh) this.markShingleChanges(dirty, live);
+    for (const para of dirty.paragraphs) {
+      if (!live(para)) continue;
       para.repeat = this.paragraphRepeat(para);
       para.sentenceRepeats = this.sentenceRepeats(para);
     }
+    // A paragraph's sentence answers read its own paragraph answer, computed just above when it changed.
+    for (const para of dirty.sentences) if (!dirty.paragraphs.has(para) && live(para)) para.sentenceRepeats = this.sentenceRepeats(para);
     const paragraphs: ParagraphRepeat[] = [];
     const sentences: SentenceRepeat[] = [];
     for (const summary of documents) {
@@ -146,28 +192,42 @@ export class RepeatIndex {
           paragraphs.push({ ...here, earlier, total: para.repeat.total });
         }
         for (const found of para.sentenceRepeats) {
-          const earlier = found.earlier.map((ref) => ({ doc: ref.para.doc.summary, block: ref.para.block, sentence: ref.para.block.sentences[ref.sentence]! }));
-          sentences.push({ ...here, sentence: para.block.sentences[found.sentence]!, earlier, total: found.total });
+          const earlier = found.earlier.map((ref) => ({ doc: ref.para.doc.summary, block: ref.para.block, sentence: sentenceAt(ref.para.block, ref.sentence) }));
+          sentences.push({ ...here, sentence: sentenceAt(para.block, found.sentence), earlier, total: found.total });
         }
       }
     }
     return { paragraphs, sentences };
   }
 
+  /**
+   * Gives every document a rank in uri order. Ranks only need to be
+   * monotone over the uris of the index and of `documents` together; they
+   * are recomputed only when a new uri arrives (removals keep the order).
+   */
+  private rankUris(documents: readonly DocumentSummary[]): void {
+    if (documents.every((doc) => this.ranks.has(doc.uri))) return;
+    const uris = [...new Set([...this.docs.keys(), ...documents.map((doc) => doc.uri)])].sort(compareUri);
+    this.ranks = new Map(uris.map((uri, rank) => [uri, rank]));
+    for (const doc of this.docs.values()) doc.rank = this.ranks.get(doc.summary.uri)!;
+  }
+
   private reset(settings: string, config: LintConfig): void {
     this.docs = new Map();
-    this.exact = new Map();
+    this.exact = new EqualLists(sameParas);
     this.shingles = new Map();
-    this.sentences = new Map();
+    this.sentences = new EqualLists(sameSentenceRefs);
+    this.ranks = new Map();
     this.settings = settings;
-    this.allowed = new Set(config.repeated.allow.map((text) => foldForComparison(text)));
+    this.allowed = allowedTexts(config.repeated.allow);
     this.similarity = config.repeated.similarity;
     this.skipReported = isRuleEnabled(config, 'repeated-paragraph');
     this.minWords = config.repeated.minWords;
   }
 
-  private exactKey(para: Para): string {
-    return `${para.block.container}\u0000${para.block.signature.exact}`;
+  /** The key of a paragraph's exact-copy list (lists under one key are told apart by container and text). */
+  private exactKey(para: Para): number {
+    return para.block.signature.exact;
   }
 
   private slots(para: Para): Map<number, Postings> {
@@ -181,13 +241,87 @@ export class RepeatIndex {
    * those after it in set order (answers read earlier paragraphs only), and
    * for shingle lists only those near enough the head to follow the list.
    */
-  private static mark<T>(list: readonly T[] | undefined, changed: Para, of: (item: T) => Para, dirty: Set<Para>, limit = Infinity): void {
+  private static mark<T>(list: readonly T[] | undefined, changed: Para, of: (item: T) => Para, dirty: Set<Para>): void {
     if (!list) return;
-    for (let i = rankOf(list, changed, of); i < list.length && i < limit; i++) dirty.add(of(list[i]!));
+    for (let i = rankOf(list, changed, of); i < list.length; i++) dirty.add(of(list[i]!));
+  }
+
+  /** Keeps the head of a shingle list as it was before this update first changes it. */
+  private static keepBefore(dirty: Dirty, slots: Map<number, Postings>, slot: number): void {
+    if (dirty.fresh) return;
+    let heads = dirty.before.get(slots);
+    if (!heads) dirty.before.set(slots, (heads = new Map()));
+    if (!heads.has(slot)) heads.set(slot, slots.get(slot)?.slice(0, FOLLOWED) ?? []);
+  }
+
+  /**
+   * Counts, in `touched` and each holder's `shared`, the entries of `list`
+   * after `changed` among its first FOLLOWED: holders there follow the list
+   * and count `changed` once per entry. Summed over the lists of the
+   * changed paragraph's shingles, that bounds from above what each holder
+   * counts for it.
+   */
+  private static countAfter(list: readonly Para[], changed: Para, touched: Para[]): void {
+    for (let i = rankOf(list, changed, self); i < list.length && i < FOLLOWED; i++) {
+      const holder = list[i]!;
+      if (holder !== changed && holder.shared++ === 0) touched.push(holder);
+    }
+  }
+
+  /** Marks the holders counted by {@link countAfter} that share enough shingles with `changed` to have had it, or to have it, as a candidate. */
+  private static markCandidates(changed: Para, touched: readonly Para[], dirty: Set<Para>): void {
+    const own = changed.block.signature.shingles.length;
+    for (const holder of touched) {
+      const needed = Math.max(2, CANDIDATE_SHARE * Math.min(own, holder.block.signature.shingles.length));
+      if (holder.shared >= needed) dirty.add(holder);
+      holder.shared = 0;
+    }
+  }
+
+  /**
+   * Marks, once every list holds its new entries, the paragraphs whose
+   * shingle counts may have changed: those that can have an added paragraph
+   * as a candidate, and those for which a list's following flipped between
+   * the start and the end of the update. An unchanged paragraph's counts
+   * for unchanged candidates change only through such a flip, and so does
+   * the order it first meets them in (which breaks ties between copies).
+   * Comparing the two ends of the update, not each step, lets a paragraph
+   * that is taken out and put back (an edit) cancel out.
+   */
+  private markShingleChanges(dirty: Dirty, live: (para: Para) => boolean): void {
+    const touched: Para[] = [];
+    for (const para of dirty.added) {
+      if (!para.compared || !live(para)) continue;
+      const slots = this.slots(para);
+      for (const hash of para.block.signature.shingles) RepeatIndex.countAfter(slots.get(hash >>> 1)!, para, touched);
+      RepeatIndex.markCandidates(para, touched, dirty.paragraphs);
+      touched.length = 0;
+    }
+    for (const [slots, heads] of dirty.before) {
+      for (const [slot, head] of heads) {
+        const list = slots.get(slot) ?? [];
+        const end = Math.min(list.length, FOLLOWED);
+        let same = head.length === end;
+        for (let i = 0; same && i < end; i++) same = head[i] === list[i];
+        if (same) continue;
+        // Bit 1: followed at the start; bit 2: at the end. A holder with one bit flipped.
+        for (const holder of head) holder.shared |= 1;
+        for (let i = 0; i < end; i++) list[i]!.shared |= 2;
+        for (const holder of head) {
+          if (holder.shared === 1) dirty.paragraphs.add(holder);
+          holder.shared = 0;
+        }
+        for (let i = 0; i < end; i++) {
+          const holder = list[i]!;
+          if (holder.shared === 2) dirty.paragraphs.add(holder);
+          holder.shared = 0;
+        }
+      }
+    }
   }
 
   private newPara(doc: Doc, index: number, block: ParagraphSummary): Para {
-    const allowed = this.allowed.size > 0 && this.allowed.has(block.signature.exact);
+    const allowed = isAllowed(this.allowed, { doc: doc.summary, block });
     return {
       doc,
       index,
@@ -195,12 +329,15 @@ export class RepeatIndex {
       compared: block.signature.words.length >= this.minWords && !allowed,
       sentences: !allowed,
       repeat: undefined,
+      shared: 0,
+      exactList: undefined,
+      sentenceLists: [],
       sentenceRepeats: [],
     };
   }
 
-  private addDoc(summary: DocumentSummary, dirty: Set<Para>): void {
-    const doc: Doc = { summary, paragraphs: [] };
+  private addDoc(summary: DocumentSummary, dirty: Dirty): void {
+    const doc: Doc = { summary, paragraphs: [], rank: this.ranks.get(summary.uri)! };
     doc.paragraphs = summary.paragraphs.map((block, index) => this.newPara(doc, index, block));
     this.docs.set(summary.uri, doc);
     this.addParas(doc.paragraphs, dirty);
@@ -211,13 +348,14 @@ export class RepeatIndex {
    * suffix keep their entries (an edit changes a paragraph or two), the
    * rest are taken out and the new ones put in.
    */
-  private replace(doc: Doc, summary: DocumentSummary, dirty: Set<Para>): void {
+  private replace(doc: Doc, summary: DocumentSummary, dirty: Dirty): void {
     const old = doc.paragraphs;
     const blocks = summary.paragraphs;
     let head = 0;
-    while (head < old.length && head < blocks.length && sameContent(old[head]!.block, blocks[head]!)) head++;
+    const next = (block: ParagraphSummary): Located => ({ doc: summary, block });
+    while (head < old.length && head < blocks.length && sameContent(located(old[head]!), next(blocks[head]!))) head++;
     let tail = 0;
-    while (tail < old.length - head && tail < blocks.length - head && sameContent(old[old.length - 1 - tail]!.block, blocks[blocks.length - 1 - tail]!)) tail++;
+    while (tail < old.length - head && tail < blocks.length - head && sameContent(located(old[old.length - 1 - tail]!), next(blocks[blocks.length - 1 - tail]!))) tail++;
     // Take the changed middle out while the list order still matches the old positions.
     this.removeParas(old.slice(head, old.length - tail), dirty, false);
     doc.summary = summary;
@@ -238,60 +376,79 @@ export class RepeatIndex {
     this.addParas(added, dirty);
   }
 
-  private addParas(paras: readonly Para[], dirty: Set<Para>): void {
+  private addParas(paras: readonly Para[], dirty: Dirty): void {
     for (const para of paras) {
-      dirty.add(para);
+      dirty.paragraphs.add(para);
+      dirty.added.push(para);
       if (para.compared) {
         const key = this.exactKey(para);
-        const list = this.exact.get(key);
+        const list = this.exact.find(key, para);
         if (list) insertSorted(list, para, self);
-        else this.exact.set(key, [para]);
-        RepeatIndex.mark(list, para, self, dirty);
+        if (!dirty.fresh) RepeatIndex.mark(list, para, self, dirty.paragraphs);
+        para.exactList = list ?? this.exact.start(key, para);
         const slots = this.slots(para);
         for (const hash of para.block.signature.shingles) {
           const slot = hash >>> 1;
+          RepeatIndex.keepBefore(dirty, slots, slot);
           const postings = slots.get(slot);
           if (postings) insertSorted(postings, para, self);
           else slots.set(slot, [para]);
-          RepeatIndex.mark(postings, para, self, dirty, FOLLOW_LIMIT);
         }
       }
       if (para.sentences) {
-        para.block.sentences.forEach((sentence, index) => {
+        for (let index = 0; index < sentenceCount(para.block); index++) {
           const ref: SentenceRef = { para, sentence: index };
-          const list = this.sentences.get(sentence.key);
+          const key = sentenceKeyAt(para.block, index);
+          const list = this.sentences.find(key, ref);
           if (list) insertSorted(list, ref, sentencePara);
-          else this.sentences.set(sentence.key, [ref]);
-          RepeatIndex.mark(list, para, sentencePara, dirty);
-        });
+          if (!dirty.fresh) RepeatIndex.mark(list, para, sentencePara, dirty.sentences);
+          para.sentenceLists.push(list ?? this.sentences.start(key, ref));
+        }
       }
     }
   }
 
   /** Takes `paras` out of every list (and, with `wholeDocument`, their document out of the set). */
-  private removeParas(paras: readonly Para[], dirty: Set<Para>, wholeDocument: boolean): void {
+  private removeParas(paras: readonly Para[], dirty: Dirty, wholeDocument: boolean): void {
     if (paras.length === 0) return;
     if (wholeDocument) this.docs.delete(paras[0]!.doc.summary.uri);
     const gone = new Set(paras);
-    const drop = <T>(map: Map<string | number, T[]>, key: string | number, para: Para, of: (item: T) => Para, limit = Infinity): void => {
-      const list = map.get(key);
+    // Marking reads each list before the removal: the holders after `para` then are the ones whose answer may change.
+    const drop = (slots: Map<number, Postings>, slot: number): void => {
+      const list = slots.get(slot);
       if (!list) return;
-      RepeatIndex.mark(list, para, of, dirty, limit);
-      const kept = list.filter((item) => !gone.has(of(item)));
+      const kept = list.filter((item) => !gone.has(item));
       if (kept.length === list.length) return;
-      if (kept.length === 0) map.delete(key);
-      else {
-        map.set(key, kept);
-        RepeatIndex.mark(kept, para, of, dirty, limit);
-      }
+      if (kept.length === 0) slots.delete(slot);
+      else slots.set(slot, kept);
     };
+    const touched: Para[] = [];
     for (const para of paras) {
       if (para.compared) {
-        drop(this.exact, this.exactKey(para), para, self);
+        const list = para.exactList!;
+        RepeatIndex.mark(list, para, self, dirty.paragraphs);
+        removeFrom(list, para);
+        if (list.length === 0) this.exact.discard(this.exactKey(para), list);
+        para.exactList = undefined;
         const slots = this.slots(para);
-        for (const hash of para.block.signature.shingles) drop(slots, hash >>> 1, para, self, FOLLOW_LIMIT);
+        for (const hash of para.block.signature.shingles) {
+          const slot = hash >>> 1;
+          RepeatIndex.keepBefore(dirty, slots, slot);
+          // What holders counted for `para` was read from the lists as they were at the start of the update.
+          RepeatIndex.countAfter(dirty.before.get(slots)!.get(slot)!, para, touched);
+          drop(slots, slot);
+        }
+        RepeatIndex.markCandidates(para, touched, dirty.paragraphs);
+        touched.length = 0;
       }
-      if (para.sentences) for (const sentence of para.block.sentences) drop(this.sentences, sentence.key, para, sentencePara);
+      if (para.sentences) {
+        para.sentenceLists.forEach((list, index) => {
+          RepeatIndex.mark(list, para, sentencePara, dirty.sentences);
+          removeFrom(list, list.find((ref) => ref.para === para && ref.sentence === index)!);
+          if (list.length === 0) this.sentences.discard(sentenceKeyAt(para.block, index), list);
+        });
+        para.sentenceLists = [];
+      }
     }
   }
 
@@ -299,14 +456,14 @@ export class RepeatIndex {
   private paragraphRepeat(para: Para): Para['repeat'] {
     if (!para.compared) return undefined;
     const signature = para.block.signature;
-    const copies = this.exact.get(this.exactKey(para))!;
+    const copies = para.exactList!;
     const before = rankOf(copies, para, self);
     if (before > 0) {
       const earlier = copies.slice(0, Math.min(before, MAX_LISTED_COPIES)).map((copy): Copy => ({ para: copy, kind: 'identical', score: 1 }));
       return { earlier, total: before };
     }
     // Shared shingles per earlier paragraph, in first-touch order (the order `analyzeRepeats` visits them).
-    const counts = new Map<Para, number>();
+    const touched: Para[] = [];
     const slots = this.slots(para);
     for (const hash of signature.shingles) {
       const postings = slots.get(hash >>> 1);
@@ -315,14 +472,16 @@ export class RepeatIndex {
       if (holders > MAX_POSTINGS) continue;
       for (let i = 0; i < holders; i++) {
         const holder = postings[i]!;
-        counts.set(holder, (counts.get(holder) ?? 0) + 1);
+        if (holder.shared++ === 0) touched.push(holder);
       }
     }
     let earlier: Copy[] = [];
-    for (const [candidate, count] of counts) {
+    for (const candidate of touched) {
+      const count = candidate.shared;
+      candidate.shared = 0;
       const needed = Math.max(2, CANDIDATE_SHARE * Math.min(signature.shingles.length, candidate.block.signature.shingles.length));
       if (count < needed) continue;
-      const match = classify(signature, candidate.block.signature, this.similarity);
+      const match = classify(located(para), located(candidate), this.similarity);
       if (match) earlier.push({ para: candidate, ...match });
     }
     if (earlier.length === 0) return undefined;
@@ -334,8 +493,7 @@ export class RepeatIndex {
   private sentenceRepeats(para: Para): Para['sentenceRepeats'] {
     if (!para.sentences || (this.skipReported && para.repeat)) return [];
     const found: { sentence: number; earlier: SentenceRef[]; total: number }[] = [];
-    para.block.sentences.forEach((sentence, index) => {
-      const list = this.sentences.get(sentence.key)!;
+    para.sentenceLists.forEach((list, index) => {
       // Earlier sentences of the same paragraph count too: the position in the list decides.
       let at = rankOf(list, para, sentencePara);
       while (list[at]!.sentence !== index) at++;
@@ -346,7 +504,14 @@ export class RepeatIndex {
 }
 
 /** Whether two paragraphs read the same to repeat detection (offsets aside). */
-function sameContent(a: ParagraphSummary, b: ParagraphSummary): boolean {
-  if (a.container !== b.container || a.signature.exact !== b.signature.exact || a.sentences.length !== b.sentences.length) return false;
-  return a.sentences.every((sentence, i) => sentence.key === b.sentences[i]!.key);
+function sameContent(a: Located, b: Located): boolean {
+  const [x, y] = [a.block, b.block];
+  if (x.container !== y.container || x.signature.exact !== y.signature.exact || x.sentences.length !== y.sentences.length) return false;
+  const count = sentenceCount(x);
+  for (let i = 0; i < count; i++) if (sentenceKeyAt(x, i) !== sentenceKeyAt(y, i)) return false;
+  // One signature object comes from one cache key: the same prose, hence the same sentences. Else confirm on the text.
+  if (x.signature === y.signature) return true;
+  if (!sameExact(a, b)) return false;
+  for (let i = 0; i < count; i++) if (!sameSentence(a, i, b, i)) return false;
+  return true;
 }

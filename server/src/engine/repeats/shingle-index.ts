@@ -1,22 +1,63 @@
 /**
  * An inverted index from shingle hash to the paragraphs holding it. Most
  * shingles occur once, so a single id is stored inline and a list is made
- * only on the second occurrence; keys are folded to 31 bits so V8 keeps
- * them as small integers. Both choices keep a corpus-sized index from
- * drowning in allocations.
+ * only on the second occurrence; keys are folded to 31 bits. The table is
+ * open addressing in typed arrays rather than a `Map`: a corpus puts about
+ * a million shingles in it, and a `Map` of that size spent its time growing
+ * and feeding the garbage collector.
  */
 export class ShingleIndex {
-  private readonly heads = new Map<number, number>();
+  /** Key + 1 per slot (0: empty). */
+  private keys: Uint32Array;
+  /** Per slot: the only holder's id, or -(list index + 1) once a list holds them. */
+  private heads: Int32Array;
+  private used = 0;
   private readonly lists: number[][] = [];
 
-  constructor(private readonly maxPostings: number) {}
+  /** `expected`: about how many shingles will be added, so the table need not grow on the way. */
+  constructor(
+    private readonly maxPostings: number,
+    expected = 512,
+  ) {
+    let size = 1024;
+    while (size < 2 * expected) size *= 2;
+    this.keys = new Uint32Array(size);
+    this.heads = new Int32Array(size);
+  }
+
+  /** The slot of `key` (+ 1): where it is, or the empty slot where it goes. */
+  private slotOf(stored: number): number {
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(stored, 0x9e3779b1) & mask;
+    while (this.keys[slot] !== 0 && this.keys[slot] !== stored) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private grow(): void {
+    const [keys, heads] = [this.keys, this.heads];
+    this.keys = new Uint32Array(keys.length * 2);
+    this.heads = new Int32Array(keys.length * 2);
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === 0) continue;
+      const slot = this.slotOf(keys[i]!);
+      this.keys[slot] = keys[i]!;
+      this.heads[slot] = heads[i]!;
+    }
+  }
 
   /** Records that paragraph `id` holds shingle `hash`; lists stop growing past the cap. */
   add(hash: number, id: number): void {
-    const key = hash >>> 1;
-    const head = this.heads.get(key);
-    if (head === undefined) this.heads.set(key, id);
-    else if (head >= 0) this.heads.set(key, -this.lists.push([head, id]));
+    const stored = (hash >>> 1) + 1;
+    const slot = this.slotOf(stored);
+    if (this.keys[slot] === 0) {
+      this.keys[slot] = stored;
+      this.heads[slot] = id;
+      // Keep the table at most half full, so probes stay short.
+      if (++this.used * 2 > this.keys.length) this.grow();
+      return;
+    }
+    const head = this.heads[slot]!;
+    if (head >= 0) this.heads[slot] = -this.lists.push([head, id]);
     else {
       const list = this.lists[-head - 1]!;
       if (list.length <= this.maxPostings) list.push(id);
@@ -28,8 +69,9 @@ export class ShingleIndex {
    * cap hold it: such shingles are boilerplate and say nothing about copies.
    */
   forEach(hash: number, visit: (id: number) => void): void {
-    const head = this.heads.get(hash >>> 1);
-    if (head === undefined) return;
+    const slot = this.slotOf((hash >>> 1) + 1);
+    if (this.keys[slot] === 0) return;
+    const head = this.heads[slot]!;
     if (head >= 0) return visit(head);
     const list = this.lists[-head - 1]!;
     if (list.length <= this.maxPostings) for (const id of list) visit(id);

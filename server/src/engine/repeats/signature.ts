@@ -1,17 +1,28 @@
 /**
- * Per-paragraph signatures for repeat detection: the folded text for exact
- * copies, the word sequence for similarity, and word-trigram hashes for the
- * candidate index. Cached by text, so an edit recomputes one paragraph.
+ * Per-paragraph signatures for repeat detection: a hash of the folded text
+ * for exact copies, word hashes for similarity, and word-trigram hashes for
+ * the candidate index. Cached by text, so an edit recomputes one paragraph.
+ *
+ * Everything is numbers, not strings: a corpus's worth of word strings was
+ * most of a summary's memory. Hashes only ever pick candidates; whatever is
+ * reported is confirmed on the text itself (see `verify.ts`), so a
+ * collision costs a comparison, never a wrong finding.
  */
 import { BoundedCache } from '../cache';
 import { foldForComparison } from '../document/words';
 
 export interface Signature {
-  /** Folded text plus hidden parts: equal for exact copies. */
-  readonly exact: string;
-  /** Lower-cased words, punctuation dropped. */
-  readonly words: readonly string[];
-  /** Distinct hashes of consecutive word triples (single words when shorter). */
+  /** 53-bit hash of the folded text plus hidden parts: equal for exact copies (confirm on the text). */
+  readonly exact: number;
+  /**
+   * The source of masked spans and link targets, each after a U+0001 (''
+   * when there are none, U+0001 alone for one empty link target): part of
+   * exact identity.
+   */
+  readonly hidden: string;
+  /** 32-bit hash of each lower-cased word, punctuation dropped. */
+  readonly words: Uint32Array;
+  /** Distinct hashes of consecutive word triples (single words when shorter), in first-seen order. */
   readonly shingles: Uint32Array;
 }
 
@@ -32,18 +43,274 @@ export function wordsOf(folded: string): string[] {
   return folded.match(WORD) ?? [];
 }
 
-function compute(key: string): Signature {
-  const split = key.indexOf('\u0001');
-  const prose = foldForComparison(split < 0 ? key : key.slice(0, split));
-  const exact = split < 0 ? prose : `${prose}${key.slice(split)}`;
-  const words = wordsOf(prose);
-  const set = new Set<number>();
-  if (words.length < 3) for (const word of words) set.add(fnv1a(word));
-  for (let i = 0; i + 2 < words.length; i++) set.add(fnv1a(`${words[i]} ${words[i + 1]} ${words[i + 2]}`));
-  return { exact, words, shingles: Uint32Array.from(set) };
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Per BMP code unit: 0 not yet known, 1 letter or digit, 2 neither (the Unicode test is slow, so its answers are kept). */
+const bmpClass = new Uint8Array(0x10000);
+
+/** Whether the code point is a letter or digit, as `\p{L}\p{N}` reads it. */
+function isWordCode(code: number): boolean {
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  if (code <= 0xffff) {
+    let known = bmpClass[code]!;
+    if (known === 0) bmpClass[code] = known = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
+    return known === 1;
+  }
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
 }
 
-const cache = new BoundedCache<string, Signature>(100_000);
+/** Code point at `i` (a lone surrogate stands for itself, as in a `u` regex). */
+function codeAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  return unit < 0xd800 || unit > 0xdbff ? unit : text.codePointAt(i)!;
+}
+
+function width(code: number): number {
+  return code > 0xffff ? 2 : 1;
+}
+
+/** ASCII letters and digits, by code: most text is ASCII, and a table lookup is the cheapest test. */
+const ASCII_WORD = new Uint8Array(128).map((_, code) => (isWordCode(code) ? 1 : 0));
+
+/** End of the run of letters and digits starting at `i` (i itself when none). */
+function runEnd(text: string, i: number): number {
+  while (i < text.length) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      if (ASCII_WORD[unit] === 0) break;
+      i++;
+      continue;
+    }
+    const code = codeAt(text, i);
+    if (!isWordCode(code)) break;
+    i += width(code);
+  }
+  return i;
+}
+
+/**
+ * Calls `visit(start, end)` for each word of folded `text`, exactly the
+ * matches of {@link wordsOf}, without making a string per word.
+ */
+export function scanWords(text: string, visit: (start: number, end: number) => void): void {
+  let i = 0;
+  while (i < text.length) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80 ? ASCII_WORD[unit] === 0 : !isWordCode(codeAt(text, i))) {
+      i += unit < 0x80 ? 1 : width(codeAt(text, i));
+      continue;
+    }
+    const start = i;
+    let end = runEnd(text, i);
+    // An apostrophe or dot joins two runs ("don't", "u.s.a"), as the pattern's optional groups do.
+    for (;;) {
+      const joiner = text.charCodeAt(end);
+      if (joiner !== 39 && joiner !== 0x2019 && joiner !== 46) break;
+      const next = runEnd(text, end + 1);
+      if (next === end + 1) break;
+      end = next;
+    }
+    visit(start, end);
+    i = end;
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** Continues a 32-bit FNV-1a hash over `text[start, end)`. */
+function fnvRange(hash: number, text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
+/** Continues the second hash of {@link hash53} over `text[start, end)`. */
+function mixRange(hash: number, text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x5bd1e995);
+    hash ^= hash >>> 15;
+  }
+  return hash;
+}
+
+/** Joins two 32-bit hashes into one 53-bit number (exact in a double). */
+function join53(first: number, second: number): number {
+  return (first >>> 11) * 0x100000000 + (second >>> 0);
+}
+
+/** A 53-bit hash of `text`: two independent 32-bit hashes, so equal numbers almost always mean equal texts. */
+export function hash53(text: string): number {
+  return join53(fnvRange(FNV_OFFSET, text, 0, text.length), mixRange(0x9747b28c, text, 0, text.length));
+}
+
+/** Word boundaries of the text being hashed, reused between calls (start, end pairs). */
+let bounds = new Int32Array(1024);
+
+/** The words of folded `text` as boundaries in {@link bounds}; returns the number of words. */
+function boundsOf(text: string): number {
+  let count = 0;
+  scanWords(text, (start, end) => {
+    if (2 * count + 2 > bounds.length) {
+      const grown = new Int32Array(bounds.length * 2);
+      grown.set(bounds);
+      bounds = grown;
+    }
+    bounds[2 * count] = start;
+    bounds[2 * count + 1] = end;
+    count++;
+  });
+  return count;
+}
+
+/**
+ * The 53-bit hash of the words of folded `text` joined by single spaces
+ * (what {@link hash53} gives for `wordsOf(text).join(' ')`), and how many
+ * words there are, without building the joined string.
+ */
+export function wordsHash(folded: string): { readonly hash: number; readonly count: number } {
+  const count = boundsOf(folded);
+  let first = FNV_OFFSET;
+  let second = 0x9747b28c;
+  for (let w = 0; w < count; w++) {
+    if (w > 0) {
+      first = Math.imul(first ^ 32, FNV_PRIME);
+      second = Math.imul(second ^ 32, 0x5bd1e995);
+      second ^= second >>> 15;
+    }
+    first = fnvRange(first, folded, bounds[2 * w]!, bounds[2 * w + 1]!);
+    second = mixRange(second, folded, bounds[2 * w]!, bounds[2 * w + 1]!);
+  }
+  return { hash: join53(first, second), count };
+}
+
+/** Open-addressing table for {@link distinct}, reused between calls (hash + 1 per slot; 0 is empty). */
+let table = new Float64Array(4096);
+/** Candidate shingle hashes of the text being hashed, reused between calls. */
+let pending = new Uint32Array(1024);
+
+/**
+ * The distinct values among the first `count` of {@link pending}, in
+ * first-seen order (the order candidates are met in, which breaks ties
+ * between equally good copies). A reused table instead of a `Set`: a
+ * corpus has about a million shingles.
+ */
+function distinct(count: number): Uint32Array {
+  let size = 64;
+  while (size < 2 * count) size *= 2;
+  if (table.length < size) table = new Float64Array(size);
+  table.fill(0, 0, size);
+  const mask = size - 1;
+  const out = new Uint32Array(count);
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const hash = pending[i]!;
+    let slot = Math.imul(hash, 0x9e3779b1) & mask;
+    for (;;) {
+      const held = table[slot]!;
+      if (held === 0) {
+        table[slot] = hash + 1;
+        out[kept++] = hash;
+        break;
+      }
+      if (held === hash + 1) break;
+      slot = (slot + 1) & mask;
+    }
+  }
+  return kept === count ? out : out.slice(0, kept);
+}
+
+/**
+ * Prose whose every character folds to exactly one character, whatever
+ * stands around it: ASCII, U+FFFC, the no-break space and the usual
+ * typographic quotes and dashes (none changes under NFKC or lower-casing).
+ * Most paragraphs are like this.
+ */
+const FOLDS_ONE_TO_ONE = /^[\x00-\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\ufffc]*$/;
+
+/**
+ * For such prose, the character-by-character part of `foldForComparison`
+ * (lower case, plain quotes and dashes) at the same offsets; undefined for
+ * other prose. Its words are the words of the folded text (collapsing
+ * spaces, the rest of folding, never changes a word), so a sentence's
+ * words are those of its slice, without folding it again.
+ */
+export function foldedInPlace(prose: string): string | undefined {
+  if (!FOLDS_ONE_TO_ONE.test(prose)) return undefined;
+  return prose
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-');
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
+}
+
+/**
+ * {@link hash53} of `foldedInPlace(prose)` with spaces collapsed and
+ * trimmed (that is, of `foldForComparison(prose)`), then `suffix`, without
+ * building the folded string.
+ */
+function collapsedHash(flat: string, suffix: string): number {
+  let first = FNV_OFFSET;
+  let second = 0x9747b28c;
+  let started = false;
+  let space = false;
+  for (let i = 0; i < flat.length; i++) {
+    const code = flat.charCodeAt(i);
+    if (isSpace(code)) {
+      space = started;
+      continue;
+    }
+    if (space) {
+      first = Math.imul(first ^ 32, FNV_PRIME);
+      second = Math.imul(second ^ 32, 0x5bd1e995);
+      second ^= second >>> 15;
+      space = false;
+    }
+    started = true;
+    first = Math.imul(first ^ code, FNV_PRIME);
+    second = Math.imul(second ^ code, 0x5bd1e995);
+    second ^= second >>> 15;
+  }
+  return join53(fnvRange(first, suffix, 0, suffix.length), mixRange(second, suffix, 0, suffix.length));
+}
+
+/** The signature of prose `raw` with `hidden` (see {@link Signature.hidden}). */
+function compute(raw: string, hidden: string): Signature {
+  // Most prose folds character by character: hash it as folded without building the folded string.
+  const flat = foldedInPlace(raw);
+  const prose = flat ?? foldForComparison(raw);
+  const exact = flat !== undefined ? collapsedHash(flat, hidden) : hash53(`${prose}${hidden}`);
+  const count = boundsOf(prose);
+  const words = new Uint32Array(count);
+  for (let w = 0; w < count; w++) words[w] = fnvRange(FNV_OFFSET, prose, bounds[2 * w]!, bounds[2 * w + 1]!) >>> 0;
+  // Shingles hash "w1 w2 w3" as FNV-1a of that string would, without building it.
+  if (pending.length < count) pending = new Uint32Array(Math.max(count, 2 * pending.length));
+  let candidates = 0;
+  if (count < 3) for (const word of words) pending[candidates++] = word;
+  for (let w = 0; w + 2 < count; w++) {
+    let hash = fnvRange(FNV_OFFSET, prose, bounds[2 * w]!, bounds[2 * w + 1]!);
+    hash = fnvRange(Math.imul(hash ^ 32, FNV_PRIME), prose, bounds[2 * w + 2]!, bounds[2 * w + 3]!);
+    hash = fnvRange(Math.imul(hash ^ 32, FNV_PRIME), prose, bounds[2 * w + 4]!, bounds[2 * w + 5]!);
+    pending[candidates++] = hash >>> 0;
+  }
+  return { exact, hidden, words, shingles: distinct(candidates) };
+}
+
+/** Signatures of one prose text: without hidden parts, and by joined hidden parts. */
+interface Slot {
+  plain?: Signature;
+  hidden?: Map<string, Signature>;
+}
+
+/**
+ * Keyed by the prose string itself (the parsed block's, so the cache holds
+ * no copy of the text while the document is alive), hidden parts below it.
+ */
+const cache = new BoundedCache<string, Slot>(100_000);
+/** Different hidden parts kept per prose text (the same words with other links are rare). */
+const HIDDEN_VARIANTS = 8;
 
 /**
  * The signature of a paragraph (cached by its text). Words come from the
@@ -51,5 +318,14 @@ const cache = new BoundedCache<string, Signature>(100_000);
  * takes part in exact identity, so URLs never make two paragraphs "similar".
  */
 export function signatureOf(prose: string, hidden: readonly string[]): Signature {
-  return cache.get(hidden.length > 0 ? `${prose}\u0001${hidden.join('\u0001')}` : prose, compute);
+  const slot = cache.get(prose, () => ({}));
+  if (hidden.length === 0) return (slot.plain ??= compute(prose, ''));
+  const joined = `\u0001${hidden.join('\u0001')}`;
+  const variants = (slot.hidden ??= new Map());
+  let signature = variants.get(joined);
+  if (!signature) {
+    if (variants.size >= HIDDEN_VARIANTS) variants.clear();
+    variants.set(joined, (signature = compute(prose, joined)));
+  }
+  return signature;
 }

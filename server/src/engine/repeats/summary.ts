@@ -3,12 +3,17 @@
  * its sentences' comparison keys. Plain data, computed once per document
  * (and cached by text), so a worker thread or the CLI cache can supply it
  * and only the cross-document comparison runs over the whole set.
+ *
+ * Compact on purpose (an editor keeps one per open or indexed document):
+ * numbers and typed arrays, no copies of the text. What the text looked
+ * like is recovered from the document's own text when a candidate must be
+ * confirmed (see `verify.ts`).
  */
 import { BoundedCache } from '../cache';
 import type { Container, ParsedDocument, ProseBlock } from '../document/model';
 import { foldForComparison } from '../document/words';
 import type { OffsetRange } from '../types';
-import { signatureOf, wordsOf, type Signature } from './signature';
+import { foldedInPlace, signatureOf, wordsHash, type Signature } from './signature';
 
 /** Sentences shorter than this are never reported as repeats. */
 export const MIN_SENTENCE_WORDS = 8;
@@ -17,8 +22,8 @@ export const MIN_SENTENCE_WORDS = 8;
 export interface SentenceSummary {
   /** Document offsets. */
   readonly range: OffsetRange;
-  /** Folded words joined by spaces: equal for repeats. */
-  readonly key: string;
+  /** 53-bit hash of its folded words joined by spaces: equal for repeats (confirm on the text). */
+  readonly key: number;
 }
 
 /** A prose paragraph (not a heading) as repeat detection compares it. */
@@ -28,8 +33,41 @@ export interface ParagraphSummary {
   /** Paragraphs are compared only with paragraphs in the same kind of container. */
   readonly container: Container;
   readonly signature: Signature;
-  /** Only the sentences of {@link MIN_SENTENCE_WORDS} words or more. */
-  readonly sentences: readonly SentenceSummary[];
+  /**
+   * Only the sentences of {@link MIN_SENTENCE_WORDS} words or more, flat:
+   * start, end (document offsets) and key for each (see {@link sentenceAt}).
+   */
+  readonly sentences: readonly number[];
+  /**
+   * Where the prose view differs from the source text, flat: offset from
+   * the paragraph start, length, and the character put there (a space for
+   * markup, U+FFFC for code and URLs). Empty for plain paragraphs.
+   */
+  readonly mask: readonly number[];
+}
+
+/** Numbers per sentence in {@link ParagraphSummary.sentences}. */
+export const SENTENCE_FIELDS = 3;
+
+/** How many sentences of `block` are long enough to report. */
+export function sentenceCount(block: ParagraphSummary): number {
+  return block.sentences.length / SENTENCE_FIELDS;
+}
+
+/** The key of sentence `index` of `block`. */
+export function sentenceKeyAt(block: ParagraphSummary, index: number): number {
+  return block.sentences[index * SENTENCE_FIELDS + 2]!;
+}
+
+/** Sentence objects made so far, per paragraph: an editor reports the same repeats run after run. */
+const madeSentences = new WeakMap<ParagraphSummary, SentenceSummary[]>();
+
+/** Sentence `index` of `block` as an object (made on demand, once: only reported sentences need one). */
+export function sentenceAt(block: ParagraphSummary, index: number): SentenceSummary {
+  let made = madeSentences.get(block);
+  if (!made) madeSentences.set(block, (made = []));
+  const at = index * SENTENCE_FIELDS;
+  return (made[index] ??= { range: [block.sentences[at]!, block.sentences[at + 1]!], key: block.sentences[at + 2]! });
 }
 
 /**
@@ -45,14 +83,64 @@ function paragraphSignature(doc: ParsedDocument, block: ProseBlock): Signature {
   return signatureOf(block.prose, hidden);
 }
 
-const sentenceKeys = new BoundedCache<string, string>(200_000);
+/** The key of a sentence from its folded text (the 53-bit hash of its words joined by spaces): -1 when too short to report. */
+function keyOfFolded(folded: string): number {
+  const { hash, count } = wordsHash(folded);
+  return count < MIN_SENTENCE_WORDS ? -1 : hash;
+}
 
-/** Folded words of a sentence joined by spaces, or '' when too short to report. */
-function sentenceKey(text: string): string {
-  return sentenceKeys.get(text, () => {
-    const words = wordsOf(foldForComparison(text));
-    return words.length < MIN_SENTENCE_WORDS ? '' : words.join(' ');
-  });
+/**
+ * Per paragraph prose: each sentence's offsets from the paragraph start and
+ * its key (-1 when too short), flat. An edited document is summarised
+ * again whole; its unchanged paragraphs then cost one lookup.
+ */
+const paragraphKeys = new BoundedCache<string, readonly number[]>(100_000);
+
+/** Offsets and keys of the sentences of `block` (see {@link paragraphKeys}). */
+function keysOf(block: ProseBlock): readonly number[] {
+  const out: number[] = [];
+  const start = block.range[0];
+  const folded = foldedInPlace(block.prose);
+  for (const sentence of block.sentences) {
+    const range = sentence.range;
+    // Prose that folds character by character: a sentence's words are those of its slice of the folded paragraph.
+    const key = keyOfFolded(folded !== undefined ? folded.slice(range[0] - start, range[1] - start) : foldForComparison(sentence.text));
+    out.push(range[0] - start, range[1] - start, key);
+  }
+  return out;
+}
+
+/** The reported sentences of `block`, flat (see {@link ParagraphSummary.sentences}). */
+function sentencesOf(block: ProseBlock): number[] {
+  const sentences: number[] = [];
+  if (block.sentences.length === 0) return sentences;
+  let keys = paragraphKeys.get(block.prose, () => keysOf(block));
+  const start = block.range[0];
+  // The same prose splits into the same sentences; checked, as the keys are only right for those offsets.
+  let same = keys.length === 3 * block.sentences.length;
+  for (let i = 0; same && i < block.sentences.length; i++) {
+    const range = block.sentences[i]!.range;
+    same = keys[3 * i] === range[0] - start && keys[3 * i + 1] === range[1] - start;
+  }
+  if (!same) keys = keysOf(block);
+  for (let i = 0; i < keys.length; i += 3) if (keys[i + 2]! >= 0) sentences.push(keys[i]! + start, keys[i + 1]! + start, keys[i + 2]!);
+  return sentences;
+}
+
+const NO_MASK: readonly number[] = [];
+
+/** The runs where `prose` differs from the source it masks (see {@link ParagraphSummary.mask}). */
+function maskOf(text: string, start: number, prose: string): readonly number[] {
+  let mask: number[] | undefined;
+  for (let i = 0; i < prose.length; i++) {
+    const code = prose.charCodeAt(i);
+    if (code === text.charCodeAt(start + i)) continue;
+    let end = i + 1;
+    while (end < prose.length && prose.charCodeAt(end) === code && text.charCodeAt(start + end) !== code) end++;
+    (mask ??= []).push(i, end - i, code);
+    i = end - 1;
+  }
+  return mask ?? NO_MASK;
 }
 
 /** The paragraphs of `doc` in document order, ready for cross-document comparison. */
@@ -60,12 +148,13 @@ export function summarizeParagraphs(doc: ParsedDocument): ParagraphSummary[] {
   const paragraphs: ParagraphSummary[] = [];
   for (const block of doc.prose) {
     if (block.kind !== 'paragraph') continue;
-    const sentences: SentenceSummary[] = [];
-    for (const sentence of block.sentences) {
-      const key = sentenceKey(sentence.text);
-      if (key !== '') sentences.push({ range: sentence.range, key });
-    }
-    paragraphs.push({ range: block.range, container: block.container, signature: paragraphSignature(doc, block), sentences });
+    paragraphs.push({
+      range: block.range,
+      container: block.container,
+      signature: paragraphSignature(doc, block),
+      sentences: sentencesOf(block),
+      mask: maskOf(doc.text, block.range[0], block.prose),
+    });
   }
   return paragraphs;
 }

@@ -1,0 +1,82 @@
+// Issue #8: the repeat index kept between runs (RepeatIndex) marks only the
+// paragraphs whose answers can change after an edit. Whatever it skips must
+// not matter: after each change its analysis must equal a fresh one, with
+// shingle lists long enough to pass the boilerplate cap (following flips).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../server/src/engine/config';
+import { parseDocument } from '../../server/src/engine/document/parse';
+import { analyzeRepeats, type RepeatAnalysis } from '../../server/src/engine/repeats/analyze';
+import { RepeatIndex } from '../../server/src/engine/repeats/incremental';
+import { summarizeDocument, type DocumentSummary } from '../../server/src/engine/summary';
+
+// Five words make few distinct trigrams, so shingle lists grow past the boilerplate cap.
+const WORDS = ['budget', 'agency', 'cost', 'program', 'funding'];
+
+const paragraph = fc.array(fc.constantFrom(...WORDS), { minLength: 10, maxLength: 30 });
+const base = fc.array(paragraph, { minLength: 3, maxLength: 6 });
+
+function view(analysis: RepeatAnalysis): unknown {
+  const at = (doc: DocumentSummary, range: readonly number[]): string => `${doc.uri}@${range[0]}`;
+  return {
+    paragraphs: analysis.paragraphs.map((r) => [at(r.doc, r.block.range), r.total, r.earlier.map((c) => [at(c.doc, c.block.range), c.kind, c.score])]),
+    sentences: analysis.sentences.map((r) => [at(r.doc, r.sentence.range), r.total, r.earlier.map((c) => at(c.doc, c.sentence.range))]),
+  };
+}
+
+describe('incremental repeat index', () => {
+  it('equals a fresh analysis after each edit, addition and removal, with crowded shingle lists', () => {
+    const config = { ...DEFAULT_CONFIG, repeated: { ...DEFAULT_CONFIG.repeated, minWords: 5 } };
+    const step = fc.record({
+      doc: fc.nat({ max: 39 }),
+      kind: fc.constantFrom('edit', 'edit', 'remove', 'add'),
+      pick: fc.nat({ max: 7 }),
+      words: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }),
+      at: fc.nat({ max: 39 }),
+    });
+    fc.assert(
+      fc.property(base, fc.array(step, { minLength: 1, maxLength: 8 }), (pool, steps) => {
+        // 40 documents of one or two pool paragraphs with a word or two changed: copies, near copies and strangers.
+        const variant = (words: readonly string[], seed: number): string => {
+          const out = [...words];
+          for (let k = 0; k < seed % 3; k++) out[(seed * (k + 5)) % out.length] = WORDS[(seed + k) % WORDS.length]!;
+          return `${out.join(' ')}.`;
+        };
+        const set = new Map<string, string[]>();
+        for (let i = 0; i < 40; i++) {
+          const paras = [variant(pool[i % pool.length]!, i), variant(pool[(i * 7 + 3) % pool.length]!, i * 3 + 1)];
+          set.set(`d${String(i).padStart(2, '0')}.md`, paras.slice(0, 1 + (i % 2)));
+        }
+        const summaries = new Map<string, DocumentSummary>();
+        const summaryOf = (uri: string, paras: string[]): DocumentSummary => {
+          const text = paras.join('\n\n');
+          const known = summaries.get(uri);
+          if (known?.text === text) return known;
+          const summary = summarizeDocument(parseDocument({ uri, languageId: 'markdown', text }));
+          summaries.set(uri, summary);
+          return summary;
+        };
+        const ordered = (): DocumentSummary[] => [...set.keys()].sort().map((uri) => summaryOf(uri, set.get(uri)!));
+        const index = new RepeatIndex();
+        expect(view(index.update(ordered(), config))).toEqual(view(analyzeRepeats([...ordered()], config)));
+        for (const change of steps) {
+          const uri = `d${String(change.doc).padStart(2, '0')}.md`;
+          const paras = [...(set.get(uri) ?? [])];
+          if (change.kind === 'remove') set.delete(uri);
+          else if (change.kind === 'add') set.set(uri, [...paras, variant(pool[change.pick % pool.length]!, change.at)]);
+          else if (paras.length > 0) {
+            // Replace a few words of one paragraph: a near copy now, or no longer.
+            const i = change.pick % paras.length;
+            const words = paras[i]!.slice(0, -1).split(' ');
+            words.splice(change.at % words.length, change.words.length, ...change.words);
+            paras[i] = `${words.join(' ')}.`;
+            set.set(uri, paras);
+          }
+          const docs = ordered();
+          expect(view(index.update(docs, config))).toEqual(view(analyzeRepeats([...docs], config)));
+        }
+      }),
+      { numRuns: 40, seed: 20261129 },
+    );
+  });
+});
