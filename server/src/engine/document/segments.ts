@@ -23,35 +23,32 @@ const HTML_OPEN: readonly (readonly [RegExp, RegExp])[] = [
 ];
 const DEFINITION_LINE = /^ {0,3}\[\^?[^\]\n]{1,999}\]:/;
 
-interface Line {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-function lines(text: string, from: number): Line[] {
-  const out: Line[] = [];
-  let start = from;
-  for (let i = from; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : -1;
-    if (code === 10 || code === 13 || code === -1) {
-      out.push({ start, end: i, text: text.slice(start, i) });
-      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  return out;
-}
-
-// CommonMark blank lines hold only spaces and tabs; a no-break space is text.
-const isBlank = (line: Line): boolean => /^[ \t]*$/.test(line.text);
-
 /** Where front matter (`---` or `+++` fenced, first line only) ends, or `from`. */
-function frontMatterEnd(all: readonly Line[], from: number): number {
-  const first = all[0];
-  if (!first || (first.text !== '---' && first.text !== '+++')) return from;
-  for (let i = 1; i < all.length; i++) if (all[i]!.text === first.text) return all[i]!.end;
+function frontMatterEnd(text: string, from: number): number {
+  const firstEnd = lineEnd(text, from);
+  const first = text.slice(from, firstEnd);
+  if (first !== '---' && first !== '+++') return from;
+  for (let start = nextLine(text, firstEnd); start <= text.length; ) {
+    const end = lineEnd(text, start);
+    if (end - start === 3 && text.startsWith(first, start)) return end;
+    if (end >= text.length) break;
+    start = nextLine(text, end);
+  }
   return from;
+}
+
+/** The end of the line starting at `start` (its line break, or the end of the text). */
+function lineEnd(text: string, start: number): number {
+  for (let i = start; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return i;
+  }
+  return text.length;
+}
+
+/** The start of the line after the break at `end` (CRLF is one break). */
+function nextLine(text: string, end: number): number {
+  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
 }
 
 export interface Segmentation {
@@ -67,45 +64,63 @@ export interface Segmentation {
   readonly frontMatter: boolean;
 }
 
-/** Splits `text` into top-level segments and collects its definition lines. */
+/**
+ * Splits `text` into top-level segments and collects its definition lines.
+ * Runs on every keystroke over the whole draft, so lines are walked by
+ * offset (no object or string per line) and the line patterns are tried
+ * only on lines whose first character could start them.
+ */
 export function segmentMarkdown(text: string): Segmentation {
   const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const all = lines(text, from);
   const segments: OffsetRange[] = [];
   const definitions: string[] = [];
-  const matterEnd = frontMatterEnd(all, from);
+  const matterEnd = frontMatterEnd(text, from);
   let start = -1;
   let lastEnd = from;
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let previousBlank = true;
   if (matterEnd > from) segments.push([from, matterEnd]);
-  for (const line of all) {
-    if (line.end <= matterEnd && matterEnd > from) continue;
-    const blank = isBlank(line);
-    if (!blank && start >= 0 && previousBlank && !fence && !htmlEnd && line.text.charCodeAt(0) !== 32 && line.text.charCodeAt(0) !== 9) {
-      segments.push([start, lastEnd]);
-      start = -1;
-    }
-    if (!blank && start < 0) start = line.start;
-    if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line.text);
-      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
-    } else if (htmlEnd) {
-      if (htmlEnd.test(line.text)) htmlEnd = undefined;
-    } else {
-      if (DEFINITION_LINE.test(line.text)) definitions.push(line.text.trim());
-      const open = FENCE_OPEN.exec(line.text);
-      if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) {
-        fence = { char: open[1]![0]!, length: open[1]!.length };
-      } else {
-        const html = HTML_OPEN.find(([opener]) => opener.test(line.text));
-        // The end marker may sit on the opening line itself.
-        if (html && !html[1].test(line.text.replace(html[0], ''))) htmlEnd = html[1];
+  for (let lineStart = from; lineStart <= text.length; ) {
+    const end = lineEnd(text, lineStart);
+    if (!(end <= matterEnd && matterEnd > from)) {
+      // CommonMark blank lines hold only spaces and tabs; a no-break space is text.
+      let first = lineStart;
+      while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+      const blank = first === end;
+      const column0 = text.charCodeAt(lineStart);
+      if (!blank && start >= 0 && previousBlank && !fence && !htmlEnd && column0 !== 32 && column0 !== 9) {
+        segments.push([start, lastEnd]);
+        start = -1;
       }
+      if (!blank && start < 0) start = lineStart;
+      // Every line pattern allows at most three leading spaces, then needs one of these characters.
+      let lead = lineStart;
+      while (lead < end && lead - lineStart < 3 && text.charCodeAt(lead) === 32) lead++;
+      const opener = text.charCodeAt(lead);
+      const mayFence = opener === 96 /* ` */ || opener === 126; /* ~ */
+      if (fence) {
+        const close = mayFence ? /^ {0,3}(`{3,}|~{3,})\s*$/.exec(text.slice(lineStart, end)) : null;
+        if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
+      } else if (htmlEnd) {
+        if (htmlEnd.test(text.slice(lineStart, end))) htmlEnd = undefined;
+      } else if (mayFence || opener === 60 /* < */ || opener === 91 /* [ */) {
+        const line = text.slice(lineStart, end);
+        if (DEFINITION_LINE.test(line)) definitions.push(line.trim());
+        const open = FENCE_OPEN.exec(line);
+        if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) {
+          fence = { char: open[1]![0]!, length: open[1]!.length };
+        } else {
+          const html = HTML_OPEN.find(([pattern]) => pattern.test(line));
+          // The end marker may sit on the opening line itself.
+          if (html && !html[1].test(line.replace(html[0], ''))) htmlEnd = html[1];
+        }
+      }
+      if (!blank) lastEnd = end;
+      previousBlank = blank;
     }
-    if (!blank) lastEnd = line.end;
-    previousBlank = blank;
+    if (end >= text.length) break;
+    lineStart = nextLine(text, end);
   }
   if (start >= 0) segments.push([start, lastEnd]);
   return { segments, definitions, frontMatter: matterEnd > from };
