@@ -5,22 +5,23 @@
  * document re-reading only its changed blocks); the index is made once per
  * lint run from the summaries and shared by the six name rules, which each
  * read the part they judge. Kept in a {@link NameIndexState} between runs, it
- * is updated per changed document instead of rebuilt.
+ * is updated per changed document instead of rebuilt, and, for a set of one
+ * document (an editor's draft), per changed paragraph.
  */
 import { BoundedCache } from '../cache';
 import type { DocumentRef, ParsedDocument, ProseBlock } from '../document/model';
 import type { DocumentSummary } from '../summary';
-import { compoundVariants, extractMentions, mentionCacheKey, MentionCache, type BlockDefinition, type BlockMentions, type Mention } from './mentions';
+import { compoundVariants, extractMentions, MentionCache, type BlockDefinition, type BlockMentions, type Mention } from './mentions';
 import { sameGivenName } from './tables';
 
-/** A mention at document offsets, in a document's summary. */
+/** A mention at document offsets (the index places each summary's block-relative mentions). */
 export interface PlacedMention {
   readonly mention: Mention;
   readonly start: number;
   readonly end: number;
 }
 
-/** An acronym definition at document offsets, in a document's summary. */
+/** An acronym definition at document offsets. */
 export interface PlacedDefinition {
   readonly definition: BlockDefinition;
   /** Document offsets of the whole definition and of its acronym. */
@@ -30,12 +31,17 @@ export interface PlacedDefinition {
   readonly acronymEnd: number;
 }
 
-/** One document's names as plain data: what the name rules need from it, whatever the rest of the set holds. */
+/**
+ * One document's names as plain data: what the name rules need from it,
+ * whatever the rest of the set holds. Kept for every open document, so it is
+ * small: the per-block mention lists themselves (shared with the block cache
+ * and with every other block of the same text, offsets relative to the
+ * block) and where each block starts, for the blocks that hold anything.
+ */
 export interface NamesSummary {
-  readonly mentions: readonly PlacedMention[];
-  readonly definitions: readonly PlacedDefinition[];
-  /** Uncommon closed words with their document offsets (see {@link BlockMentions.closedWords}). */
-  readonly closedWords: readonly (readonly [word: string, start: number])[];
+  /** Document offset of each block in `blocks`. */
+  readonly bases: readonly number[];
+  readonly blocks: readonly BlockMentions[];
 }
 
 /** A mention placed in its document. */
@@ -81,8 +87,38 @@ export interface BlockMentionSource {
  * pruned per run: a document whose summary is cached is not re-read, yet its
  * blocks should still be at hand when it is next edited.
  */
-const blocks = new BoundedCache<string, BlockMentions>(100_000);
-const sharedSource: BlockMentionSource = { get: (block) => blocks.get(mentionCacheKey(block), () => extractMentions(block)) };
+const blocks = new BoundedCache<string, TextVariant[]>(100_000);
+
+/**
+ * The mentions of one prose text in one setting: the text is the cache key
+ * (a string the block holds anyway, not a copy of it with the setting
+ * prepended), and the setting that also shapes the mentions (heading or
+ * paragraph, container, where links sit) tells its variants apart.
+ */
+interface TextVariant {
+  readonly kind: ProseBlock['kind'];
+  readonly container: ProseBlock['container'];
+  readonly links: string;
+  readonly found: BlockMentions;
+}
+
+/** Where a block's links sit, relative to the block. */
+function linkSignature(block: ProseBlock): string {
+  let signature = '';
+  for (const span of block.inlines) if (span.kind === 'link') signature += `${span.range[0] - block.range[0]}-${span.range[1] - block.range[0]},`;
+  return signature;
+}
+
+const sharedSource: BlockMentionSource = {
+  get(block) {
+    const variants = blocks.get(block.prose, () => []);
+    const links = linkSignature(block);
+    for (const v of variants) if (v.kind === block.kind && v.container === block.container && v.links === links) return v.found;
+    const found = extractMentions(block);
+    variants.push({ kind: block.kind, container: block.container, links, found });
+    return found;
+  },
+};
 
 /**
  * The block lists of recently summarised documents, by uri. An edited
@@ -94,13 +130,23 @@ const sharedSource: BlockMentionSource = { get: (block) => blocks.get(mentionCac
 const recent = new Map<string, { readonly blocks: readonly ProseBlock[]; readonly found: readonly BlockMentions[] }>();
 const RECENT_DOCUMENTS = 32;
 
+/** Whether two blocks have their links at the same relative places (walked in step: no filtered copies per block). */
 function sameLinks(a: ProseBlock, b: ProseBlock): boolean {
-  const la = a.inlines.filter((span) => span.kind === 'link');
-  const lb = b.inlines.filter((span) => span.kind === 'link');
-  return la.length === lb.length && la.every((x, i) => x.range[0] - a.range[0] === lb[i]!.range[0] - b.range[0] && x.range[1] - a.range[1] === lb[i]!.range[1] - b.range[1]);
+  const xs = a.inlines;
+  const ys = b.inlines;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < xs.length && xs[i]!.kind !== 'link') i++;
+    while (j < ys.length && ys[j]!.kind !== 'link') j++;
+    if (i === xs.length || j === ys.length) return i === xs.length && j === ys.length;
+    const x = xs[i++]!.range;
+    const y = ys[j++]!.range;
+    if (x[0] - a.range[0] !== y[0] - b.range[0] || x[1] - a.range[1] !== y[1] - b.range[1]) return false;
+  }
 }
 
-/** Whether two blocks have the same {@link mentionCacheKey}, without building it. */
+/** Whether two blocks give the same mentions (same text and setting), compared in place. */
 function sameMentionKey(a: ProseBlock, b: ProseBlock): boolean {
   return a.kind === b.kind && a.container === b.container && a.prose === b.prose && sameLinks(a, b);
 }
@@ -127,28 +173,25 @@ function blockMentions(doc: ParsedDocument): BlockMentions[] {
   return found as BlockMentions[];
 }
 
-/** The names of one document, at document offsets. */
+/** The names of one document: its blocks' mention lists and where the blocks start. */
 export function summarizeNames(doc: ParsedDocument, source?: BlockMentionSource): NamesSummary {
   const found = source ? doc.prose.map((block) => source.get(block)) : blockMentions(doc);
-  const mentions: PlacedMention[] = [];
-  const definitions: PlacedDefinition[] = [];
-  const closedWords: (readonly [string, number])[] = [];
-  for (const [i, block] of doc.prose.entries()) {
-    const base = block.range[0];
-    const { mentions: inBlock, definitions: blockDefinitions, closedWords: blockClosed } = found[i]!;
-    for (const mention of inBlock) mentions.push({ mention, start: base + mention.start, end: base + mention.end });
-    for (const definition of blockDefinitions) {
-      definitions.push({
-        definition,
-        start: base + definition.start,
-        end: base + definition.end,
-        acronymStart: base + definition.acronymStart,
-        acronymEnd: base + definition.acronymEnd,
-      });
-    }
-    for (const [word, start] of blockClosed) closedWords.push([word, base + start]);
+  const bases: number[] = [];
+  const blocks: BlockMentions[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const block = found[i]!;
+    if (block.mentions.length === 0 && block.definitions.length === 0 && block.closedWords.length === 0) continue;
+    bases.push(doc.prose[i]!.range[0]);
+    blocks.push(block);
   }
-  return { mentions, definitions, closedWords };
+  return { bases, blocks };
+}
+
+/** The number of mentions in a summary. */
+function mentionCount(summary: NamesSummary): number {
+  let count = 0;
+  for (const block of summary.blocks) count += block.mentions.length;
+  return count;
 }
 
 const built = new WeakMap<readonly DocumentSummary[], NameIndex>();
@@ -190,16 +233,17 @@ export function indexNames(documents: readonly IndexEntry[]): NameIndex {
 
 /** One document of the set as the state holds it. */
 interface DocEntry {
-  readonly doc: DocumentRef;
-  readonly summary: NamesSummary;
+  /** Changed in place only by {@link NameIndexState.patchDoc} (a one-document set). */
+  doc: DocumentRef;
+  summary: NamesSummary;
   readonly docIndex: number;
   /** Its mentions in summary order. */
-  readonly base: readonly DocMention[];
-  /** The keys of its mentions. */
-  readonly keys: readonly string[];
-  readonly definitions: readonly DocDefinition[];
+  base: readonly DocMention[];
+  /** The keys of its mentions, in order of first use. */
+  keys: readonly string[];
+  definitions: readonly DocDefinition[];
   /** Keys it defines, each once, in definition order. */
-  readonly definedKeys: readonly string[];
+  definedKeys: readonly string[];
   /** Final names (closed forms joined), rebuilt when a split they depend on changes. */
   names: DocumentNames;
 }
@@ -232,8 +276,16 @@ export class NameIndexState {
   private derived = new Map<string, Derived | readonly DocMention[]>();
   /** Split position of each hyphenated compound written with a hyphen somewhere, by closed form. */
   private splits = new Map<string, number>();
-  /** Closed words by word: where each is written. */
-  private closed = new Map<string, { entry: DocEntry; index: number; start: number }[]>();
+  /** What {@link singularOf} answers, by closed word; undefined when `splits` changed since. */
+  private targets: Map<string, string> | undefined;
+  /**
+   * Closed words that stand for a written hyphenated form (see
+   * {@link singularOf}), by word: the documents that write each, in set
+   * order (offsets stay in the summaries). Only those: most closed words
+   * never meet a hyphenated form, and a table of all of them costs more to
+   * fill than the rare rescan when a hyphenated form appears.
+   */
+  private closed = new Map<string, DocEntry[]>();
   private definers = new Map<string, Set<DocEntry>>();
   private last: NameIndex | undefined;
 
@@ -247,21 +299,26 @@ export class NameIndexState {
     let changedMentions = 0;
     let totalMentions = 0;
     for (const [docIndex, entry] of documents.entries()) {
-      totalMentions += entry.names.mentions.length;
+      const count = mentionCount(entry.names);
+      totalMentions += count;
       const old = this.docs[docIndex];
       if (sameSet && old!.doc === entryDoc(entry) && old!.summary === entry.names) continue;
       changed.push(docIndex);
-      changedMentions += entry.names.mentions.length + (old?.summary.mentions.length ?? 0);
+      changedMentions += count + (old ? mentionCount(old.summary) : 0);
     }
     if (sameSet && changed.length === 0 && this.last) return this.last;
-    // Positions shift when documents come or go ("first use" order), and taking out most of the set costs more than building it: start over.
-    if (!sameSet || changedMentions >= totalMentions) return this.rebuild(documents);
     const dirty = new Set<string>();
     const words = new Set<string>();
-    for (const docIndex of changed) {
-      const entry = documents[docIndex]!;
-      this.removeDoc(this.docs[docIndex]!, dirty, words);
-      this.docs[docIndex] = this.addDoc(entryDoc(entry), entry.names, docIndex, dirty, words);
+    if (sameSet && documents.length === 1 && this.patchDoc(this.docs[0]!, entryDoc(documents[0]!), documents[0]!.names, dirty, words)) {
+      // One document edited in a few paragraphs: patched in place (see patchDoc).
+    } else {
+      // Positions shift when documents come or go ("first use" order), and taking out most of the set costs more than building it: start over.
+      if (!sameSet || changedMentions >= totalMentions) return this.rebuild(documents);
+      for (const docIndex of changed) {
+        const entry = documents[docIndex]!;
+        this.removeDoc(this.docs[docIndex]!, dirty, words);
+        this.docs[docIndex] = this.addDoc(entryDoc(entry), entry.names, docIndex, dirty, words);
+      }
     }
     // A closed form's key reads the splits of the word and of its plural.
     for (const key of dirty) if (key.startsWith('H:')) words.add(key.slice(2));
@@ -278,11 +335,18 @@ export class NameIndexState {
       if (split === this.splits.get(word)) continue;
       if (split === undefined) this.splits.delete(word);
       else this.splits.set(word, split);
+      this.targets = undefined;
       changedSplits.add(word);
     }
     const rebuilt = new Set<DocEntry>();
     for (const word of changedSplits) {
-      for (const w of [word, `${word}s`]) for (const c of this.closed.get(w) ?? []) rebuilt.add(c.entry);
+      for (const w of [word, `${word}s`]) {
+        // Which documents write it, tracked from now on if it stands for a hyphenated form.
+        const writers = this.docs.filter((entry) => entry.summary.blocks.some((block) => block.closedWords.includes(w)));
+        for (const entry of writers) rebuilt.add(entry);
+        if (writers.length > 0 && this.singularOf(w) !== undefined) this.closed.set(w, writers);
+        else this.closed.delete(w);
+      }
       dirty.add(`H:${word}`);
       if (word.endsWith('s')) dirty.add(`H:${word.slice(0, -1)}`);
     }
@@ -300,6 +364,7 @@ export class NameIndexState {
     this.raw = new Map();
     this.derived = new Map();
     this.splits = new Map();
+    this.targets = undefined;
     this.closed = new Map();
     this.definers = new Map();
     for (const [docIndex, entry] of documents.entries()) this.docs.push(this.addDoc(entryDoc(entry), entry.names, docIndex, undefined, undefined));
@@ -308,6 +373,7 @@ export class NameIndexState {
       const split = this.splitOf(key);
       if (split !== undefined) this.splits.set(key.slice(2), split);
     }
+    if (this.splits.size > 0) for (const entry of this.docs) this.trackClosed(entry);
     for (const entry of this.docs) entry.names = this.documentNames(entry);
     for (const key of this.raw.keys()) this.derived.set(key, this.derive(key));
     this.last = this.result();
@@ -325,26 +391,40 @@ export class NameIndexState {
     const base: DocMention[] = [];
     const keys: string[] = [];
     const byKey = new Map<string, DocMention[]>();
-    for (const placed of summary.mentions) {
-      const mention: DocMention = { doc, docIndex, mention: placed.mention, start: placed.start, end: placed.end };
-      base.push(mention);
-      const key = placed.mention.key;
-      if (!dirty) {
-        // Rebuilding, documents come in set order: append to the groups directly.
-        const group = this.raw.get(key);
-        if (!group) this.raw.set(key, [mention]);
-        else group.push(mention);
-        if (!group || group[group.length - 2]!.docIndex !== docIndex) keys.push(key);
-        continue;
+    const definitions: DocDefinition[] = [];
+    for (let b = 0; b < summary.blocks.length; b++) {
+      const offset = summary.bases[b]!;
+      const block = summary.blocks[b]!;
+      for (const definition of block.definitions) {
+        definitions.push({
+          doc,
+          definition,
+          start: offset + definition.start,
+          end: offset + definition.end,
+          acronymStart: offset + definition.acronymStart,
+          acronymEnd: offset + definition.acronymEnd,
+        });
       }
-      const list = byKey.get(key);
-      if (list) list.push(mention);
-      else {
-        byKey.set(key, [mention]);
-        keys.push(key);
+      for (const found of block.mentions) {
+        const mention: DocMention = { doc, docIndex, mention: found, start: offset + found.start, end: offset + found.end };
+        base.push(mention);
+        const key = found.key;
+        if (!dirty) {
+          // Rebuilding, documents come in set order: append to the groups directly.
+          const group = this.raw.get(key);
+          if (!group) this.raw.set(key, [mention]);
+          else group.push(mention);
+          if (!group || group[group.length - 2]!.docIndex !== docIndex) keys.push(key);
+          continue;
+        }
+        const list = byKey.get(key);
+        if (list) list.push(mention);
+        else {
+          byKey.set(key, [mention]);
+          keys.push(key);
+        }
       }
     }
-    const definitions = summary.definitions.map((placed): DocDefinition => ({ doc, ...placed }));
     const definedKeys = [...new Set(definitions.map((d) => d.definition.key))];
     const entry: DocEntry = { doc, summary, docIndex, base, keys, definitions, definedKeys, names: undefined as unknown as DocumentNames };
     for (const [key, mentions] of byKey) {
@@ -364,18 +444,157 @@ export class NameIndexState {
       if (set) set.add(entry);
       else this.definers.set(key, new Set([entry]));
     }
-    summary.closedWords.forEach(([word, start], index) => {
-      words?.add(word);
-      const list = this.closed.get(word);
-      const item = { entry, index, start };
-      if (!list) this.closed.set(word, [item]);
-      else {
-        let at = list.length;
-        while (at > 0 && list[at - 1]!.entry.docIndex > docIndex) at--;
-        list.splice(at, 0, item);
-      }
-    });
+    // Rebuilding, closed words are tracked once the splits are known.
+    if (words) {
+      for (const block of summary.blocks) for (const word of block.closedWords) words.add(word);
+      if (this.splits.size > 0) this.trackClosed(entry);
+    }
     return entry;
+  }
+
+  /** Enters the closed words of `entry` that stand for a hyphenated form in {@link closed}. */
+  private trackClosed(entry: DocEntry): void {
+    for (const block of entry.summary.blocks) {
+      for (const word of block.closedWords) {
+        if (this.singularOf(word) === undefined) continue;
+        const list = this.closed.get(word);
+        if (!list) this.closed.set(word, [entry]);
+        else {
+          let at = list.length;
+          while (at > 0 && list[at - 1]!.docIndex > entry.docIndex) at--;
+          if (list[at - 1] !== entry) list.splice(at, 0, entry);
+        }
+      }
+    }
+  }
+
+  /**
+   * Updates the only document of a one-document set for an edit of a few
+   * paragraphs, where a rebuild would re-place every mention: blocks before
+   * and after the edit keep their mention objects (those after it moved by
+   * the edit's length change), only the keys of the edited blocks are made
+   * dirty. Mentions are changed in place, which is safe only because a
+   * one-document index never carries over (rules memoise nothing on it);
+   * their document reference is updated too. False, with nothing changed,
+   * when the edit is too large to be worth it.
+   */
+  private patchDoc(entry: DocEntry, doc: DocumentRef, summary: NamesSummary, dirty: Set<string>, words: Set<string>): boolean {
+    const old = entry.summary;
+    const n0 = old.blocks.length;
+    const n1 = summary.blocks.length;
+    let head = 0;
+    while (head < n0 && head < n1 && old.blocks[head] === summary.blocks[head] && old.bases[head] === summary.bases[head]) head++;
+    const delta = n0 > head && n1 > head ? summary.bases[n1 - 1]! - old.bases[n0 - 1]! : 0;
+    let tail = 0;
+    while (tail < n0 - head && tail < n1 - head && old.blocks[n0 - 1 - tail] === summary.blocks[n1 - 1 - tail] && summary.bases[n1 - 1 - tail]! - old.bases[n0 - 1 - tail]! === delta) tail++;
+    // Most of the document changed (a paste, a reload): a rebuild is as cheap.
+    if ((n0 - head - tail) + (n1 - head - tail) > Math.max(8, (n0 + n1) >> 2)) return false;
+
+    // Mentions of the prefix blocks, of the replaced middle and of the suffix, by position in the old list.
+    let prefix = 0;
+    for (let b = 0; b < head; b++) prefix += old.blocks[b]!.mentions.length;
+    let middle = 0;
+    for (let b = head; b < n0 - tail; b++) middle += old.blocks[b]!.mentions.length;
+    // Offsets that split a group of this document into prefix, middle and suffix (old offsets).
+    const middleStart = head < n0 ? old.bases[head]! : Infinity;
+    const suffixStart = tail > 0 ? old.bases[n0 - tail]! : Infinity;
+
+    const added: DocMention[] = [];
+    for (let b = head; b < n1 - tail; b++) {
+      const offset = summary.bases[b]!;
+      for (const found of summary.blocks[b]!.mentions) added.push({ doc, docIndex: entry.docIndex, mention: found, start: offset + found.start, end: offset + found.end });
+    }
+    const addedByKey = new Map<string, DocMention[]>();
+    for (const m of added) {
+      const list = addedByKey.get(m.mention.key);
+      if (list) list.push(m);
+      else addedByKey.set(m.mention.key, [m]);
+    }
+    for (let i = prefix; i < prefix + middle; i++) dirty.add(entry.base[i]!.mention.key);
+    for (const key of addedByKey.keys()) dirty.add(key);
+    // Each touched group: its prefix part, the new middle, its suffix part (still at old offsets here).
+    for (const key of dirty) {
+      const group = this.raw.get(key) ?? [];
+      const next: DocMention[] = [];
+      let i = 0;
+      while (i < group.length && group[i]!.start < middleStart) next.push(group[i++]!);
+      for (const m of addedByKey.get(key) ?? []) next.push(m);
+      while (i < group.length && group[i]!.start < suffixStart) i++;
+      while (i < group.length) next.push(group[i++]!);
+      if (next.length === 0) this.raw.delete(key);
+      else this.raw.set(key, next);
+    }
+    const base = entry.base as DocMention[];
+    // Built by hand: a spread or splice of a long paragraph's mentions as call arguments could overflow the stack.
+    const mentions = base.slice(0, prefix);
+    for (const m of added) mentions.push(m);
+    for (let i = prefix + middle; i < base.length; i++) mentions.push(base[i]!);
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i] as { doc: DocumentRef; start: number; end: number };
+      m.doc = doc;
+      if (i >= prefix + added.length && delta !== 0) {
+        m.start += delta;
+        m.end += delta;
+      }
+    }
+    const keys: string[] = [];
+    const seen = new Set<string>();
+    for (const m of mentions) {
+      if (seen.has(m.mention.key)) continue;
+      seen.add(m.mention.key);
+      keys.push(m.mention.key);
+    }
+
+    // Definitions and closed words are few: recomputed for the whole document.
+    for (const key of entry.definedKeys) {
+      dirty.add(key);
+      this.definers.delete(key);
+    }
+    // Closed words of the edited blocks: new ones join the map; gone ones leave it unless written elsewhere too.
+    const gone = new Set<string>();
+    for (let b = head; b < n0 - tail; b++) for (const word of old.blocks[b]!.closedWords) gone.add(word);
+    for (const word of gone) words.add(word);
+    for (let b = head; b < n1 - tail; b++) {
+      for (const word of summary.blocks[b]!.closedWords) {
+        words.add(word);
+        gone.delete(word);
+        if (!this.closed.has(word) && this.singularOf(word) !== undefined) this.closed.set(word, [entry]);
+      }
+    }
+    if (gone.size > 0) {
+      for (let b = 0; b < n1 && gone.size > 0; b++) if (b < head || b >= n1 - tail) for (const word of summary.blocks[b]!.closedWords) gone.delete(word);
+      for (const word of gone) this.closed.delete(word);
+    }
+    // Closed-form mentions of derived groups are placed from the summary: moved ones must be placed again.
+    for (const word of this.splits.keys()) if (this.closed.has(word) || this.closed.has(`${word}s`)) dirty.add(`H:${word}`);
+
+    entry.doc = doc;
+    entry.summary = summary;
+    entry.base = mentions;
+    entry.keys = keys;
+    const definitions: DocDefinition[] = [];
+    for (let b = 0; b < n1; b++) {
+      const offset = summary.bases[b]!;
+      for (const definition of summary.blocks[b]!.definitions) {
+        definitions.push({
+          doc,
+          definition,
+          start: offset + definition.start,
+          end: offset + definition.end,
+          acronymStart: offset + definition.acronymStart,
+          acronymEnd: offset + definition.acronymEnd,
+        });
+      }
+    }
+    entry.definitions = definitions;
+    entry.definedKeys = [...new Set(definitions.map((d) => d.definition.key))];
+    for (const key of entry.definedKeys) {
+      dirty.add(key);
+      this.definers.set(key, new Set([entry]));
+    }
+    // Its names hold the old mention list: made again below.
+    entry.names = undefined as unknown as DocumentNames;
+    return true;
   }
 
   private removeDoc(entry: DocEntry, dirty: Set<string>, words: Set<string>): void {
@@ -392,21 +611,29 @@ export class NameIndexState {
       if (set.size === 0) this.definers.delete(key);
     }
     const seen = new Set<string>();
-    for (const [word] of entry.summary.closedWords) {
-      if (seen.has(word)) continue;
-      seen.add(word);
-      words.add(word);
-      const list = this.closed.get(word);
-      if (!list) continue;
-      const kept = list.filter((c) => c.entry !== entry);
-      if (kept.length === 0) this.closed.delete(word);
-      else this.closed.set(word, kept);
+    for (const block of entry.summary.blocks) {
+      for (const word of block.closedWords) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        words.add(word);
+        const list = this.closed.get(word);
+        if (!list) continue;
+        const kept = list.filter((e) => e !== entry);
+        if (kept.length === 0) this.closed.delete(word);
+        else this.closed.set(word, kept);
+      }
     }
   }
 
   /** The closed form a closed word stands for, if a hyphenated form of it is written in the set. */
   private singularOf(word: string): string | undefined {
-    return this.splits.has(word) ? word : word.endsWith('s') && this.splits.has(word.slice(0, -1)) ? word.slice(0, -1) : undefined;
+    // One lookup per closed word, no sliced string: the table is remade when the splits change.
+    if (!this.targets) {
+      this.targets = new Map();
+      for (const split of this.splits.keys()) this.targets.set(split, split);
+      for (const split of this.splits.keys()) if (!this.splits.has(`${split}s`)) this.targets.set(`${split}s`, split);
+    }
+    return this.targets.get(word);
   }
 
   private closedMention(entry: DocEntry, word: string, start: number, singular: string): DocMention {
@@ -424,19 +651,36 @@ export class NameIndexState {
     return { doc: entry.doc, docIndex: entry.docIndex, mention, start, end: start + word.length };
   }
 
+  /**
+   * A document's names: its mentions in summary order (block by block), with
+   * the closed forms that join a hyphenated form elsewhere placed after the
+   * mentions of their block. (No rule reads this list for closed forms, and
+   * none reads it sorted; groups are what is sorted.)
+   */
   private documentNames(entry: DocEntry): DocumentNames {
-    let mentions: DocMention[] = entry.base as DocMention[];
-    let added = false;
-    for (const [word, start] of entry.summary.closedWords) {
-      const singular = this.splits.size > 0 ? this.singularOf(word) : undefined;
-      if (singular === undefined) continue;
-      if (!added) mentions = [...mentions];
-      added = true;
-      mentions.push(this.closedMention(entry, word, start, singular));
+    // The document's closed words that stand for a hyphenated form: few (often none), so most documents skip the loop.
+    let tracked: Set<string> | undefined;
+    for (const [word, writers] of this.closed) if (writers.includes(entry)) (tracked ??= new Set()).add(word);
+    if (!tracked) return { doc: entry.doc, mentions: entry.base, definitions: entry.definitions };
+    const mentions: DocMention[] = [];
+    const { base } = entry;
+    const { bases, blocks } = entry.summary;
+    let next = 0;
+    let copied = 0;
+    for (let b = 0; b < blocks.length; b++) {
+      const { mentions: inBlock, closedWords, closedStarts } = blocks[b]!;
+      next += inBlock.length;
+      for (let i = 0; i < closedWords.length; i++) {
+        const word = closedWords[i]!;
+        if (!tracked.has(word)) continue;
+        while (copied < next) mentions.push(base[copied++]!);
+        mentions.push(this.closedMention(entry, word, bases[b]! + closedStarts[i]!, this.singularOf(word)!));
+      }
     }
-    if (added) mentions.sort(compareMentions);
+    while (copied < base.length) mentions.push(base[copied++]!);
     return { doc: entry.doc, mentions, definitions: entry.definitions };
   }
+
 
   private derive(key: string): Derived | readonly DocMention[] {
     const raw = this.raw.get(key)!;
@@ -444,11 +688,13 @@ export class NameIndexState {
     let group: readonly DocMention[] = raw;
     if (key.startsWith('H:') && this.splits.has(key.slice(2))) {
       const word = key.slice(2);
-      const found = [...(this.closed.get(word) ?? []), ...(this.singularOf(`${word}s`) === word ? (this.closed.get(`${word}s`) ?? []) : [])];
+      const found: ClosedUse[] = [];
+      for (const entry of this.closed.get(word) ?? []) closedUses(entry, word, this.closed, found);
+      if (this.singularOf(`${word}s`) === word) for (const entry of this.closed.get(`${word}s`) ?? []) closedUses(entry, `${word}s`, this.closed, found);
       if (found.length > 0) {
         found.sort((a, b) => a.entry.docIndex - b.entry.docIndex || a.index - b.index);
         const list = [...group];
-        for (const c of found) list.push(this.closedMention(c.entry, c.entry.summary.closedWords[c.index]![0], c.start, word));
+        for (const c of found) list.push(this.closedMention(c.entry, c.word, c.start, word));
         group = list.sort(compareMentions);
       }
     }
@@ -489,6 +735,42 @@ export class NameIndexState {
     }
     return { documents: this.docs.map((entry) => entry.names), byKey, carriesOver: this.carriesOver && this.docs.length > 1 };
   }
+}
+
+/** Where a document writes a closed word: its place among the document's closed words, and its offset. */
+interface ClosedUse {
+  readonly entry: DocEntry;
+  readonly word: string;
+  readonly index: number;
+  readonly start: number;
+}
+
+/**
+ * Where each summary writes the closed words asked about so far: places
+ * never change for a summary, and one scan answers for every word the index
+ * tracks, where a scan per word would read a long document many times.
+ */
+const closedPlaces = new WeakMap<NamesSummary, Map<string, readonly (readonly [index: number, start: number])[]>>();
+
+/** Collects the places `entry` writes `word`; `tracked` are the words worth collecting in the same scan. */
+function closedUses(entry: DocEntry, word: string, tracked: ReadonlyMap<string, unknown>, out: ClosedUse[]): void {
+  const summary = entry.summary;
+  let places = closedPlaces.get(summary);
+  if (!places) closedPlaces.set(summary, (places = new Map()));
+  let found = places.get(word);
+  if (!found) {
+    const scan = new Map<string, [number, number][]>([[word, []]]);
+    for (const other of tracked.keys()) if (!places.has(other)) scan.set(other, []);
+    const { bases, blocks } = summary;
+    let index = 0;
+    for (let b = 0; b < blocks.length; b++) {
+      const { closedWords, closedStarts } = blocks[b]!;
+      for (let i = 0; i < closedWords.length; i++, index++) scan.get(closedWords[i]!)?.push([index, bases[b]! + closedStarts[i]!]);
+    }
+    for (const [w, list] of scan) places.set(w, list);
+    found = places.get(word)!;
+  }
+  for (const [index, start] of found) out.push({ entry, word, index, start });
 }
 
 function isGroup(derived: Derived | readonly DocMention[]): derived is readonly DocMention[] {

@@ -15,9 +15,9 @@ import {
   isAcronymShape,
   isDottedAcronym,
   nameWordKey,
+  acronymPluralBase,
+  possessiveBase,
   spellingFamily,
-  splitAcronymPlural,
-  splitPossessive,
 } from './normalize';
 import {
   commonWords,
@@ -27,12 +27,14 @@ import {
   nicknames,
   spacedCompoundStarts,
   spacedLexicalStarts,
+  shortestSpellingWord,
   spellingWords,
   stateCodes,
   ukToUs,
   wellKnownAcronyms,
   usToUk,
 } from './tables';
+import { tokenize, type Tokens } from './tokens';
 
 /** Context flags of a mention. */
 export const SENTENCE_INITIAL = 1;
@@ -92,29 +94,18 @@ export interface BlockMentions {
   readonly mentions: readonly Mention[];
   readonly definitions: readonly BlockDefinition[];
   /**
-   * Uncommon closed lower-case words ("cybersecurity") with their offsets, so
-   * a hyphenated form elsewhere in the set ("cyber-security") finds them.
+   * Uncommon closed lower-case words ("cybersecurity"), so a hyphenated form
+   * elsewhere in the set ("cyber-security") finds them; their offsets are in
+   * `closedStarts` (two flat lists rather than a pair per word).
    */
-  readonly closedWords: readonly (readonly [word: string, start: number])[];
+  readonly closedWords: readonly string[];
+  readonly closedStarts: readonly number[];
 }
 
 /** A definition with the context flags of its acronym. */
 export interface BlockDefinition extends AcronymDefinition {
   readonly flags: number;
 }
-
-interface Token {
-  readonly text: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-/**
- * Words with inner apostrophes and hyphens, and dotted acronyms. Every
- * repetition must consume a delimiter, so matching stays linear.
- */
-const TOKEN =
-  /(?:\p{Lu}\.){2,}|\p{Lu}[\p{Lu}\p{N}]*&\p{Lu}[\p{Lu}\p{N}]*(?:s\b)?|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*(?:[-‐‑][\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*)*/gu;
 
 /** Numbered endnotes laid out as table rows ("| 143. | For example, see ..."), as exported reports have them. */
 const ENDNOTE_ROW = /^\s*\|\s*\d+\.\s*\|/;
@@ -145,18 +136,28 @@ const ABBREVIATIONS = new Set([
  * of capitals with a common word in it ("MAKING AMERICA GREAT AGAIN",
  * "FACT SHEET"), or a transcript's speaker label ("MS. PSAKI:").
  */
-function shoutedToken(tokens: readonly Token[], t: number, prose: string): boolean {
-  const token = tokens[t]!;
-  if (!isAllCaps(token.text)) return false;
+function shoutedToken(tokens: Tokens, t: number, prose: string): boolean {
+  const { text, start, end } = tokens;
+  if (!isAllCaps(text[t]!)) return false;
   let first = t;
-  while (first > 0 && isAllCaps(tokens[first - 1]!.text) && /^[ \t\u00a0:,;&.\u2013\u2014-]*$/.test(prose.slice(tokens[first - 1]!.end, tokens[first]!.start))) first--;
+  while (first > 0 && isAllCaps(text[first - 1]!) && onlyRunSeparators(prose, end[first - 1]!, start[first]!)) first--;
   let last = t;
-  while (last + 1 < tokens.length && isAllCaps(tokens[last + 1]!.text) && /^[ \t\u00a0:,;&.\u2013\u2014-]*$/.test(prose.slice(tokens[last]!.end, tokens[last + 1]!.start))) last++;
-  const run = tokens.slice(first, last + 1);
-  if (run.length >= 2 && run.some((r) => r.text.length >= 3 && commonWords().has(r.text.toLowerCase()))) return true;
+  while (last + 1 < text.length && isAllCaps(text[last + 1]!) && onlyRunSeparators(prose, end[last]!, start[last + 1]!)) last++;
+  if (last > first) {
+    for (let r = first; r <= last; r++) if (text[r]!.length >= 3 && commonWords().has(text[r]!.toLowerCase())) return true;
+  }
   // A speaker label opens a line and ends with a colon.
-  const lineStart = prose.lastIndexOf('\n', run[0]!.start - 1) + 1;
-  return /^[\s*>-]*$/.test(prose.slice(lineStart, run[0]!.start)) && /^\s*:/.test(prose.slice(run[run.length - 1]!.end, run[run.length - 1]!.end + 3));
+  const lineStart = prose.lastIndexOf('\n', start[first]! - 1) + 1;
+  return /^[\s*>-]*$/.test(prose.slice(lineStart, start[first]!)) && /^\s*:/.test(prose.slice(end[last]!, end[last]! + 3));
+}
+
+/** Whether prose[from, to) holds only what separates the words of a shouted run (as /^[ \t\u00a0:,;&.\u2013\u2014-]*$/). */
+function onlyRunSeparators(prose: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = prose.charCodeAt(i);
+    if (!(c === 32 || c === 9 || c === 0xa0 || c === 58 || c === 44 || c === 59 || c === 38 || c === 46 || c === 0x2013 || c === 0x2014 || c === 45)) return false;
+  }
+  return true;
 }
 
 /** Roman numerals of two letters or more ("Title IV-E" is a title and a part, not an acronym). */
@@ -167,8 +168,14 @@ function standsAlone(part: string): boolean {
   return wellKnownAcronyms().has(part) || stateCodes().has(part);
 }
 
+const ALL_CAPS = /^[\p{Lu}][\p{Lu}\p{N}.'’&-]*$/u;
+const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
+
 function isAllCaps(text: string): boolean {
-  return /^[\p{Lu}][\p{Lu}\p{N}.'’&-]*$/u.test(text) && /\p{Lu}.*\p{Lu}/u.test(text.replace(/['’]S$/, ''));
+  // Most capitalised words are title case: an ASCII lower-case letter second settles it without a regex.
+  const second = text.charCodeAt(1);
+  if (second >= 97 && second <= 122) return false;
+  return ALL_CAPS.test(text) && TWO_CAPITALS.test(text.replace(/['’]S$/, ''));
 }
 
 /** Titles that stand before a person's name, never given names themselves. */
@@ -183,12 +190,48 @@ function isUpperLetter(ch: string): boolean {
 }
 
 function isCapitalised(text: string): boolean {
+  // ASCII first: no case-mapped strings for the common case.
+  const c = text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return isUpperLetter(text[0] ?? '');
 }
 
+const LOWER_LETTER = /\p{Ll}/u;
+
 function isTitleCase(text: string): boolean {
-  return isCapitalised(text) && /\p{Ll}/u.test(text);
+  if (!isCapitalised(text)) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+    if (c >= 128) return LOWER_LETTER.test(text);
+  }
+  return false;
 }
+
+/** JavaScript's \s (WhiteSpace and LineTerminator), by char code. */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether prose[from, to) is one or more spaces (as /^\s+$/ on the slice, without the slice). */
+function isSpaceRun(prose: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (!isSpaceCode(prose.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Whether a token holds a hyphen of any style ("-", U+2010, U+2011). */
+function hasHyphen(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 0x2010 || c === 0x2011) return true;
+  }
+  return false;
+}
+
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
 
 /** Spans of quoted text: paired double quotes of any style, curly single quotes, guillemets. */
 function quotedSpans(prose: string): [number, number][] {
@@ -297,16 +340,90 @@ function markSpans(marks: Uint8Array, spans: readonly (readonly [number, number]
   for (const [s, e] of spans) for (let i = Math.max(0, s); i < Math.min(e, marks.length); i++) marks[i]! |= flag;
 }
 
+/** Context marks per prose offset, reused from block to block (cleared per block) rather than allocated for each. */
+let marksBuffer = new Uint8Array(4096);
+
+/**
+ * One string per distinct key, form or word, and one variant table per
+ * distinct spelling: mentions are kept in the summary of every open document,
+ * so equal strings should not be kept once per mention. Bounded: cleared when
+ * full, which only costs sharing, never correctness.
+ */
+const shared = new Map<string, string>();
+const sharedVariants = new Map<string, Readonly<Record<string, string>>>();
+const SHARED_LIMIT = 200_000;
+
+/** The shared copy of `text`. */
+export function intern(text: string): string {
+  const found = shared.get(text);
+  if (found !== undefined) return found;
+  if (shared.size >= SHARED_LIMIT) shared.clear();
+  const own = detached(text);
+  shared.set(own, own);
+  return own;
+}
+
+/**
+ * A copy of `text` that does not keep the string it was cut from alive: V8
+ * represents a substring of 13 characters or more as a view of its parent
+ * (here a whole block's prose), which a long-lived table must not pin once
+ * the document is closed. Concatenating and slicing makes V8 copy it flat.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
+/** A word's shared form and key, looked up once per distinct word rather than folded for every mention. */
+interface KeyedWord {
+  readonly form: string;
+  readonly key: string;
+}
+const nameWords = new Map<string, KeyedWord>();
+const acronymWords = new Map<string, KeyedWord>();
+
+function keyedWord(words: Map<string, KeyedWord>, word: string, key: (word: string) => string): KeyedWord {
+  let found = words.get(word);
+  if (found === undefined) {
+    if (words.size >= SHARED_LIMIT) words.clear();
+    found = { form: intern(word), key: intern(key(word)) };
+    words.set(found.form, found);
+  }
+  return found;
+}
+
+const nameWordKeyOf = (word: string): string => `N:${nameWordKey(word)}`;
+const acronymKeyOf = (word: string): string => `N:${acronymKey(word)}`;
+
+function internVariants(key: string, make: () => Record<string, string>): Readonly<Record<string, string>> {
+  let found = sharedVariants.get(key);
+  if (found === undefined) {
+    if (sharedVariants.size >= SHARED_LIMIT) sharedVariants.clear();
+    sharedVariants.set(key, (found = make()));
+  }
+  return found;
+}
+
+const HYPHENS = /[-‐‑]/;
+const HYPHENS_ALL = /[-‐‑]/g;
+const DOTTED_PLURAL = /^(?:\p{Lu}\.){2,}s$/u;
+const ONLY_LETTERS = /^[\p{L}\p{M}'’]+$/u;
+const CONTRACTION = /['’](?:ve|re|ll|d|m|t)$/i;
+const CAPS_PART = /^[A-Z]+$/;
+const PARTY = /^[RDI]$/;
+const ASCII_LOWER_WORD = /[^a-z]/;
+const LETTERS = /^\p{L}+$/u;
+const POSSESSIVE_S = /['’]s$/;
+
 /** Extracts the mentions of one block (uncached; see {@link MentionCache}). */
 export function extractMentions(block: ProseBlock): BlockMentions {
   const prose = block.prose;
   const base = block.range[0];
   const mentions: Mention[] = [];
-  const closedWords: [string, number][] = [];
+  const closedWords: string[] = [];
+  const closedStarts: number[] = [];
   const quotes = quotedSpans(prose);
-  const citations: [number, number][] = block.inlines
-    .filter((span) => span.kind === 'link')
-    .map((span) => [span.range[0] - base, span.range[1] - base]);
+  const citations: [number, number][] = [];
+  for (const span of block.inlines) if (span.kind === 'link') citations.push([span.range[0] - base, span.range[1] - base]);
   const blockFlags =
     (block.kind === 'heading' || isTitleLike(prose) ? HEADING : 0) |
     (block.container === 'blockquote' ? QUOTED : 0) |
@@ -316,16 +433,16 @@ export function extractMentions(block: ProseBlock): BlockMentions {
   const shouted = isShouted(prose);
   const starts = sentenceStarts(block);
   const definitions = shouted ? [] : findDefinitions(prose);
-  const defining = definitions.map((d) => [d.acronymStart, d.acronymEnd] as const);
 
-  const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(prose); m; m = TOKEN.exec(prose)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  const tokens = tokenize(prose);
+  const { text: texts, start: tokenStarts, end: tokenEnds } = tokens;
 
-  const marks = new Uint8Array(prose.length);
+  if (marksBuffer.length < prose.length) marksBuffer = new Uint8Array(Math.max(prose.length, marksBuffer.length * 2));
+  const marks = marksBuffer.subarray(0, prose.length);
+  marks.fill(0);
   markSpans(marks, quotes, QUOTED);
   markSpans(marks, citations, CITATION);
-  markSpans(marks, defining, DEFINING);
+  for (const d of definitions) markSpans(marks, [[d.acronymStart, d.acronymEnd]], DEFINING);
   const flagsAt = (start: number, end: number): number =>
     blockFlags | (starts.has(start) ? SENTENCE_INITIAL : 0) | (marks[start]! & marks[end - 1]!);
 
@@ -333,46 +450,53 @@ export function extractMentions(block: ProseBlock): BlockMentions {
   let span: SpanWord[] = [];
   let connectorPending = false;
   const closeSpan = (): void => {
-    personMentions(span, prose, mentions);
-    span = [];
+    if (span.length > 1) personMentions(span, prose, mentions);
+    if (span.length > 0) span = [];
     connectorPending = false;
   };
 
-  for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t]!;
-    const before = tokens[t - 1];
-    const gap = before ? prose.slice(before.end, token.start) : '';
+  for (let t = 0; t < texts.length; t++) {
+    const text = texts[t]!;
+    const start = tokenStarts[t]!;
+    const end = tokenEnds[t]!;
     const last = span[span.length - 1];
     // A name continues over spaces, or over ". " after an initial ("Michael G. Waltz").
-    const adjacent = /^\s+$/.test(gap) || (last !== undefined && /^\.\s+$/.test(gap) && /^\p{Lu}$/u.test(last.word));
-    const flags = flagsAt(token.start, token.end);
-    if (isCapitalised(token.text)) {
+    let adjacent = false;
+    if (last !== undefined) {
+      const gapStart = tokenEnds[t - 1]!;
+      adjacent =
+        isSpaceRun(prose, gapStart, start) ||
+        (prose.charCodeAt(gapStart) === 46 && isSpaceRun(prose, gapStart + 1, start) && SINGLE_CAPITAL.test(last.word));
+    }
+    const flags = flagsAt(start, end);
+    if (isCapitalised(text)) {
       if (!(last && adjacent)) closeSpan();
-      wordMentions(token, flags, shouted || shoutedToken(tokens, t, prose), span[span.length - 1]?.word, prose, mentions);
-      if (!shouted) compoundMentions(token, flags, prose, before, mentions);
-      const [word] = splitPossessive(token.text);
-      span.push({ token, word, flags, afterConnector: connectorPending });
+      wordMentions(tokens, t, flags, shouted || shoutedToken(tokens, t, prose), span[span.length - 1]?.word, prose, mentions);
+      if (!shouted) compoundMentions(tokens, t, flags, prose, mentions);
+      const word = possessiveBase(text);
+      span.push({ start, word, flags, afterConnector: connectorPending });
       connectorPending = false;
-      if (word !== token.text) closeSpan();
+      if (word !== text) closeSpan();
       // Sentence-initial capitals are grammar: the word may still be a spelling variant ("Defence spending ...").
-      const next = tokens[t + 1];
-      const nameFollows = next !== undefined && isCapitalised(next.text) && /^ $/.test(prose.slice(token.end, next.start));
-      if (flags & SENTENCE_INITIAL && !(flags & HEADING) && isTitleCase(token.text) && !nameFollows) {
-        spellingMentions(token, flags, next, prose, mentions, closedWords);
+      if (flags & SENTENCE_INITIAL && !(flags & HEADING) && isTitleCase(text)) {
+        const next = t + 1 < texts.length ? t + 1 : -1;
+        const nameFollows = next >= 0 && isCapitalised(texts[next]!) && tokenStarts[next]! - end === 1 && prose.charCodeAt(end) === 32;
+        if (!nameFollows) spellingMentions(tokens, t, flags, prose, mentions, closedWords, closedStarts);
       }
     } else {
-      if (last && adjacent && !connectorPending && CONNECTORS.has(token.text)) connectorPending = true;
+      if (last && adjacent && !connectorPending && CONNECTORS.has(text)) connectorPending = true;
       else closeSpan();
-      spellingMentions(token, flags, tokens[t + 1], prose, mentions, closedWords);
+      spellingMentions(tokens, t, flags, prose, mentions, closedWords, closedStarts);
     }
   }
   closeSpan();
-  const placed = definitions.map((d): BlockDefinition => ({ ...d, flags: flagsAt(d.acronymStart, d.acronymEnd) }));
-  return { mentions, definitions: placed, closedWords };
+  const placed = definitions.map((d): BlockDefinition => ({ ...d, acronym: intern(d.acronym), key: intern(d.key), long: intern(d.long), flags: flagsAt(d.acronymStart, d.acronymEnd) }));
+  return { mentions, definitions: placed, closedWords, closedStarts };
 }
 
 interface SpanWord {
-  readonly token: Token;
+  /** Where the token starts. */
+  readonly start: number;
   /** The token without a possessive. */
   readonly word: string;
   readonly flags: number;
@@ -381,98 +505,117 @@ interface SpanWord {
 }
 
 /** Name words and acronyms of one capitalised token (each part of a hyphenated one). */
-function wordMentions(token: Token, flags: number, shouted: boolean, prev: string | undefined, prose: string, out: Mention[]): void {
-  if (isDottedAcronym(token.text.replace(/['’]s$/, '')) || /^(?:\p{Lu}\.){2,}s$/u.test(token.text)) {
+function wordMentions(tokens: Tokens, t: number, flags: number, shouted: boolean, prev: string | undefined, prose: string, out: Mention[]): void {
+  const text = tokens.text[t]!;
+  const start = tokens.start[t]!;
+  // Dotted forms hold a full stop; no other token does.
+  if (text.includes('.') && (isDottedAcronym(text.replace(POSSESSIVE_S, '')) || DOTTED_PLURAL.test(text))) {
     if (shouted) return;
-    const [word] = splitPossessive(token.text);
-    const [baseForm] = splitAcronymPlural(word);
-    out.push({ kind: 'acronym', key: `N:${acronymKey(baseForm)}`, form: baseForm, text: baseForm, start: token.start, end: token.start + baseForm.length, flags });
+    const { form, key } = keyedWord(acronymWords, acronymPluralBase(possessiveBase(text)), acronymKeyOf);
+    out.push({ kind: 'acronym', key, form, text: form, start, end: start + form.length, flags });
     return;
   }
-  const whole = splitAcronymPlural(splitPossessive(token.text)[0])[0];
-  // "ARPA-E", "G-SIB", "SAFETEA-LU": capitals joined by hyphens are one acronym, unless every part
-  // stands alone as a known code ("UK-US") or a party and a state ("R-TX").
-  const capsParts = whole.split(/[-‐‑]/);
-  if (
-    capsParts.length > 1 &&
-    capsParts.every((p) => /^[A-Z]+$/.test(p) && !ROMAN_NUMERAL.test(p)) &&
-    capsParts.some((p) => p.length > 1 && !standsAlone(p)) &&
-    !(capsParts.length === 2 && /^[RDI]$/.test(capsParts[0]!) && stateCodes().has(capsParts[1]!))
-  ) {
-    if (shouted) return;
-    out.push({ kind: 'acronym', key: `N:${acronymKey(whole.replace(/[-‐‑]/g, ''))}`, form: whole, text: whole, start: token.start, end: token.start + whole.length, flags });
-    return;
+  const hyphenated = hasHyphen(text);
+  if (hyphenated) {
+    const whole = acronymPluralBase(possessiveBase(text));
+    // "ARPA-E", "G-SIB", "SAFETEA-LU": capitals joined by hyphens are one acronym, unless every part
+    // stands alone as a known code ("UK-US") or a party and a state ("R-TX").
+    const capsParts = whole.split(HYPHENS);
+    if (
+      capsParts.length > 1 &&
+      capsParts.every((p) => CAPS_PART.test(p) && !ROMAN_NUMERAL.test(p)) &&
+      capsParts.some((p) => p.length > 1 && !standsAlone(p)) &&
+      !(capsParts.length === 2 && PARTY.test(capsParts[0]!) && stateCodes().has(capsParts[1]!))
+    ) {
+      if (shouted) return;
+      const form = intern(whole);
+      out.push({ kind: 'acronym', key: intern(`N:${acronymKey(whole.replace(HYPHENS_ALL, ''))}`), form, text: form, start, end: start + whole.length, flags });
+      return;
+    }
   }
-  const parts = token.text.split(/[-‐‑]/);
+  const parts = hyphenated ? text.split(HYPHENS) : [text];
   const compound = parts.length > 1;
   // "Australia-UK-US": acronyms that match each other inside one fixed name.
-  const acronymParts = compound ? parts.filter((part) => isAcronymShape(splitPossessive(part)[0])).length : 0;
-  const hasDigits = /[0-9]/.test(token.text);
-  let offset = token.start;
+  let acronymParts = 0;
+  if (compound) for (const part of parts) if (isAcronymShape(possessiveBase(part))) acronymParts++;
+  const hasDigits = /[0-9]/.test(text);
+  let offset = start;
   for (const part of parts) {
     const partStart = offset;
     offset += part.length + 1;
     if (!isCapitalised(part)) continue;
-    const [word] = splitPossessive(part);
-    const [baseForm] = splitAcronymPlural(word);
+    const word = possessiveBase(part);
+    const baseForm = acronymPluralBase(word);
     const partFlags = flags | (compound ? IN_COMPOUND : 0) | (hasDigits ? WITH_DIGITS : 0) | (acronymParts >= 2 ? ACRONYM_COMPOUND : 0);
     if (isAcronymShape(baseForm)) {
       if (shouted || /^[0-9]/.test(baseForm)) continue;
       // "US$12 billion", "the FRB/US model": a currency or a model name, not the country.
       const after = prose[partStart + baseForm.length] ?? '';
       if (after === '$' || after === '/' || prose[partStart - 1] === '/') continue;
-      out.push({ kind: 'acronym', key: `N:${acronymKey(baseForm)}`, form: baseForm, text: baseForm, start: partStart, end: partStart + baseForm.length, flags: partFlags });
+      const { form, key } = keyedWord(acronymWords, baseForm, acronymKeyOf);
+      out.push({ kind: 'acronym', key, form, text: form, start: partStart, end: partStart + baseForm.length, flags: partFlags });
       continue;
     }
     if (!isTitleCase(word) || word.length < 3 || /[0-9]/.test(word)) continue;
     // "I’ve", "Don’t": contractions, not names (and "I’ve" must not meet "IV-E").
-    if (/['’](?:ve|re|ll|d|m|t)$/i.test(word)) continue;
+    if (CONTRACTION.test(word)) continue;
     // "Sec. 122", "Doc. 5", "Elect. Sec. Grants": abbreviations, not names.
-    if (!compound && word === token.text && ABBREVIATIONS.has(word.toLowerCase()) && prose[token.end] === '.') continue;
+    const lower = word.toLowerCase();
+    if (!compound && word === text && prose.charCodeAt(tokens.end[t]!) === 46 && ABBREVIATIONS.has(lower)) continue;
     // A capitalised common word ("Act", "Us") is no name; its capital is grammar or a title's.
-    if (commonWords().has(word.toLowerCase())) continue;
-    out.push({
-      kind: 'name',
-      key: `N:${nameWordKey(word)}`,
-      form: word,
-      text: word,
-      start: partStart,
-      end: partStart + word.length,
-      flags: partFlags,
-      ...(prev !== undefined && partStart === token.start ? { prev } : {}),
-    });
+    if (commonWords().has(lower)) continue;
+    const { form, key } = keyedWord(nameWords, word, nameWordKeyOf);
+    out.push(
+      prev !== undefined && partStart === start
+        ? { kind: 'name', key, form, text: form, start: partStart, end: partStart + word.length, flags: partFlags, prev: intern(prev) }
+        : { kind: 'name', key, form, text: form, start: partStart, end: partStart + word.length, flags: partFlags },
+    );
   }
 }
 
+/** Title-case words other than common ones (unless given names): what may be part of a name. */
+function nameLike(part: string): boolean {
+  if (!isTitleCase(part) || !ONLY_LETTERS.test(part)) return false;
+  const lower = part.toLowerCase();
+  return !commonWords().has(lower) || nicknames().has(lower);
+}
+
 /** Hyphenated names ("Jean-Pierre", "al-Qaeda") and two-word names ("Jean Pierre", "al Qaeda"), compared on their separators. */
-function compoundMentions(token: Token, flags: number, prose: string, before: Token | undefined, out: Mention[]): void {
-  const [word] = splitPossessive(token.text);
-  const parts = word.split(/[-‐‑]/);
+function compoundMentions(tokens: Tokens, t: number, flags: number, prose: string, out: Mention[]): void {
+  const text = tokens.text[t]!;
+  const start = tokens.start[t]!;
+  const word = possessiveBase(text);
   // Title-case common words ("Deep-Sea Mining", "Energy-Efficient") are compound modifiers, hyphenated by grammar.
-  const nameLike = (part: string): boolean =>
-    isTitleCase(part) && /^[\p{L}\p{M}'’]+$/u.test(part) && (!commonWords().has(part.toLowerCase()) || nicknames().has(part.toLowerCase()));
   const particle = (part: string): boolean => PARTICLES.has(part.toLowerCase());
-  if (parts.length >= 2 && parts.length <= 3 && parts.every((part, i) => nameLike(part) || (i === 0 && particle(part)))) {
-    out.push({
-      kind: 'compound',
-      key: `C:${compoundNameKey(word)}`,
-      form: foldDiacritics(word).toLowerCase().replace(/[‐‑]/g, '-'),
-      text: word,
-      start: token.start,
-      end: token.start + word.length,
-      flags,
-    });
+  if (hasHyphen(word)) {
+    const parts = word.split(HYPHENS);
+    if (parts.length <= 3 && parts.every((part, i) => nameLike(part) || (i === 0 && particle(part)))) {
+      out.push({
+        kind: 'compound',
+        key: intern(`C:${compoundNameKey(word)}`),
+        form: intern(foldDiacritics(word).toLowerCase().replace(/[‐‑]/g, '-')),
+        text: intern(word),
+        start,
+        end: start + word.length,
+        flags,
+      });
+    }
+    return;
   }
-  if (!before || parts.length > 1 || !nameLike(word) || !/^\s$/.test(prose.slice(before.end, token.start))) return;
-  if (splitPossessive(before.text)[1] > 0 || !(nameLike(before.text) || particle(before.text))) return;
-  const text = prose.slice(before.start, token.start + word.length);
+  if (t === 0) return;
+  const beforeEnd = tokens.end[t - 1]!;
+  if (start - beforeEnd !== 1 || !isSpaceCode(prose.charCodeAt(beforeEnd)) || !nameLike(word)) return;
+  const beforeText = tokens.text[t - 1]!;
+  if (possessiveBase(beforeText) !== beforeText || !(nameLike(beforeText) || particle(beforeText))) return;
+  const beforeStart = tokens.start[t - 1]!;
+  const pair = prose.slice(beforeStart, start + word.length);
   out.push({
     kind: 'compound',
-    key: `C:${compoundNameKey(text)}`,
-    form: foldDiacritics(text).toLowerCase().replace(/\s+/g, ' '),
-    text,
-    start: before.start,
-    end: token.start + word.length,
+    key: intern(`C:${compoundNameKey(pair)}`),
+    form: intern(foldDiacritics(pair).toLowerCase().replace(/\s+/g, ' ')),
+    text: intern(pair),
+    start: beforeStart,
+    end: start + word.length,
     flags,
   });
 }
@@ -489,71 +632,83 @@ function personMentions(span: readonly SpanWord[], prose: string, out: Mention[]
     // "Will Russia ..." opens a sentence with a verb, not a name.
     if (given.flags & SENTENCE_INITIAL && commonWords().has(lower)) continue;
     let j = i + 1;
-    while (j < span.length && /^\p{Lu}$/u.test(span[j]!.word) && !span[j]!.afterConnector) j++;
+    while (j < span.length && SINGLE_CAPITAL.test(span[j]!.word) && !span[j]!.afterConnector) j++;
     const surname = span[j];
     if (!surname || surname.afterConnector || !isTitleCase(surname.word) || surname.word.includes('-')) continue;
     // "Bill Act", "Mary Parish": a common word after a given name is not a surname.
     if (commonWords().has(surname.word.toLowerCase())) continue;
     if (nicknames().has(surname.word.toLowerCase()) && j + 1 < span.length) continue;
-    const end = surname.token.start + surname.word.length;
+    const end = surname.start + surname.word.length;
     out.push({
       kind: 'person',
-      key: `P:${nameWordKey(surname.word)}`,
-      form: lower,
-      text: prose.slice(given.token.start, end),
-      start: given.token.start,
+      key: intern(`P:${nameWordKey(surname.word)}`),
+      form: intern(lower),
+      text: intern(prose.slice(given.start, end)),
+      start: given.start,
       end,
       flags: given.flags,
-      givenStart: given.token.start,
-      givenEnd: given.token.start + given.word.length,
+      givenStart: given.start,
+      givenEnd: given.start + given.word.length,
     });
     i = j;
   }
 }
 
 /** Spelling-variant words: UK/US pairs, compounds (closed, hyphenated, two words), lexical variants. */
-function spellingMentions(token: Token, flags: number, next: Token | undefined, prose: string, out: Mention[], closed: [string, number][]): void {
-  const text = token.text;
+function spellingMentions(tokens: Tokens, t: number, flags: number, prose: string, out: Mention[], closedWords: string[], closedStarts: number[]): void {
+  const text = tokens.text[t]!;
+  // "of", "to", "a": shorter than any word of the spelling tables, a closed word (seven letters) or a hyphenated
+  // token (three characters), so no lookup.
+  if (text.length < 3 && text.length < shortestSpellingWord()) return;
+  const start = tokens.start[t]!;
+  const end = tokens.end[t]!;
   const lower = text.toLowerCase();
-  const hyphenated = /[-‐‑]/.test(lower);
+  const hyphenated = hasHyphen(lower);
   if (!hyphenated && !spellingWords().has(lower)) {
-    if (lower.length >= 7 && !/[^a-z]/.test(lower) && !commonWords().has(lower)) closed.push([lower, token.start]);
+    // Not interned: closed words are many and mostly distinct, and a lookup in a table that large costs more than it saves.
+    if (lower.length >= 7 && !ASCII_LOWER_WORD.test(lower) && !commonWords().has(lower)) {
+      closedWords.push(detached(lower));
+      closedStarts.push(start);
+    }
     return;
   }
   if (/[0-9]/.test(text)) return;
-  const push = (key: string, form: string, variants: Record<string, string>, end = token.end, surface = text): void => {
-    out.push({ kind: 'spelling', key, form, text: surface, start: token.start, end, flags, variants });
+  const push = (key: string, form: string, variants: Readonly<Record<string, string>>, to = end, surface = text): void => {
+    out.push({ kind: 'spelling', key: intern(key), form, text: intern(surface), start, end: to, flags, variants });
   };
   const us = ukToUs().get(lower);
-  if (us !== undefined) return push(`S:${spellingFamily(us)}`, 'uk', { uk: lower, us });
+  if (us !== undefined) return push(`S:${spellingFamily(us)}`, 'uk', internVariants(`uk\u0000${lower}`, () => ({ uk: lower, us })));
   const uk = usToUk().get(lower);
-  if (uk !== undefined) return push(`S:${spellingFamily(lower)}`, 'us', { uk, us: lower });
+  if (uk !== undefined) return push(`S:${spellingFamily(lower)}`, 'us', internVariants(`us\u0000${lower}`, () => ({ uk, us: lower })));
 
   const lexical = lexicalVariants().get(lower);
-  if (lexical) return push(`L:${lexical.key}`, `lex${lexical.index}`, variantsOf(lexical.forms));
+  if (lexical) return push(`L:${lexical.key}`, `lex${lexical.index}`, lexicalTable(lexical.forms));
 
   // Two-word forms: "cease fire", "per cent".
+  const next = t + 1 < tokens.text.length ? t + 1 : -1;
   const spacedStart = spacedLexicalStarts().has(lower) || spacedCompoundStarts().has(lower);
-  if (spacedStart && next && prose.slice(token.end, next.start) === ' ' && !isCapitalised(next.text)) {
-    const pair = `${lower} ${next.text.toLowerCase()}`;
+  if (spacedStart && next >= 0 && tokens.start[next]! - end === 1 && prose.charCodeAt(end) === 32 && !isCapitalised(tokens.text[next]!)) {
+    const nextText = tokens.text[next]!;
+    const nextEnd = tokens.end[next]!;
+    const pair = `${lower} ${nextText.toLowerCase()}`;
     const spacedLexical = spacedLexicalStarts().get(lower)?.find((form) => form === pair);
     if (spacedLexical) {
       const entry = lexicalVariants().get(spacedLexical)!;
-      return push(`L:${entry.key}`, `lex${entry.index}`, variantsOf(entry.forms), next.end, prose.slice(token.start, next.end));
+      return push(`L:${entry.key}`, `lex${entry.index}`, lexicalTable(entry.forms), nextEnd, prose.slice(start, nextEnd));
     }
     for (const compound of spacedCompoundStarts().get(lower) ?? []) {
       const right = compound.closed.slice(compound.split);
-      const second = next.text.toLowerCase();
+      const second = nextText.toLowerCase();
       if (second === right || second === `${right}s`) {
         const plural = second.length > right.length ? 's' : '';
-        return push(`H:${compound.closed}`, 'space', compoundVariants(compound.closed, compound.split, plural), next.end, prose.slice(token.start, next.end));
+        return push(`H:${compound.closed}`, 'space', sharedCompoundVariants(compound.closed, compound.split, plural), nextEnd, prose.slice(start, nextEnd));
       }
     }
   }
 
   if (hyphenated) {
-    const parts = lower.split(/[-‐‑]/);
-    if (parts.length !== 2 || parts.some((p) => p.length < 1 || !/^\p{L}+$/u.test(p))) return;
+    const parts = lower.split(HYPHENS);
+    if (parts.length !== 2 || parts.some((p) => p.length < 1 || !LETTERS.test(p))) return;
     const normalised = `${parts[0]}-${parts[1]}`;
     if (HYPHEN_TRAPS.has(normalised)) return;
     const joined = parts.join('');
@@ -562,13 +717,27 @@ function spellingMentions(token: Token, flags: number, next: Token | undefined, 
     const key = entry ? entry.closed : joined;
     // Outside the table, a hyphenated word only meets its closed form if that is a real compound (not "e-g").
     if (!entry && (parts[0]!.length < 2 || parts[1]!.length < 3)) return;
-    return push(`H:${key}`, 'hyphen', compoundVariants(key, parts[0]!.length, plural));
+    return push(`H:${key}`, 'hyphen', sharedCompoundVariants(key, parts[0]!.length, plural));
   }
   const entry = compounds().get(lower) ?? (lower.endsWith('s') ? compounds().get(lower.slice(0, -1)) : undefined);
   if (entry) {
     const plural = entry.closed !== lower ? 's' : '';
-    return push(`H:${entry.closed}`, 'closed', compoundVariants(entry.closed, entry.split, plural));
+    return push(`H:${entry.closed}`, 'closed', sharedCompoundVariants(entry.closed, entry.split, plural));
   }
+}
+
+const lexicalTables = new WeakMap<readonly string[], Readonly<Record<string, string>>>();
+
+/** The variant table of a lexical family, one per family. */
+function lexicalTable(forms: readonly string[]): Readonly<Record<string, string>> {
+  let table = lexicalTables.get(forms);
+  if (!table) lexicalTables.set(forms, (table = variantsOf(forms)));
+  return table;
+}
+
+/** {@link compoundVariants}, one table per compound and ending. */
+function sharedCompoundVariants(closed: string, split: number, plural: string): Readonly<Record<string, string>> {
+  return internVariants(`${closed}\u0000${split}\u0000${plural}`, () => compoundVariants(closed, split, plural));
 }
 
 function variantsOf(forms: readonly string[]): Record<string, string> {

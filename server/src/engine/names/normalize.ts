@@ -43,20 +43,25 @@ export function foldSlavicEnding(lower: string): string {
 
 /** Whether a token is written like an acronym: two or more capitals, at most one other lower-case letter ("DoD", "PhD"). */
 export function isAcronymShape(token: string): boolean {
+  // Char codes, not a regex per character: this runs on every capitalised word.
   let upper = 0;
   let lower = 0;
-  for (const ch of token) {
-    if (ch >= 'A' && ch <= 'Z') upper++;
-    else if (ch >= 'a' && ch <= 'z') lower++;
-    else if (!/[0-9&.\-]/.test(ch)) return false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+    else if (!((c >= 48 && c <= 57) || c === 38 || c === 46 || c === 45)) return false;
   }
-  return upper >= 2 && lower <= 1 && /^[A-Z]/.test(token);
+  const first = token.charCodeAt(0);
+  return upper >= 2 && lower <= 1 && first >= 65 && first <= 90;
 }
 
 /** Whether a token is a dotted acronym ("U.S.", "N.A.T.O."). */
 export function isDottedAcronym(token: string): boolean {
-  return /^(?:[A-Z]\.){2,}$/.test(token);
+  return token.length >= 4 && token.charCodeAt(1) === 46 && DOTTED.test(token);
 }
+
+const DOTTED = /^(?:[A-Z]\.){2,}$/;
 
 /** The key of an acronym in any of its forms: "U.S.", "US", "Us" → "us"; "ARPA-E" → "arpae". */
 export function acronymKey(token: string): string {
@@ -89,14 +94,33 @@ export function spellingFamily(word: string): string {
 
 /** Splits a trailing possessive ("Russia's" → ["Russia", 2]). */
 export function splitPossessive(token: string): [base: string, suffix: number] {
-  if (/.['’][sS]$/.test(token)) return [token.slice(0, -2), 2];
-  return [token, 0];
+  const base = possessiveBase(token);
+  return base === token ? [token, 0] : [base, 2];
+}
+
+/** {@link splitPossessive}'s base alone, without building a pair (it runs on every capitalised word). */
+export function possessiveBase(token: string): string {
+  const n = token.length;
+  if (n < 3) return token;
+  const s = token.charCodeAt(n - 1);
+  const q = token.charCodeAt(n - 2);
+  const before = token.charCodeAt(n - 3);
+  // As /.['’][sS]$/: any character but a line terminator before the apostrophe.
+  if ((s === 115 || s === 83) && (q === 39 || q === 0x2019) && before !== 10 && before !== 13 && before !== 0x2028 && before !== 0x2029) return token.slice(0, -2);
+  return token;
 }
 
 /** Splits an acronym's plural ("NGOs" → ["NGO", 1]); the plural is not another form. */
 export function splitAcronymPlural(token: string): [base: string, suffix: number] {
-  if (/^[A-Z][A-Z0-9&-]*[A-Z]s$/.test(token) || /^(?:[A-Z]\.){2,}s$/.test(token)) return [token.slice(0, -1), 1];
-  return [token, 0];
+  const base = acronymPluralBase(token);
+  return base === token ? [token, 0] : [base, 1];
+}
+
+/** {@link splitAcronymPlural}'s base alone, without building a pair. */
+export function acronymPluralBase(token: string): string {
+  if (token.charCodeAt(token.length - 1) !== 115) return token;
+  if (/^[A-Z][A-Z0-9&-]*[A-Z]s$/.test(token) || /^(?:[A-Z]\.){2,}s$/.test(token)) return token.slice(0, -1);
+  return token;
 }
 
 /** Applies the capitalisation of `model` ("Defence") to `replacement` ("defense" → "Defense"). */

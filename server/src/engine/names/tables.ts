@@ -116,6 +116,13 @@ export const spellingWords = lazy(() => {
   return set;
 });
 
+/** The length of the shortest word in {@link spellingWords}: shorter tokens need no lookup. */
+export const shortestSpellingWord = lazy(() => {
+  let shortest = Infinity;
+  for (const word of spellingWords()) shortest = Math.min(shortest, word.length);
+  return shortest;
+});
+
 /** Transliterated names (folded, lower case) → the key of their name. */
 export const transliterations = lazy(() => {
   const map = new Map<string, string>();

@@ -64,7 +64,25 @@ function entityFor(group: readonly DocMention[], memoise: boolean): Entity | nul
 }
 
 function deletionsOf(entity: Entity): readonly string[] {
-  return (entity.deletions ??= deletions(entity.folded, entity.folded.length >= 7 ? 2 : 1));
+  return (entity.deletions ??= cachedDeletions(entity.folded));
+}
+
+/**
+ * Deletion neighbourhoods by word, kept from run to run: in a one-document
+ * set (an editor's draft) entities are made afresh on every edit, but their
+ * words are nearly all the same, and the neighbourhood is the costly part.
+ * Bounded: cleared when full.
+ */
+const neighbourhoods = new Map<string, readonly string[]>();
+const NEIGHBOURHOODS = 50_000;
+
+function cachedDeletions(word: string): readonly string[] {
+  let found = neighbourhoods.get(word);
+  if (found === undefined) {
+    if (neighbourhoods.size >= NEIGHBOURHOODS) neighbourhoods.clear();
+    neighbourhoods.set(word, (found = deletions(word, word.length >= 7 ? 2 : 1)));
+  }
+  return found;
 }
 
 function deletionIndex(common: readonly Entity[], memoise: boolean): DeletionIndex {
