@@ -24,6 +24,8 @@ await build({
   format: 'cjs',
   sourcemap: 'inline',
   logLevel: 'warning',
+  // As in build.mjs: keep \p{…} regular expression literals as literals.
+  supported: { 'regexp-unicode-property-escapes': true },
   // As in build.mjs: ESM dependencies read import.meta.url at load time.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
