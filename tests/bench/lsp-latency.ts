@@ -165,6 +165,17 @@ async function editLatency(label: string, text: string, folder?: string): Promis
   }
 }
 
+/**
+ * The server's RSS now and after `IDLE_MS` of quiet (V8 gives memory back
+ * only after a quiet spell, through its memory reducer), and its peak.
+ */
+async function memoryNowAndAtRest(server: TestServer): Promise<Row> {
+  const memory = memoryOf(server.process.pid);
+  await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+  const rested = memoryOf(server.process.pid);
+  return { 'RSS MB': memory.rss, [`RSS after ${IDLE_MS / 1000} s idle MB`]: rested.rss, 'peak MB': memory.hwm };
+}
+
 /** Opens 1,000 documents (corpus files, repeated under distinct URIs), pulls one, and reads the server's memory. */
 async function openMany(docs: readonly SourceDocument[], count: number): Promise<void> {
   const server = spawnServer();
@@ -183,19 +194,13 @@ async function openMany(docs: readonly SourceDocument[], count: number): Promise
     }
     await server.pull(uris[0]!);
     const lintMs = performance.now() - start;
-    const memory = memoryOf(server.process.pid);
-    // V8 gives memory back only after a quiet spell (its memory reducer): also read the server at rest.
-    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
-    const rested = memoryOf(server.process.pid);
     rows.push({
       bench: 'lsp-memory',
       scenario: `${count} documents opened`,
       MB: (bytes / 1e6).toFixed(1),
       'open+first pull ms': Math.round(lintMs),
       'RSS at start MB': before.rss,
-      'RSS MB': memory.rss,
-      [`RSS after ${IDLE_MS / 1000} s idle MB`]: rested.rss,
-      'peak MB': memory.hwm,
+      ...(await memoryNowAndAtRest(server)),
     });
     await server.shutdown();
   } finally {
@@ -220,17 +225,12 @@ async function scanMany(docs: readonly SourceDocument[], count: number): Promise
     const start = performance.now();
     await scanDone(server);
     const scanMs = performance.now() - start;
-    const memory = memoryOf(server.process.pid);
-    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
-    const rested = memoryOf(server.process.pid);
     rows.push({
       bench: 'lsp-memory',
       scenario: `${count} files scanned`,
       MB: (bytes / 1e6).toFixed(1),
       'scan+first lint ms': Math.round(scanMs),
-      'RSS MB': memory.rss,
-      [`RSS after ${IDLE_MS / 1000} s idle MB`]: rested.rss,
-      'peak MB': memory.hwm,
+      ...(await memoryNowAndAtRest(server)),
     });
     await server.shutdown();
   } finally {
