@@ -195,4 +195,14 @@ describe('lines', () => {
     expect(starts).toEqual([0, 2, 5, 7]);
     expect([0, 1, 2, 4, 5, 7].map((o) => lineNumberAt(starts, o))).toEqual([1, 1, 2, 2, 3, 4]);
   });
+
+  it('counts breaks at either end, in runs and as CR then LF pairs', () => {
+    expect(computeLineStarts('')).toEqual([0]);
+    expect(computeLineStarts('\n')).toEqual([0, 1]);
+    expect(computeLineStarts('\r')).toEqual([0, 1]);
+    expect(computeLineStarts('\r\n\r\n')).toEqual([0, 2, 4]);
+    expect(computeLineStarts('\n\r')).toEqual([0, 1, 2]);
+    expect(computeLineStarts('\r\r\n\n')).toEqual([0, 1, 3, 4]);
+    expect(computeLineStarts('ab\n\ncd\r')).toEqual([0, 3, 4, 7]);
+  });
 });

@@ -11,6 +11,7 @@
  */
 import { BoundedCache } from '../cache';
 import type { ClaimsConfig } from '../config';
+import { contentToken } from '../document/content';
 import { OBJECT_MASK, type ProseBlock } from '../document/model';
 import type { OffsetRange } from '../types';
 import { findCredit, type AttributionKind, type PreviousCredit } from './attribution';
@@ -214,11 +215,11 @@ type Variants = (string | BlockClaims)[];
  */
 let cache = new BoundedCache<string, Variants>(20_000);
 /**
- * The same results by block object: the linter reuses parsed blocks while a
- * document is unchanged, so the three rules and later runs skip hashing the
- * paragraph text.
+ * The same results by block content (see `document/content.ts`): the linter
+ * reuses parsed blocks while a document is unchanged and moves them after an
+ * edit, so the three rules and later runs skip hashing the paragraph text.
  */
-let byBlock = new WeakMap<ProseBlock, { readonly fingerprint: string; readonly claims: BlockClaims }>();
+let byBlock = new WeakMap<object, { readonly fingerprint: string; readonly claims: BlockClaims }>();
 
 /** Forgets every cached analysis, so a benchmark can time cold analysis again; results never depend on it. */
 export function resetClaimAnalysisCache(): void {
@@ -232,7 +233,9 @@ export function resetClaimAnalysisCache(): void {
  */
 export function analyzeBlock(block: ProseBlock, config: ClaimsConfig): BlockClaims {
   const lexicon = lexiconFor(config);
-  const known = byBlock.get(block);
+  // By content, not object: a block moved by an edit before it has the same (prose-relative) analysis.
+  const token = contentToken(block);
+  const known = byBlock.get(token);
   if (known && known.fingerprint === lexicon.fingerprint) return known.claims;
   const variants = cache.get(block.prose, () => []);
   const key = `${lexicon.fingerprint}\u0001${inlineSignature(block)}`;
@@ -242,6 +245,6 @@ export function analyzeBlock(block: ProseBlock, config: ClaimsConfig): BlockClai
     claims = analyzeBlockUncached(block, lexicon);
     variants.push(key, claims);
   }
-  byBlock.set(block, { fingerprint: lexicon.fingerprint, claims });
+  byBlock.set(token, { fingerprint: lexicon.fingerprint, claims });
   return claims;
 }

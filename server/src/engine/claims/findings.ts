@@ -9,7 +9,7 @@ import type { ParsedDocument, ProseBlock } from '../document/model';
 import { isProse } from '../document/model';
 import type { Finding, Fix, OffsetRange } from '../types';
 import type { RuleContext } from '../rules/rule';
-import { analyzeBlock, type SentenceClaims } from './analysis';
+import { analyzeBlock, type BlockClaims, type SentenceClaims } from './analysis';
 import type { CueKind } from './lexicon/cues';
 import { isNoteLine, isSourceLine } from './markers';
 
@@ -97,6 +97,36 @@ function placeholderFix(offset: number): Fix {
   return { title: 'Insert citation placeholder', edits: [{ range: [offset, offset], newText: CITATION_PLACEHOLDER }], safe: false };
 }
 
+/** A verdict with where its placeholder fix goes (relative to the block's prose, like its range). */
+interface PlacedVerdict extends ClaimVerdict {
+  readonly fixAt: number;
+}
+
+/**
+ * What a block's analysis reports when nothing credits the block as a
+ * whole, per rule (a credited block reports nothing). Offset-independent.
+ */
+type BlockVerdicts = Readonly<Record<ClaimRuleId, readonly PlacedVerdict[]>>;
+
+/**
+ * Verdicts by analysis: analyses are cached per block content, so an edit
+ * leaves the verdicts of every other block in place and the three rules
+ * skip the blocks with none at the cost of a lookup.
+ */
+const verdictsByClaims = new WeakMap<BlockClaims, BlockVerdicts>();
+
+/** The verdicts of `claims` (see {@link BlockVerdicts}). */
+function blockVerdicts(claims: BlockClaims): BlockVerdicts {
+  const known = verdictsByClaims.get(claims);
+  if (known) return known;
+  const made: Record<ClaimRuleId, PlacedVerdict[]> = { 'vague-attribution': [], 'unsourced-statistic': [], 'unattributed-claim': [] };
+  for (const sentence of claims.sentences) {
+    for (const verdict of sentenceVerdicts(sentence, false)) made[verdict.ruleId].push({ ...verdict, fixAt: sentence.range[1] });
+  }
+  verdictsByClaims.set(claims, made);
+  return made;
+}
+
 /**
  * The findings of one claim rule in one document. The three rules share the
  * cached per-paragraph analysis, so running all three costs one analysis per
@@ -110,19 +140,18 @@ export function documentClaimFindings(doc: ParsedDocument, context: RuleContext,
     if (!isProse(block) || !isClaimBlock(block)) continue;
     const analysis = analyzeBlock(block, context.config.claims);
     if (analysis.isSourceLine) continue;
-    const sourced = analysis.sourceLine || sourcedByFollowingLine(doc, index);
+    const verdicts = blockVerdicts(analysis)[ruleId];
+    // Most blocks report nothing: skip the look at the following blocks for them.
+    if (verdicts.length === 0 || analysis.sourceLine || sourcedByFollowingLine(doc, index)) continue;
     const base = block.range[0];
-    for (const sentence of analysis.sentences) {
-      for (const verdict of sentenceVerdicts(sentence, sourced)) {
-        if (verdict.ruleId !== ruleId) continue;
-        findings.push({
-          ruleId,
-          severity: context.severity,
-          message: verdict.message,
-          range: [verdict.range[0] + base, verdict.range[1] + base],
-          fixes: [placeholderFix(sentence.range[1] + base)],
-        });
-      }
+    for (const verdict of verdicts) {
+      findings.push({
+        ruleId,
+        severity: context.severity,
+        message: verdict.message,
+        range: [verdict.range[0] + base, verdict.range[1] + base],
+        fixes: [placeholderFix(verdict.fixAt + base)],
+      });
     }
   }
   return findings;

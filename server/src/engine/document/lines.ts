@@ -4,17 +4,27 @@
  * to write messages a person can follow.
  */
 
-/** Offsets at which each line of `text` starts (LF, CRLF and CR breaks). */
+/**
+ * Offsets at which each line of `text` starts (LF, CRLF and CR breaks).
+ * Searches with `indexOf` rather than reading every character: it is run on
+ * every keystroke for the whole document, and the native search is several
+ * times faster on long drafts (most have no CR at all).
+ */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (code === 10 /* \n */) {
-      starts.push(i + 1);
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    if (cr < 0 || (lf >= 0 && lf < cr)) {
+      starts.push(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
+      continue;
     }
+    // A CR, alone or as the first half of a CRLF (one break either way).
+    const end = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+    starts.push(end);
+    if (lf >= 0 && lf < end) lf = text.indexOf('\n', end);
+    cr = text.indexOf('\r', end);
   }
   return starts;
 }

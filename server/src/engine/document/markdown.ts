@@ -12,6 +12,7 @@ import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
 import type { OffsetRange } from '../types';
 import { BoundedCache } from '../cache';
 import { isProse, OBJECT_MASK, ProseSentence, type Block, type BlockKind, type Container, type InlineSpan, type ProseBlock } from './model';
+import { sameContent } from './content';
 import { flatten } from './flatten';
 import { segmentMarkdown } from './segments';
 import { splitSentences } from './sentences';
@@ -135,6 +136,8 @@ function shiftBlock(block: Block, by: number): Block {
       sentence instanceof ProseSentence ? sentence.shifted(by) : new ProseSentence(sentence.text, 0, sentence.start + by, sentence.end + by),
     ),
   };
+  // Same content at a new place: position-independent per-block results carry over.
+  sameContent(shifted, block);
   return shifted;
 }
 

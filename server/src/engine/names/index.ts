@@ -513,17 +513,22 @@ export class NameIndexState {
     for (let i = prefix; i < prefix + middle; i++) dirty.add(entry.base[i]!.mention.key);
     for (const key of addedByKey.keys()) dirty.add(key);
     // Each touched group: its prefix part, the new middle, its suffix part (still at old offsets here).
+    // Touched keys with no use before the edit: their first use moves (see placeKeys).
+    const unprefixed = new Set<string>();
     for (const key of dirty) {
       const group = this.raw.get(key) ?? [];
       const next: DocMention[] = [];
       let i = 0;
       while (i < group.length && group[i]!.start < middleStart) next.push(group[i++]!);
+      if (i === 0) unprefixed.add(key);
       for (const m of addedByKey.get(key) ?? []) next.push(m);
       while (i < group.length && group[i]!.start < suffixStart) i++;
       while (i < group.length) next.push(group[i++]!);
       if (next.length === 0) this.raw.delete(key);
       else this.raw.set(key, next);
     }
+    // Before any mention moves: placeKeys reads old offsets.
+    let keys = this.placeKeys(entry.keys, dirty, unprefixed, added, middleStart);
     const base = entry.base as DocMention[];
     // Built by hand: a spread or splice of a long paragraph's mentions as call arguments could overflow the stack.
     const mentions = base.slice(0, prefix);
@@ -537,12 +542,15 @@ export class NameIndexState {
         m.end += delta;
       }
     }
-    const keys: string[] = [];
-    const seen = new Set<string>();
-    for (const m of mentions) {
-      if (seen.has(m.mention.key)) continue;
-      seen.add(m.mention.key);
-      keys.push(m.mention.key);
+    if (!keys) {
+      const fresh: string[] = [];
+      const seen = new Set<string>();
+      for (const m of mentions) {
+        if (seen.has(m.mention.key)) continue;
+        seen.add(m.mention.key);
+        fresh.push(m.mention.key);
+      }
+      keys = fresh;
     }
 
     // Definitions and closed words are few: recomputed for the whole document.
@@ -595,6 +603,50 @@ export class NameIndexState {
     // Its names hold the old mention list: made again below.
     entry.names = undefined as unknown as DocumentNames;
     return true;
+  }
+
+  /**
+   * The keys of a patched document in first-use order, from the old order
+   * (see {@link patchDoc}) without reading every mention: keys first used
+   * before the edit keep their places, then come the keys the edited blocks
+   * use first, then the rest in their old order. Called after the groups of
+   * the `dirty` keys are patched, before any mention moves. Undefined when a
+   * key loses its uses in the edited blocks but is used after them (its
+   * place there is not known from the keys alone): the caller recounts.
+   */
+  private placeKeys(
+    old: readonly string[],
+    dirty: ReadonlySet<string>,
+    unprefixed: ReadonlySet<string>,
+    added: readonly DocMention[],
+    middleStart: number,
+  ): readonly string[] | undefined {
+    // Whether `key` is used before the edit; true for a leading run of `old` (first-use order), so it can be bisected.
+    const usedBefore = (key: string): boolean => (dirty.has(key) ? !unprefixed.has(key) : this.raw.get(key)![0]!.start < middleStart);
+    if (unprefixed.size === 0) return old;
+    let low = 0;
+    let high = old.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (usedBefore(old[mid]!)) low = mid + 1;
+      else high = mid;
+    }
+    const keys = old.slice(0, low);
+    const firstInMiddle = new Set<string>();
+    for (const m of added) {
+      const key = m.mention.key;
+      if (!unprefixed.has(key) || firstInMiddle.has(key)) continue;
+      firstInMiddle.add(key);
+      keys.push(key);
+    }
+    for (let i = low; i < old.length; i++) {
+      const key = old[i]!;
+      if (!unprefixed.has(key)) keys.push(key);
+      else if (firstInMiddle.has(key) || !this.raw.has(key)) continue; // placed above, or no longer used
+      // Used only after the edit now: where among the others depends on mention order.
+      else return undefined;
+    }
+    return keys;
   }
 
   private removeDoc(entry: DocEntry, dirty: Set<string>, words: Set<string>): void {

@@ -10,6 +10,7 @@
  * confirmed (see `verify.ts`).
  */
 import { BoundedCache } from '../cache';
+import { contentToken } from '../document/content';
 import type { Container, ParsedDocument, ProseBlock } from '../document/model';
 import { foldForComparison } from '../document/words';
 import type { OffsetRange } from '../types';
@@ -143,18 +144,61 @@ function maskOf(text: string, start: number, prose: string): readonly number[] {
   return mask ?? NO_MASK;
 }
 
+/**
+ * The offset-independent part of a paragraph's summary, as last placed:
+ * `sentences` are at document offsets for a block starting at `start`.
+ */
+interface PlacedParts {
+  readonly start: number;
+  readonly signature: Signature;
+  readonly sentences: readonly number[];
+  readonly mask: readonly number[];
+}
+
+/**
+ * Summary parts by block content (see `document/content.ts`): after an edit
+ * every paragraph but the edited one is the same content, perhaps moved, so
+ * it costs a lookup (and a shift of its few sentence offsets when moved)
+ * instead of hashing its words again. Weak: gone with the blocks.
+ */
+const partsByContent = new WeakMap<object, PlacedParts>();
+
+/** The summary parts of `block`, from {@link partsByContent} when its content was summarised before. */
+function partsOf(doc: ParsedDocument, block: ProseBlock): PlacedParts {
+  const token = contentToken(block);
+  const start = block.range[0];
+  const known = partsByContent.get(token);
+  if (known) {
+    if (known.start === start) return known;
+    const by = start - known.start;
+    const sentences = known.sentences.slice();
+    // Flat triples: shift the two offsets, keep the key.
+    for (let i = 0; i < sentences.length; i += SENTENCE_FIELDS) {
+      sentences[i] += by;
+      sentences[i + 1] += by;
+    }
+    const moved: PlacedParts = { start, signature: known.signature, sentences, mask: known.mask };
+    partsByContent.set(token, moved);
+    return moved;
+  }
+  const made: PlacedParts = {
+    start,
+    signature: paragraphSignature(doc, block),
+    sentences: sentencesOf(block),
+    mask: maskOf(doc.text, start, block.prose),
+  };
+  partsByContent.set(token, made);
+  return made;
+}
+
 /** The paragraphs of `doc` in document order, ready for cross-document comparison. */
 export function summarizeParagraphs(doc: ParsedDocument): ParagraphSummary[] {
   const paragraphs: ParagraphSummary[] = [];
   for (const block of doc.prose) {
     if (block.kind !== 'paragraph') continue;
-    paragraphs.push({
-      range: block.range,
-      container: block.container,
-      signature: paragraphSignature(doc, block),
-      sentences: sentencesOf(block),
-      mask: maskOf(doc.text, block.range[0], block.prose),
-    });
+    const parts = partsOf(doc, block);
+    // A fresh object per document: analyses key paragraphs by identity, and one block may sit in two documents.
+    paragraphs.push({ range: block.range, container: block.container, signature: parts.signature, sentences: parts.sentences, mask: parts.mask });
   }
   return paragraphs;
 }
