@@ -261,6 +261,18 @@ function entryDoc(entry: IndexEntry): DocumentRef {
   return 'doc' in entry ? entry.doc : entry;
 }
 
+/** An acronym definition of a block placed in its document (`offset`: where the block starts). */
+function placeDefinition(doc: DocumentRef, definition: DocDefinition['definition'], offset: number): DocDefinition {
+  return {
+    doc,
+    definition,
+    start: offset + definition.start,
+    end: offset + definition.end,
+    acronymStart: offset + definition.acronymStart,
+    acronymEnd: offset + definition.acronymEnd,
+  };
+}
+
 /**
  * The name index of a changing set, updated per changed document: a changed
  * document's mentions leave and join their keys, and only the keys they touch
@@ -396,14 +408,7 @@ export class NameIndexState {
       const offset = summary.bases[b]!;
       const block = summary.blocks[b]!;
       for (const definition of block.definitions) {
-        definitions.push({
-          doc,
-          definition,
-          start: offset + definition.start,
-          end: offset + definition.end,
-          acronymStart: offset + definition.acronymStart,
-          acronymEnd: offset + definition.acronymEnd,
-        });
+        definitions.push(placeDefinition(doc, definition, offset));
       }
       for (const found of block.mentions) {
         const mention: DocMention = { doc, docIndex, mention: found, start: offset + found.start, end: offset + found.end };
@@ -584,14 +589,7 @@ export class NameIndexState {
     for (let b = 0; b < n1; b++) {
       const offset = summary.bases[b]!;
       for (const definition of summary.blocks[b]!.definitions) {
-        definitions.push({
-          doc,
-          definition,
-          start: offset + definition.start,
-          end: offset + definition.end,
-          acronymStart: offset + definition.acronymStart,
-          acronymEnd: offset + definition.acronymEnd,
-        });
+        definitions.push(placeDefinition(doc, definition, offset));
       }
     }
     entry.definitions = definitions;
