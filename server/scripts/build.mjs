@@ -2,7 +2,7 @@
 // worker thread) with esbuild.
 // Every runtime dependency is bundled so the .vsix ships no node_modules.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -50,3 +50,7 @@ await Promise.all([
   // The CLI's worker threads (--concurrency) load this next to cli.js.
   build({ ...common, entryPoints: ['server/src/cli-worker.ts'], outfile: 'server/out/cli-worker.js' }),
 ]);
+
+// `npx policylint` in this project runs the bin file itself: it must be executable
+// (npm links and marks the bins of dependencies, not the project's own).
+chmodSync('server/out/cli.js', 0o755);

@@ -1,9 +1,10 @@
 // Runs the built command (`server/out/cli.js`) as a real process, the way
 // users and CI run it; `npm test` builds before testing.
-import { chmodSync, readFileSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, SEED, runCli, useScratch, write, type JsonMessage, type JsonResult, type Run } from './harness';
+import { CLI, ROOT, SEED, runCli, useScratch, write, type JsonMessage, type JsonResult, type Run } from './harness';
 
 
 /** Long enough (≥ 8 words) for repeated-paragraph to compare it. */
@@ -270,6 +271,13 @@ describe('usage', () => {
     const lines = stderrLines(run);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^policylint: \S/);
+  });
+
+  it('is an executable bin, so `npx policylint` runs it as the README says', () => {
+    expect(statSync(CLI).mode & 0o111).not.toBe(0);
+    const run = spawnSync(CLI, ['--version'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   });
 
   it('prints the version from package.json', () => {
