@@ -74,6 +74,15 @@ describe('huge paragraphs parsed in pieces', () => {
     'An image ![chart](c.png) sits here.',
     'Emphasis _spans words_ but not sentences.',
     'It cost $3.5 billion [2, 3].',
+    // Constructs that do span sentence ends: no cut may fall inside them.
+    'Now *emphasis opens here. And closes here.*',
+    'Then **strong across. Sentences** then _more. Words_ end.',
+    'A snake_case name and a ~tilde. Then more.',
+    'An escaped \\* star. Next one.',
+    'Aside (see p. 5. Really) ends.',
+    'A link [text](https://x.gov "Title. More") here.',
+    'Tag <span title="a. B">x</span> here.',
+    'An *open emphasis. Never closed.',
   ];
   const paragraph = fc
     .array(fc.constantFrom(...SENTENCES), { minLength: 20, maxLength: 80 })
@@ -94,8 +103,19 @@ describe('huge paragraphs parsed in pieces', () => {
         expect(pieces![0]!.inlines).toEqual(reference!.inlines.map((span) => ({ ...span, range: shift(span.range) })));
         expect(pieces![0]!.sentences.map((s) => ({ range: s.range, text: s.text }))).toEqual(reference!.sentences.map((s) => ({ range: shift(s.range), text: s.text })));
       }),
-      { numRuns: 60, seed: 20261129 },
+      { numRuns: 200, seed: 20261129 },
     );
+  });
+
+  it('cuts a CRS footnote list (one paragraph of "| n. |" lines) and parses it as a whole parse would', () => {
+    const line = (n: number): string => `| ${n}. | See U.S. Congress, Report No. ${n}, p. 3. Available at https://www.congress.gov/r/${n}. Also see *Ibid.* Next line. `;
+    const body = Array.from({ length: 400 }, (_, n) => line(n + 1)).join('\n').trimEnd();
+    const pieces = parseHugeParagraph('', body);
+    expect(pieces).toBeDefined();
+    const [reference] = parseTree(body) as ProseBlock[];
+    expect(pieces![0]!.prose).toBe(reference!.prose);
+    expect(pieces![0]!.inlines).toEqual(reference!.inlines);
+    expect(parseHugeParagraph('', `${body}\n|---|---|`)).toBeUndefined();
   });
 
   it('declines what may not be one paragraph, or is small', () => {

@@ -255,34 +255,42 @@ export function parseMarkdownBlocks(text: string): Block[] {
   return blocks;
 }
 
-/** Paragraphs longer than this are parsed in pieces (see {@link parseHugeParagraph}); real ones are a few KB. */
-export const HUGE_PARAGRAPH = 32 * 1024;
-/** The size the pieces of a huge paragraph aim at. */
-const PIECE = 8 * 1024;
+/** Paragraphs longer than this are parsed in pieces (see {@link parseHugeParagraph}); most real ones are shorter, but CRS footnote lists are one 10-40 KB paragraph each. */
+export const HUGE_PARAGRAPH = 6 * 1024;
+/** The shortest piece of a huge paragraph; pieces end where the content says (see {@link pieceCuts}), at most three times this long. */
+const PIECE = 2 * 1024;
 
 /**
  * Parses a huge segment that is certainly one paragraph (no line opens or
  * interrupts a block) in pieces cut at sentence ends, then joins the pieces
  * into one paragraph. Why: micromark merges adjacent text events with an
  * `Array#splice` per run (`resolveAllText`), which is quadratic in the runs
- * of one paragraph: a 2 MB paragraph of "3% [1]." citations took minutes.
- * Pieces are cut only where no bracket or code span is open, so inline
- * constructs parse as in the whole; undefined when the segment does not
- * qualify or a piece parses as anything but one paragraph (the caller then
- * parses it whole, which is always right, only slower). Offsets are
+ * of one paragraph (a 2 MB paragraph of "3% [1]." citations took minutes),
+ * and an edit in a 40 KB footnote list would re-parse all of it: each piece
+ * is cached by its text, and the cuts follow the content, so an edit
+ * re-parses the piece it touched. Pieces are cut only where no bracket,
+ * parenthesis, angle bracket or code span is open, and a cut is taken back
+ * when the piece before it keeps a literal `*`, `_` or `~` (an emphasis
+ * delimiter the piece could not match might match across the cut); so
+ * inline constructs parse as in the whole. Undefined when the segment does
+ * not qualify or a piece parses as anything but one paragraph (the caller
+ * then parses it whole, which is always right, only slower). Offsets are
  * relative to `body`; `lead` is parsed before each piece and dropped.
  */
 export function parseHugeParagraph(lead: string, body: string, piece = PIECE, huge = HUGE_PARAGRAPH): ProseBlock[] | undefined {
-  if (body.length <= huge || !/^[\p{L}\p{N}]/u.test(body) || BLOCK_START.test(body)) return undefined;
-  const cuts = pieceCuts(body, piece);
+  if (body.length <= huge || BLOCK_START.test(body)) return undefined;
+  // A line of pipes is a table row only under a delimiter row: CRS footnote lists open with "| 1. |".
+  if (!/^[\p{L}\p{N}]/u.test(body) && !(body.startsWith('|') && !DELIMITER_ROW.test(body))) return undefined;
+  const cuts = pieceCuts(body, piece, piece * 3);
   if (cuts.length === 0) return undefined;
   const parts: ProseBlock[] = [];
   let from = 0;
-  for (const to of [...cuts, body.length]) {
-    const blocks = parseLean(lead + body.slice(from, to)).filter((block) => block.range[0] >= lead.length);
-    const only = blocks[0];
-    if (blocks.length !== 1 || only === undefined || only.kind !== 'paragraph' || !isProse(only)) return undefined;
-    parts.push(shiftBlock(only, from - lead.length) as ProseBlock);
+  for (let c = 0; c <= cuts.length; c++) {
+    const to = cuts[c] ?? body.length;
+    const only = parsePiece(lead, body.slice(from, to));
+    if (!only) return undefined;
+    if (to < body.length && hasLooseDelimiter(only.prose)) continue;
+    parts.push(shiftBlock(only, from) as ProseBlock);
     from = to;
   }
   const first = parts[0]!;
@@ -304,23 +312,76 @@ export function parseHugeParagraph(lead: string, body: string, piece = PIECE, hu
 }
 
 /**
- * Where to cut a huge paragraph: at a space after a sentence end (". ",
- * "? ", "! ") and before a letter, at least `piece` characters after the
- * last cut, and only where no `[` is open and an even number of backticks
- * came before (no link, reference or code span spans the cut).
+ * Whether `prose` (a parsed piece, markup masked) keeps an emphasis or
+ * strikethrough delimiter as text: one the piece could not match, which the
+ * rest of the paragraph might. An underscore inside a word ("snake_case")
+ * can neither open nor close emphasis, so it does not count.
  */
-function pieceCuts(body: string, piece: number): number[] {
+function hasLooseDelimiter(prose: string): boolean {
+  for (let i = 0; i < prose.length; i++) {
+    const c = prose.charCodeAt(i);
+    if (c === 42 /* * */ || c === 126 /* ~ */) return true;
+    if (c === 95 /* _ */ && !(isWordChar(prose.charCodeAt(i - 1)) && isWordChar(prose.charCodeAt(i + 1)))) return true;
+  }
+  return false;
+}
+
+/** ASCII letters and digits (CommonMark's flanking rules treat an underscore between them as text). */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Pieces of huge paragraphs parsed alone, by their text (offsets relative to the piece). */
+const pieceCache = new BoundedCache<string, ProseBlock | null>(5_000);
+
+/** The one paragraph `text` parses to after `lead`, or undefined when it is not exactly one paragraph. */
+function parsePiece(lead: string, text: string): ProseBlock | undefined {
+  const parsed = pieceCache.get(flatten(`${lead}\u0000${text}`), () => {
+    const blocks = parseLean(lead + text).filter((block) => block.range[0] >= lead.length);
+    const only = blocks[0];
+    return blocks.length === 1 && only !== undefined && only.kind === 'paragraph' && isProse(only) ? (shiftBlock(only, -lead.length) as ProseBlock) : null;
+  });
+  return parsed ?? undefined;
+}
+
+/**
+ * Where to cut a huge paragraph: at a space after a sentence end (". ",
+ * "? ", "! ") and before a letter, only where no `[`, `(` or `<` is open
+ * and an even number of backticks came before (no link, reference, URL,
+ * HTML tag or code span spans the cut). Of those places, a cut is taken at
+ * least `min` characters after the last one where the 16 characters before
+ * it hash to 0 modulo 4, or at the first place past `max`: cuts depend on
+ * the nearby text, not on offsets, so an edit moves at most the cuts next
+ * to it.
+ */
+function pieceCuts(body: string, min: number, max: number): number[] {
   const cuts: number[] = [];
   let last = 0;
   let brackets = 0;
+  let parens = 0;
+  let angles = 0;
   let ticks = 0;
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
     if (c === 91 /* [ */) brackets++;
     else if (c === 93 /* ] */ && brackets > 0) brackets--;
+    else if (c === 40 /* ( */) parens++;
+    else if (c === 41 /* ) */ && parens > 0) parens--;
+    else if (c === 60 /* < */) angles++;
+    else if (c === 62 /* > */ && angles > 0) angles--;
     else if (c === 96 /* ` */) ticks++;
     else if (c === 92 /* backslash escapes the next character */) i++;
-    else if (c === 32 && i - last >= piece && brackets === 0 && ticks % 2 === 0 && /[.?!]/.test(body[i - 1] ?? '') && /\p{L}/u.test(body[i + 1] ?? '')) {
+    else if (
+      c === 32 &&
+      i - last >= min &&
+      brackets === 0 &&
+      parens === 0 &&
+      angles === 0 &&
+      ticks % 2 === 0 &&
+      /[.?!]/.test(body[i - 1] ?? '') &&
+      /\p{L}/u.test(body[i + 1] ?? '') &&
+      (i - last >= max || hash(body.slice(i - 16, i)) % 4 === 0)
+    ) {
       cuts.push(i + 1);
       last = i + 1;
     }
