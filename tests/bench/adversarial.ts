@@ -24,6 +24,7 @@ const inputs: [name: string, ext: string, make: () => string][] = [
   ['unterminated fence and 100,000 lines', 'md', () => '```\n' + 'code line\n\nmore\n'.repeat(33_000)],
   ['table of 20,000 rows', 'md', () => '| a | b |\n|---|---|\n' + '| 70% | $3 billion |\n'.repeat(20_000)],
   ['100,000 citations', 'md', () => 'Growth was 3% [1]. '.repeat(100_000)],
+  ['100,000 citations after a stray *', 'md', () => 'A *stray star. ' + 'Growth was 3% [1]. '.repeat(100_000)],
   ['200,000 capitalised words', 'txt', () => 'Mr Smith Of The United States Department '.repeat(30_000)],
 ];
 

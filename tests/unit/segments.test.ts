@@ -118,6 +118,17 @@ describe('huge paragraphs parsed in pieces', () => {
     expect(parseHugeParagraph('', `${body}\n|---|---|`)).toBeUndefined();
   });
 
+  it('keeps emphasis that closes many pieces later, and still cuts after a delimiter nothing can match', () => {
+    const filler = 'Growth was 3% in the year [1]. '.repeat(400);
+    for (const body of [`Now *emphasis opens. ${filler}And closes here.* The end. ${filler}`, `A *stray star. ${filler}`, `A ~tilde and a_b word. ${filler}`]) {
+      const pieces = parseHugeParagraph('', body);
+      expect(pieces).toBeDefined();
+      const [reference] = parseTree(body) as ProseBlock[];
+      expect(pieces![0]!.prose).toBe(reference!.prose);
+      expect(pieces![0]!.inlines).toEqual(reference!.inlines);
+    }
+  });
+
   it('declines what may not be one paragraph, or is small', () => {
     const long = 'Growth was 3% [1]. '.repeat(3000);
     expect(parseHugeParagraph('', long)).toBeDefined();

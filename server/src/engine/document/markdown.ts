@@ -270,8 +270,8 @@ const PIECE = 2 * 1024;
  * is cached by its text, and the cuts follow the content, so an edit
  * re-parses the piece it touched. Pieces are cut only where no bracket,
  * parenthesis, angle bracket or code span is open, and a cut is taken back
- * when the piece before it keeps a literal `*`, `_` or `~` (an emphasis
- * delimiter the piece could not match might match across the cut); so
+ * when the piece before it keeps a literal `*`, `_` or `~` that a later
+ * one might match across the cut (one the piece could not match); so
  * inline constructs parse as in the whole. Undefined when the segment does
  * not qualify or a piece parses as anything but one paragraph (the caller
  * then parses it whole, which is always right, only slower). Offsets are
@@ -284,14 +284,24 @@ export function parseHugeParagraph(lead: string, body: string, piece = PIECE, hu
   const cuts = pieceCuts(body, piece, piece * 3);
   if (cuts.length === 0) return undefined;
   const parts: ProseBlock[] = [];
+  // A loose delimiter can pair only with a later one of the same character.
+  const lastOf = { '*': body.lastIndexOf('*'), _: body.lastIndexOf('_'), '~': body.lastIndexOf('~') };
   let from = 0;
-  for (let c = 0; c <= cuts.length; c++) {
-    const to = cuts[c] ?? body.length;
+  // A piece with a loose delimiter that may pair later grows to a later cut, twice as many cuts further each time: trying
+  // every next cut would parse the rest of the paragraph once per cut (quadratic).
+  for (let c = 0, step = 1; from < body.length; ) {
+    const to = c < cuts.length ? cuts[c]! : body.length;
     const only = parsePiece(lead, body.slice(from, to));
     if (!only) return undefined;
-    if (to < body.length && hasLooseDelimiter(only.prose)) continue;
+    if (to < body.length && looseDelimiters(only.prose).some((char) => lastOf[char] >= to)) {
+      c += step;
+      step *= 2;
+      continue;
+    }
     parts.push(shiftBlock(only, from) as ProseBlock);
     from = to;
+    c++;
+    step = 1;
   }
   const first = parts[0]!;
   const last = parts[parts.length - 1]!;
@@ -312,18 +322,20 @@ export function parseHugeParagraph(lead: string, body: string, piece = PIECE, hu
 }
 
 /**
- * Whether `prose` (a parsed piece, markup masked) keeps an emphasis or
- * strikethrough delimiter as text: one the piece could not match, which the
- * rest of the paragraph might. An underscore inside a word ("snake_case")
- * can neither open nor close emphasis, so it does not count.
+ * The emphasis and strikethrough delimiters `prose` (a parsed piece, markup
+ * masked) keeps as text: ones the piece could not match, which the rest of
+ * the paragraph might. An underscore inside a word ("snake_case") can
+ * neither open nor close emphasis, so it does not count.
  */
-function hasLooseDelimiter(prose: string): boolean {
+function looseDelimiters(prose: string): ('*' | '_' | '~')[] {
+  const loose = new Set<'*' | '_' | '~'>();
   for (let i = 0; i < prose.length; i++) {
     const c = prose.charCodeAt(i);
-    if (c === 42 /* * */ || c === 126 /* ~ */) return true;
-    if (c === 95 /* _ */ && !(isWordChar(prose.charCodeAt(i - 1)) && isWordChar(prose.charCodeAt(i + 1)))) return true;
+    if (c === 42 /* * */) loose.add('*');
+    else if (c === 126 /* ~ */) loose.add('~');
+    else if (c === 95 /* _ */ && !(isWordChar(prose.charCodeAt(i - 1)) && isWordChar(prose.charCodeAt(i + 1)))) loose.add('_');
   }
-  return false;
+  return [...loose];
 }
 
 /** ASCII letters and digits (CommonMark's flanking rules treat an underscore between them as text). */
