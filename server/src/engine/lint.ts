@@ -10,14 +10,13 @@
 import { DEFAULT_CONFIG, ruleSeverity, type LintConfig } from './config';
 import { BlockResultStore } from './block-results';
 import { applyDirectives, disableLineFix, DIRECTIVE_RULE_ID } from './directives';
-import type { ParsedDocument, ProseBlock } from './document/model';
+import type { ParsedDocument } from './document/model';
 import { parseDocument } from './document/parse';
 import { configFingerprint } from './names/consistency';
 import { NameIndexState, useNameState } from './names/index';
 import { primeRepeats } from './repeats/analyze';
 import { RepeatIndex } from './repeats/incremental';
 import { RULE_IMPLEMENTATIONS } from './rules/index';
-import type { BlockRule } from './rules/rule';
 import { summarizeDocument, type DocumentSummary } from './summary';
 import {
   LintCancelledError,
@@ -135,9 +134,9 @@ export class Linter {
       for (const [uri, entry] of this.entries) if (entries.get(uri) !== entry) retired.push(entry);
       this.entries = entries;
       const analyses = new Map<string, DocumentAnalysis>();
-      for (const [uri, entry] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      for (const entry of [...entries.values()].sort((a, b) => compareUris(a.summary, b.summary))) {
         throwIfCancelled(token);
-        analyses.set(uri, { summary: entry.summary, findings: this.localFindings(entry, config, token) });
+        analyses.set(entry.summary.uri, { summary: entry.summary, findings: this.localFindings(entry, config, token) });
       }
       return combineAnalyses(
         documents.map((doc) => analyses.get(doc.uri)!),

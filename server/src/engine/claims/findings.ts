@@ -43,11 +43,12 @@ function listQuoted(texts: readonly string[]): string {
 }
 
 /**
- * The verdicts for one analysed sentence; `sourced` is true when the block
- * it stands in is credited as a whole (a "Source:" line in it or after it).
+ * The verdicts for one analysed sentence, as if its block were not credited
+ * as a whole (the caller drops them all for a block with a "Source:" line in
+ * it or after it).
  */
-function sentenceVerdicts(sentence: SentenceClaims, sourced: boolean): ClaimVerdict[] {
-  if (sentence.skipped || sentence.cited || sourced) return [];
+function sentenceVerdicts(sentence: SentenceClaims): ClaimVerdict[] {
+  if (sentence.skipped || sentence.cited) return [];
   if (sentence.vague.length > 0) {
     return sentence.vague.map((hit) => ({
       ruleId: 'vague-attribution' as const,
@@ -121,7 +122,7 @@ function blockVerdicts(claims: BlockClaims): BlockVerdicts {
   if (known) return known;
   const made: Record<ClaimRuleId, PlacedVerdict[]> = { 'vague-attribution': [], 'unsourced-statistic': [], 'unattributed-claim': [] };
   for (const sentence of claims.sentences) {
-    for (const verdict of sentenceVerdicts(sentence, false)) made[verdict.ruleId].push({ ...verdict, fixAt: sentence.range[1] });
+    for (const verdict of sentenceVerdicts(sentence)) made[verdict.ruleId].push({ ...verdict, fixAt: sentence.range[1] });
   }
   verdictsByClaims.set(claims, made);
   return made;
