@@ -11,6 +11,7 @@ import { gfm } from 'micromark-extension-gfm';
 import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
 import type { OffsetRange } from '../types';
 import { BoundedCache } from '../cache';
+import { fnv1a } from '../hash';
 import { isProse, OBJECT_MASK, ProseSentence, type Block, type BlockKind, type Container, type InlineSpan, type ProseBlock } from './model';
 import { sameContent } from './content';
 import { flatten } from './flatten';
@@ -194,13 +195,6 @@ function parseRun(run: string, lead: string, start: number): readonly Block[] {
   return placeRun(entry, start);
 }
 
-/** 32-bit FNV-1a, to place run boundaries by content. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /**
  * Parses Markdown `text` into blocks in document order. The document is cut
  * into top-level segments (see segments.ts) that parse the same alone as in
@@ -249,7 +243,7 @@ export function parseMarkdownBlocks(text: string): Block[] {
     }
     if (runStart < 0) runStart = start;
     runEnd = end;
-    if (end - runStart >= RUN_LENGTH || hash(body) % RUN_BREAK === 0) flush();
+    if (end - runStart >= RUN_LENGTH || fnv1a(body) % RUN_BREAK === 0) flush();
   });
   flush();
   return blocks;
@@ -392,7 +386,7 @@ function pieceCuts(body: string, min: number, max: number): number[] {
       ticks % 2 === 0 &&
       /[.?!]/.test(body[i - 1] ?? '') &&
       /\p{L}/u.test(body[i + 1] ?? '') &&
-      (i - last >= max || hash(body.slice(i - 16, i)) % 4 === 0)
+      (i - last >= max || fnv1a(body.slice(i - 16, i)) % 4 === 0)
     ) {
       cuts.push(i + 1);
       last = i + 1;

@@ -10,6 +10,7 @@
  */
 import { BoundedCache } from '../cache';
 import { foldForComparison } from '../document/words';
+import { FNV_OFFSET, FNV_PRIME, fnvRange } from '../hash';
 
 export interface Signature {
   /** 53-bit hash of the folded text plus hidden parts: equal for exact copies (confirm on the text). */
@@ -27,16 +28,6 @@ export interface Signature {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
-
-/** 32-bit FNV-1a: fast, well spread, and stable across runs and machines. */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
 
 /** The lower-cased words of folded `text`, punctuation dropped. */
 export function wordsOf(folded: string): string[] {
@@ -112,15 +103,6 @@ export function scanWords(text: string, visit: (start: number, end: number) => v
     visit(start, end);
     i = end;
   }
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** Continues a 32-bit FNV-1a hash over `text[start, end)`. */
-function fnvRange(hash: number, text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash;
 }
 
 /** Continues the second hash of {@link hash53} over `text[start, end)`. */
