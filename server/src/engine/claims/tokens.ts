@@ -7,6 +7,7 @@
  * One linear scan per block, no regular expressions on the hot path: the FOMC
  * minutes are one 60 KB paragraph per document.
  */
+import { charClass, LETTER, MARK, NUMBER, SPACE as SPACE_BIT } from '../document/chars';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
@@ -31,31 +32,11 @@ const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
 const WORD = 1;
 const SPACE = 2;
 const OTHER = 3;
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
-const SPACE_CHAR = /^\s$/u;
-/** Classes of BMP code points met so far (0: not yet classified); prose holds few distinct non-ASCII ones. */
-const bmpClass = new Uint8Array(0x10000);
-const astralClass = new Map<number, number>();
-
-function classify(code: number): number {
-  const ch = String.fromCodePoint(code);
-  return WORD_CHAR.test(ch) ? WORD : SPACE_CHAR.test(ch) ? SPACE : OTHER;
-}
 
 /** Whether a code point is a letter, mark or digit (WORD), whitespace as `\s` reads it (SPACE), or anything else. */
 function classOf(code: number): number {
-  if (code < 128) {
-    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) return WORD;
-    return code === 32 || (code >= 9 && code <= 13) ? SPACE : OTHER;
-  }
-  if (code < 0x10000) {
-    let known = bmpClass[code]!;
-    if (known === 0) bmpClass[code] = known = classify(code);
-    return known;
-  }
-  let known = astralClass.get(code);
-  if (known === undefined) astralClass.set(code, (known = classify(code)));
-  return known;
+  const bits = charClass(code);
+  return bits & (LETTER | MARK | NUMBER) ? WORD : bits & SPACE_BIT ? SPACE : OTHER;
 }
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;

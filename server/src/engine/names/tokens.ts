@@ -7,6 +7,8 @@
  * gives exactly what {@link TOKEN} gives (a property test holds it to that).
  */
 
+import { charClass, LETTER, MARK, NUMBER, UPPER } from '../document/chars';
+
 /**
  * The definition the scanner follows: a dotted acronym, an acronym with an
  * ampersand, or a word; every repetition consumes a delimiter, so matching
@@ -22,38 +24,12 @@ export interface Tokens {
   readonly end: number[];
 }
 
-const L = 1;
-const LU = 2;
-const N = 4;
-const M = 8;
-const KNOWN = 16;
+const L = LETTER;
+const LU = UPPER;
+const N = NUMBER;
+const M = MARK;
 
-const LETTER = /^\p{L}$/u;
-const UPPER = /^\p{Lu}$/u;
-const NUMBER = /^\p{N}$/u;
-const MARK = /^\p{M}$/u;
-
-/** Classes of the Basic Multilingual Plane, filled on first sight of each character. */
-const bmp = new Uint8Array(0x10000);
-
-function computeClass(cp: number): number {
-  const ch = String.fromCodePoint(cp);
-  return (LETTER.test(ch) ? L : 0) | (UPPER.test(ch) ? LU : 0) | (NUMBER.test(ch) ? N : 0) | (MARK.test(ch) ? M : 0);
-}
-
-function classOfCode(cp: number): number {
-  if (cp < 128) {
-    if (cp >= 97 && cp <= 122) return L;
-    if (cp >= 65 && cp <= 90) return L | LU;
-    return cp >= 48 && cp <= 57 ? N : 0;
-  }
-  if (cp < 0x10000) {
-    let c = bmp[cp]!;
-    if (c === 0) bmp[cp] = c = computeClass(cp) | KNOWN;
-    return c & ~KNOWN;
-  }
-  return computeClass(cp);
-}
+const classOfCode = charClass;
 
 /** The code point at `i` (a lone surrogate stands for itself, as in a /u regex). */
 function codePointAt(s: string, i: number): number {

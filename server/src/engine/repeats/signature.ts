@@ -9,6 +9,7 @@
  * collision costs a comparison, never a wrong finding.
  */
 import { BoundedCache } from '../cache';
+import { charClass, LETTER, NUMBER } from '../document/chars';
 import { foldForComparison } from '../document/words';
 import { FNV_OFFSET, FNV_PRIME, fnvRange } from '../hash';
 
@@ -34,19 +35,9 @@ export function wordsOf(folded: string): string[] {
   return folded.match(WORD) ?? [];
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-/** Per BMP code unit: 0 not yet known, 1 letter or digit, 2 neither (the Unicode test is slow, so its answers are kept). */
-const bmpClass = new Uint8Array(0x10000);
-
 /** Whether the code point is a letter or digit, as `\p{L}\p{N}` reads it. */
 function isWordCode(code: number): boolean {
-  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-  if (code <= 0xffff) {
-    let known = bmpClass[code]!;
-    if (known === 0) bmpClass[code] = known = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
-    return known === 1;
-  }
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
+  return (charClass(code) & (LETTER | NUMBER)) !== 0;
 }
 
 /** Code point at `i` (a lone surrogate stands for itself, as in a `u` regex). */
