@@ -226,14 +226,22 @@ export function configFingerprint(config: LintConfig): string {
   return fingerprint;
 }
 
-/** A group's findings from an earlier run, valid while the group array, the configuration and the severity are the same. */
+/** A group's findings from an earlier run, valid while the group array, the rule, the configuration and the severity are the same. */
 interface GroupFindings {
+  readonly ruleId: string;
   readonly config: string;
   readonly severity: Severity;
   readonly found: readonly (readonly [uri: string, findings: readonly Finding[]])[];
 }
 
-const groupFindings = new WeakMap<readonly DocMention[], Map<string, GroupFindings>>();
+/**
+ * One entry per group, not a map by rule: each group is judged by one rule
+ * (names and spellings are apart), and with thousands of groups kept a small
+ * map each would weigh more than the findings.
+ */
+const groupFindings = new WeakMap<readonly DocMention[], GroupFindings>();
+/** The findings of the many groups that have none. */
+const NO_FINDINGS: GroupFindings['found'] = [];
 
 /**
  * Runs `report` for `group` (writing into `out`) once per group array: an
@@ -251,15 +259,13 @@ export function memoisedGroup(
   carriesOver = true,
 ): void {
   if (!carriesOver) return report(out);
-  let byRule = groupFindings.get(group);
-  let cached = byRule?.get(ruleId);
+  let cached = groupFindings.get(group);
   const fingerprint = configFingerprint(config);
-  if (!cached || cached.config !== fingerprint || cached.severity !== severity) {
+  if (!cached || cached.ruleId !== ruleId || cached.config !== fingerprint || cached.severity !== severity) {
     const local = new Map<string, Finding[]>();
     report(local);
-    cached = { config: fingerprint, severity, found: [...local] };
-    if (!byRule) groupFindings.set(group, (byRule = new Map()));
-    byRule.set(ruleId, cached);
+    cached = { ruleId, config: fingerprint, severity, found: local.size === 0 ? NO_FINDINGS : [...local] };
+    groupFindings.set(group, cached);
   }
   for (const [uri, findings] of cached.found) {
     const list = out.get(uri);

@@ -51,6 +51,42 @@ export interface DocMention extends PlacedMention {
   readonly docIndex: number;
 }
 
+/**
+ * Where one block of a document sits: shared by the block's mentions, so a
+ * placed mention is two references (hundreds of thousands are kept with many
+ * documents open), and an edit moves the blocks after it, not each mention.
+ */
+interface Placement {
+  /** Live: a patched document's entry takes the new version's reference (see {@link NameIndexState.patchDoc}). */
+  readonly entry: DocEntry;
+  /** Document offset of the block. */
+  base: number;
+}
+
+/** A block's mention placed through its block's {@link Placement}. */
+class BlockMention implements DocMention {
+  constructor(
+    private readonly at: Placement,
+    readonly mention: Mention,
+  ) {}
+
+  get doc(): DocumentRef {
+    return this.at.entry.doc;
+  }
+
+  get docIndex(): number {
+    return this.at.entry.docIndex;
+  }
+
+  get start(): number {
+    return this.at.base + this.mention.start;
+  }
+
+  get end(): number {
+    return this.at.base + this.mention.end;
+  }
+}
+
 /** An acronym definition placed in its document. */
 export interface DocDefinition extends PlacedDefinition {
   readonly doc: DocumentRef;
@@ -59,6 +95,11 @@ export interface DocDefinition extends PlacedDefinition {
 /** One document's mentions and definitions, at document offsets. */
 export interface DocumentNames {
   readonly doc: DocumentRef;
+  /**
+   * Its block mentions in order. Closed words that join a hyphenated form
+   * elsewhere ("cybersecurity") are in their groups only: no reader of this
+   * list looks at spellings.
+   */
   readonly mentions: readonly DocMention[];
   readonly definitions: readonly DocDefinition[];
 }
@@ -75,6 +116,13 @@ export interface NameIndex {
    * per group. A single document, or a one-off index, never does.
    */
   readonly carriesOver?: boolean;
+  /**
+   * Whether the next run's index may keep some group arrays with the same
+   * mentions, though perhaps moved in place (a one-document index patched
+   * per paragraph): what rules derive from a group's words, not its
+   * positions, may then be memoised per group. True whenever `carriesOver` is.
+   */
+  readonly keepsGroups?: boolean;
 }
 
 /** Where per-block mentions come from: a {@link MentionCache}, or the shared bounded cache. */
@@ -237,6 +285,8 @@ interface DocEntry {
   doc: DocumentRef;
   summary: NamesSummary;
   readonly docIndex: number;
+  /** Where each block of `summary` sits. */
+  placements: readonly Placement[];
   /** Its mentions in summary order. */
   base: readonly DocMention[];
   /** The keys of its mentions, in order of first use. */
@@ -244,7 +294,7 @@ interface DocEntry {
   definitions: readonly DocDefinition[];
   /** Keys it defines, each once, in definition order. */
   definedKeys: readonly string[];
-  /** Final names (closed forms joined), rebuilt when a split they depend on changes. */
+  /** What rules read of it: `base` and `definitions` with the document. */
   names: DocumentNames;
 }
 
@@ -261,16 +311,32 @@ function entryDoc(entry: IndexEntry): DocumentRef {
   return 'doc' in entry ? entry.doc : entry;
 }
 
-/** An acronym definition of a block placed in its document (`offset`: where the block starts). */
-function placeDefinition(doc: DocumentRef, definition: DocDefinition['definition'], offset: number): DocDefinition {
-  return {
-    doc,
-    definition,
-    start: offset + definition.start,
-    end: offset + definition.end,
-    acronymStart: offset + definition.acronymStart,
-    acronymEnd: offset + definition.acronymEnd,
-  };
+/** A block's acronym definition placed through its block's {@link Placement}, like {@link BlockMention}. */
+class BlockDefinitionAt implements DocDefinition {
+  constructor(
+    private readonly at: Placement,
+    readonly definition: BlockDefinition,
+  ) {}
+
+  get doc(): DocumentRef {
+    return this.at.entry.doc;
+  }
+
+  get start(): number {
+    return this.at.base + this.definition.start;
+  }
+
+  get end(): number {
+    return this.at.base + this.definition.end;
+  }
+
+  get acronymStart(): number {
+    return this.at.base + this.definition.acronymStart;
+  }
+
+  get acronymEnd(): number {
+    return this.at.base + this.definition.acronymEnd;
+  }
 }
 
 /**
@@ -321,8 +387,11 @@ export class NameIndexState {
     if (sameSet && changed.length === 0 && this.last) return this.last;
     const dirty = new Set<string>();
     const words = new Set<string>();
+    const keysBefore = this.docs[0]?.keys ?? [];
+    let patched = false;
     if (sameSet && documents.length === 1 && this.patchDoc(this.docs[0]!, entryDoc(documents[0]!), documents[0]!.names, dirty, words)) {
       // One document edited in a few paragraphs: patched in place (see patchDoc).
+      patched = true;
     } else {
       // Positions shift when documents come or go ("first use" order), and taking out most of the set costs more than building it: start over.
       if (!sameSet || changedMentions >= totalMentions) return this.rebuild(documents);
@@ -350,25 +419,42 @@ export class NameIndexState {
       this.targets = undefined;
       changedSplits.add(word);
     }
-    const rebuilt = new Set<DocEntry>();
     for (const word of changedSplits) {
       for (const w of [word, `${word}s`]) {
         // Which documents write it, tracked from now on if it stands for a hyphenated form.
         const writers = this.docs.filter((entry) => entry.summary.blocks.some((block) => block.closedWords.includes(w)));
-        for (const entry of writers) rebuilt.add(entry);
         if (writers.length > 0 && this.singularOf(w) !== undefined) this.closed.set(w, writers);
         else this.closed.delete(w);
       }
       dirty.add(`H:${word}`);
       if (word.endsWith('s')) dirty.add(`H:${word.slice(0, -1)}`);
     }
-    for (const entry of this.docs) if (rebuilt.has(entry) || entry.names === undefined) entry.names = this.documentNames(entry);
+    // A patch that keeps the document's keys (and so their order) and leaves each touched key one group in its own place changes only those groups.
+    let inPlace = patched && sameItems(this.docs[0]!.keys, keysBefore) && this.last !== undefined;
     for (const key of dirty) {
+      const before = this.derived.get(key);
       if (this.raw.has(key)) this.derived.set(key, this.derive(key));
       else this.derived.delete(key);
+      if (inPlace && (before === undefined ? this.derived.has(key) : ownGroup(before) === undefined || ownGroup(this.derived.get(key)!) === undefined)) inPlace = false;
     }
-    this.last = this.result();
+    this.last = inPlace ? this.patchResult(dirty) : this.result();
     return this.last;
+  }
+
+  /**
+   * The previous index with the groups of `dirty` keys replaced, for a
+   * patched document whose keys kept their order (see {@link update}): the
+   * map is changed in place, keeping every key's position, since a
+   * one-document index is not read again once the next is made (its
+   * mentions have moved already, see {@link patchDoc}).
+   */
+  private patchResult(dirty: ReadonlySet<string>): NameIndex {
+    const byKey = this.last!.byKey as Map<string, readonly DocMention[]>;
+    for (const key of dirty) {
+      const derived = this.derived.get(key);
+      if (derived !== undefined) byKey.set(key, ownGroup(derived)!);
+    }
+    return { documents: this.docs.map((entry) => entry.names), byKey, carriesOver: false, keepsGroups: this.carriesOver };
   }
 
   private rebuild(documents: readonly IndexEntry[]): NameIndex {
@@ -380,13 +466,14 @@ export class NameIndexState {
     this.closed = new Map();
     this.definers = new Map();
     for (const [docIndex, entry] of documents.entries()) this.docs.push(this.addDoc(entryDoc(entry), entry.names, docIndex, undefined, undefined));
+    // Exact-size copies: a group grown by push keeps up to half its length (and at least 16 slots) spare, and groups are kept by the thousand.
+    for (const [key, group] of this.raw) this.raw.set(key, group.slice());
     for (const key of this.raw.keys()) {
       if (!key.startsWith('H:')) continue;
       const split = this.splitOf(key);
       if (split !== undefined) this.splits.set(key.slice(2), split);
     }
     if (this.splits.size > 0) for (const entry of this.docs) this.trackClosed(entry);
-    for (const entry of this.docs) entry.names = this.documentNames(entry);
     for (const key of this.raw.keys()) this.derived.set(key, this.derive(key));
     this.last = this.result();
     return this.last;
@@ -404,14 +491,16 @@ export class NameIndexState {
     const keys: string[] = [];
     const byKey = new Map<string, DocMention[]>();
     const definitions: DocDefinition[] = [];
+    const placements: Placement[] = [];
+    const entry: DocEntry = { doc, summary, docIndex, placements, base, keys, definitions, definedKeys: [], names: { doc, mentions: base, definitions } };
     for (let b = 0; b < summary.blocks.length; b++) {
       const offset = summary.bases[b]!;
       const block = summary.blocks[b]!;
-      for (const definition of block.definitions) {
-        definitions.push(placeDefinition(doc, definition, offset));
-      }
+      const at: Placement = { entry, base: offset };
+      placements.push(at);
+      for (const definition of block.definitions) definitions.push(new BlockDefinitionAt(at, definition));
       for (const found of block.mentions) {
-        const mention: DocMention = { doc, docIndex, mention: found, start: offset + found.start, end: offset + found.end };
+        const mention = new BlockMention(at, found);
         base.push(mention);
         const key = found.key;
         if (!dirty) {
@@ -431,7 +520,7 @@ export class NameIndexState {
       }
     }
     const definedKeys = [...new Set(definitions.map((d) => d.definition.key))];
-    const entry: DocEntry = { doc, summary, docIndex, base, keys, definitions, definedKeys, names: undefined as unknown as DocumentNames };
+    entry.definedKeys = definedKeys;
     for (const [key, mentions] of byKey) {
       dirty?.add(key);
       const group = this.raw.get(key);
@@ -476,12 +565,12 @@ export class NameIndexState {
   /**
    * Updates the only document of a one-document set for an edit of a few
    * paragraphs, where a rebuild would re-place every mention: blocks before
-   * and after the edit keep their mention objects (those after it moved by
-   * the edit's length change), only the keys of the edited blocks are made
-   * dirty. Mentions are changed in place, which is safe only because a
-   * one-document index never carries over (rules memoise nothing on it);
-   * their document reference is updated too. False, with nothing changed,
-   * when the edit is too large to be worth it.
+   * and after the edit keep their mention objects (the placements of those
+   * after it move by the edit's length change), only the keys of the edited
+   * blocks are made dirty. Mentions thus change in place, which is safe only
+   * because a one-document index never carries over (rules memoise nothing
+   * on it); their document reference follows the entry's. False, with
+   * nothing changed, when the edit is too large to be worth it.
    */
   private patchDoc(entry: DocEntry, doc: DocumentRef, summary: NamesSummary, dirty: Set<string>, words: Set<string>): boolean {
     const old = entry.summary;
@@ -505,9 +594,11 @@ export class NameIndexState {
     const suffixStart = tail > 0 ? old.bases[n0 - tail]! : Infinity;
 
     const added: DocMention[] = [];
+    const placements = entry.placements.slice(0, head);
     for (let b = head; b < n1 - tail; b++) {
-      const offset = summary.bases[b]!;
-      for (const found of summary.blocks[b]!.mentions) added.push({ doc, docIndex: entry.docIndex, mention: found, start: offset + found.start, end: offset + found.end });
+      const at: Placement = { entry, base: summary.bases[b]! };
+      placements.push(at);
+      for (const found of summary.blocks[b]!.mentions) added.push(new BlockMention(at, found));
     }
     const addedByKey = new Map<string, DocMention[]>();
     for (const m of added) {
@@ -522,30 +613,25 @@ export class NameIndexState {
     const unprefixed = new Set<string>();
     for (const key of dirty) {
       const group = this.raw.get(key) ?? [];
-      const next: DocMention[] = [];
-      let i = 0;
-      while (i < group.length && group[i]!.start < middleStart) next.push(group[i++]!);
-      if (i === 0) unprefixed.add(key);
-      for (const m of addedByKey.get(key) ?? []) next.push(m);
-      while (i < group.length && group[i]!.start < suffixStart) i++;
-      while (i < group.length) next.push(group[i++]!);
+      const cut = countBefore(group, middleStart, 0);
+      if (cut === 0) unprefixed.add(key);
+      const next = group.slice(0, cut).concat(addedByKey.get(key) ?? [], group.slice(countBefore(group, suffixStart, cut)));
       if (next.length === 0) this.raw.delete(key);
       else this.raw.set(key, next);
     }
     // Before any mention moves: placeKeys reads old offsets.
     let keys = this.placeKeys(entry.keys, dirty, unprefixed, added, middleStart);
     const base = entry.base as DocMention[];
-    // Built by hand: a spread or splice of a long paragraph's mentions as call arguments could overflow the stack.
-    const mentions = base.slice(0, prefix);
-    for (const m of added) mentions.push(m);
-    for (let i = prefix + middle; i < base.length; i++) mentions.push(base[i]!);
-    for (let i = 0; i < mentions.length; i++) {
-      const m = mentions[i] as { doc: DocumentRef; start: number; end: number };
-      m.doc = doc;
-      if (i >= prefix + added.length && delta !== 0) {
-        m.start += delta;
-        m.end += delta;
-      }
+    // Typing mostly keeps a paragraph's mention count: then the list is patched in place (safe for the reason above).
+    // Otherwise concatenated: a splice with a long paragraph's mentions spread as call arguments could overflow the stack.
+    let mentions = base;
+    if (added.length === middle) for (let i = 0; i < middle; i++) base[prefix + i] = added[i]!;
+    else mentions = base.slice(0, prefix).concat(added, base.slice(prefix + middle));
+    // The mentions after the edit move with their blocks.
+    for (let b = n0 - tail; b < n0; b++) {
+      const at = entry.placements[b]!;
+      at.base += delta;
+      placements.push(at);
     }
     if (!keys) {
       const fresh: string[] = [];
@@ -558,11 +644,6 @@ export class NameIndexState {
       keys = fresh;
     }
 
-    // Definitions and closed words are few: recomputed for the whole document.
-    for (const key of entry.definedKeys) {
-      dirty.add(key);
-      this.definers.delete(key);
-    }
     // Closed words of the edited blocks: new ones join the map; gone ones leave it unless written elsewhere too.
     const gone = new Set<string>();
     for (let b = head; b < n0 - tail; b++) for (const word of old.blocks[b]!.closedWords) gone.add(word);
@@ -578,28 +659,34 @@ export class NameIndexState {
       for (let b = 0; b < n1 && gone.size > 0; b++) if (b < head || b >= n1 - tail) for (const word of summary.blocks[b]!.closedWords) gone.delete(word);
       for (const word of gone) this.closed.delete(word);
     }
-    // Closed-form mentions of derived groups are placed from the summary: moved ones must be placed again.
-    for (const word of this.splits.keys()) if (this.closed.has(word) || this.closed.has(`${word}s`)) dirty.add(`H:${word}`);
 
     entry.doc = doc;
     entry.summary = summary;
+    entry.placements = placements;
     entry.base = mentions;
     entry.keys = keys;
-    const definitions: DocDefinition[] = [];
-    for (let b = 0; b < n1; b++) {
-      const offset = summary.bases[b]!;
-      for (const definition of summary.blocks[b]!.definitions) {
-        definitions.push(placeDefinition(doc, definition, offset));
-      }
-    }
+    // Definitions of the blocks before and after the edit stay (moved with their blocks), as mentions do.
+    let definitionsBefore = 0;
+    for (let b = 0; b < head; b++) definitionsBefore += old.blocks[b]!.definitions.length;
+    let definitionsAfter = 0;
+    for (let b = n0 - tail; b < n0; b++) definitionsAfter += old.blocks[b]!.definitions.length;
+    const definitions = entry.definitions.slice(0, definitionsBefore);
+    for (let b = head; b < n1 - tail; b++) for (const definition of summary.blocks[b]!.definitions) definitions.push(new BlockDefinitionAt(placements[b]!, definition));
+    for (let i = entry.definitions.length - definitionsAfter; i < entry.definitions.length; i++) definitions.push(entry.definitions[i]!);
     entry.definitions = definitions;
+    // The only document defines a key or not: only keys that start or stop being defined are derived again.
+    const definedBefore = new Set(entry.definedKeys);
     entry.definedKeys = [...new Set(definitions.map((d) => d.definition.key))];
     for (const key of entry.definedKeys) {
+      if (definedBefore.delete(key)) continue;
       dirty.add(key);
       this.definers.set(key, new Set([entry]));
     }
-    // Its names hold the old mention list: made again below.
-    entry.names = undefined as unknown as DocumentNames;
+    for (const key of definedBefore) {
+      dirty.add(key);
+      this.definers.delete(key);
+    }
+    entry.names = { doc, mentions, definitions };
     return true;
   }
 
@@ -686,51 +773,21 @@ export class NameIndexState {
     return this.targets.get(word);
   }
 
-  private closedMention(entry: DocEntry, word: string, start: number, singular: string): DocMention {
+  /** A closed word of block `block` of `entry`, at `start` in the block, as a mention of the hyphenated form's key. */
+  private closedMention(entry: DocEntry, word: string, block: number, start: number, singular: string): DocMention {
     const plural = word.length > singular.length ? 's' : '';
     const mention: Mention = {
       kind: 'spelling',
       key: `H:${singular}`,
       form: 'closed',
       text: word,
-      start: 0,
-      end: word.length,
+      start,
+      end: start + word.length,
       flags: 0,
       variants: compoundVariants(singular, this.splits.get(singular)!, plural),
     };
-    return { doc: entry.doc, docIndex: entry.docIndex, mention, start, end: start + word.length };
+    return new BlockMention(entry.placements[block]!, mention);
   }
-
-  /**
-   * A document's names: its mentions in summary order (block by block), with
-   * the closed forms that join a hyphenated form elsewhere placed after the
-   * mentions of their block. (No rule reads this list for closed forms, and
-   * none reads it sorted; groups are what is sorted.)
-   */
-  private documentNames(entry: DocEntry): DocumentNames {
-    // The document's closed words that stand for a hyphenated form: few (often none), so most documents skip the loop.
-    let tracked: Set<string> | undefined;
-    for (const [word, writers] of this.closed) if (writers.includes(entry)) (tracked ??= new Set()).add(word);
-    if (!tracked) return { doc: entry.doc, mentions: entry.base, definitions: entry.definitions };
-    const mentions: DocMention[] = [];
-    const { base } = entry;
-    const { bases, blocks } = entry.summary;
-    let next = 0;
-    let copied = 0;
-    for (let b = 0; b < blocks.length; b++) {
-      const { mentions: inBlock, closedWords, closedStarts } = blocks[b]!;
-      next += inBlock.length;
-      for (let i = 0; i < closedWords.length; i++) {
-        const word = closedWords[i]!;
-        if (!tracked.has(word)) continue;
-        while (copied < next) mentions.push(base[copied++]!);
-        mentions.push(this.closedMention(entry, word, bases[b]! + closedStarts[i]!, this.singularOf(word)!));
-      }
-    }
-    while (copied < base.length) mentions.push(base[copied++]!);
-    return { doc: entry.doc, mentions, definitions: entry.definitions };
-  }
-
 
   private derive(key: string): Derived | readonly DocMention[] {
     const raw = this.raw.get(key)!;
@@ -744,7 +801,7 @@ export class NameIndexState {
       if (found.length > 0) {
         found.sort((a, b) => a.entry.docIndex - b.entry.docIndex || a.index - b.index);
         const list = [...group];
-        for (const c of found) list.push(this.closedMention(c.entry, c.word, c.start, word));
+        for (const c of found) list.push(this.closedMention(c.entry, c.word, c.block, c.start, word));
         group = list.sort(compareMentions);
       }
     }
@@ -783,15 +840,16 @@ export class NameIndexState {
       const derived = this.derived.get(key)!;
       if (!isGroup(derived)) for (const [person, group] of derived.persons) byKey.set(person, group);
     }
-    return { documents: this.docs.map((entry) => entry.names), byKey, carriesOver: this.carriesOver && this.docs.length > 1 };
+    return { documents: this.docs.map((entry) => entry.names), byKey, carriesOver: this.carriesOver && this.docs.length > 1, keepsGroups: this.carriesOver };
   }
 }
 
-/** Where a document writes a closed word: its place among the document's closed words, and its offset. */
+/** Where a document writes a closed word: its place among the document's closed words, its block and its offset in the block. */
 interface ClosedUse {
   readonly entry: DocEntry;
   readonly word: string;
   readonly index: number;
+  readonly block: number;
   readonly start: number;
 }
 
@@ -800,7 +858,7 @@ interface ClosedUse {
  * never change for a summary, and one scan answers for every word the index
  * tracks, where a scan per word would read a long document many times.
  */
-const closedPlaces = new WeakMap<NamesSummary, Map<string, readonly (readonly [index: number, start: number])[]>>();
+const closedPlaces = new WeakMap<NamesSummary, Map<string, readonly (readonly [index: number, block: number, start: number])[]>>();
 
 /** Collects the places `entry` writes `word`; `tracked` are the words worth collecting in the same scan. */
 function closedUses(entry: DocEntry, word: string, tracked: ReadonlyMap<string, unknown>, out: ClosedUse[]): void {
@@ -809,22 +867,52 @@ function closedUses(entry: DocEntry, word: string, tracked: ReadonlyMap<string, 
   if (!places) closedPlaces.set(summary, (places = new Map()));
   let found = places.get(word);
   if (!found) {
-    const scan = new Map<string, [number, number][]>([[word, []]]);
+    const scan = new Map<string, [number, number, number][]>([[word, []]]);
     for (const other of tracked.keys()) if (!places.has(other)) scan.set(other, []);
-    const { bases, blocks } = summary;
+    const { blocks } = summary;
     let index = 0;
     for (let b = 0; b < blocks.length; b++) {
       const { closedWords, closedStarts } = blocks[b]!;
-      for (let i = 0; i < closedWords.length; i++, index++) scan.get(closedWords[i]!)?.push([index, bases[b]! + closedStarts[i]!]);
+      for (let i = 0; i < closedWords.length; i++, index++) scan.get(closedWords[i]!)?.push([index, b, closedStarts[i]!]);
     }
     for (const [w, list] of scan) places.set(w, list);
     found = places.get(word)!;
   }
-  for (const [index, start] of found) out.push({ entry, word, index, start });
+  for (const [index, block, start] of found) out.push({ entry, word, index, block, start });
+}
+
+/**
+ * How many mentions of a group of one document start before `offset`, from
+ * `from` on. Bisected: a group lists its mentions block by block, so starts
+ * rise from block to block (not always within one), and `offset` is a
+ * block's start.
+ */
+function countBefore(group: readonly DocMention[], offset: number, from: number): number {
+  let low = from;
+  let high = group.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (group[mid]!.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function isGroup(derived: Derived | readonly DocMention[]): derived is readonly DocMention[] {
   return Array.isArray(derived);
+}
+
+/** The group of a key when that is all it contributes (under its own name, nothing localised or split into persons). */
+function ownGroup(derived: Derived | readonly DocMention[]): readonly DocMention[] | undefined {
+  if (isGroup(derived)) return derived;
+  return derived.localised.length === 0 && derived.persons.length === 0 ? derived.main : undefined;
 }
 
 /**

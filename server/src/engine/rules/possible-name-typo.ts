@@ -201,17 +201,19 @@ export const possibleNameTypo: SetRule = {
     const findings = new Map<string, Finding[]>();
     const entities: Entity[] = [];
     const names = nameIndex(documents);
-    // A one-off index (or one document) gives new groups every run: nothing to memoise.
+    // A one-off index gives new groups every run: nothing to memoise. A patched draft's index keeps groups, but
+    // their mentions move: entities and the deletion index (words only) carry over, findings (positions) do not.
     const memoise = names.carriesOver === true;
+    const keep = names.keepsGroups === true;
     for (const [key, group] of names.byKey) {
       if (!key.startsWith('N:') || group[0]!.mention.kind !== 'name') continue;
-      const entity = entityFor(group, memoise);
+      const entity = entityFor(group, keep);
       if (entity) entities.push(entity);
     }
     // Only people's surnames: a capitalised common noun ("Employment") is no name to misspell.
     const common = entities.filter((e) => (e.common ??= e.mentions.length >= MIN_COMMON && isSurname(e)));
     if (common.length === 0) return findings;
-    const index = deletionIndex(common, memoise);
+    const index = deletionIndex(common, keep);
     const fingerprint = configFingerprint(context.config);
     for (const rare of entities) {
       if (rare.mentions.length > MAX_RARE) continue;
