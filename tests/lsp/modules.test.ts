@@ -12,12 +12,14 @@ import {
   Linter,
   LintCancelledError,
   resolveConfig,
+  type Finding,
   type LintConfig,
   type SourceDocument,
 } from '../../server/src/engine/index';
 import { fixAllEdits, provideCodeActions, selectSafeEdits } from '../../server/src/lsp/codeActions';
 import { toEngineLanguage, toLspRange } from '../../server/src/lsp/convert';
 import { readDiagnosticData, toDiagnostics } from '../../server/src/lsp/diagnostics';
+import { EMPTY_RESULT_ID, ResultIds } from '../../server/src/lsp/resultIds';
 import { ResultCache, type LintInput, type LinterLike } from '../../server/src/lsp/results';
 import { DEFAULT_SETTINGS, parseSettings, SettingsStore, type ServerSettings } from '../../server/src/lsp/settings';
 import { BASELINE_RULES } from './harness';
@@ -73,6 +75,19 @@ describe('ResultCache', () => {
     cache.invalidate();
     cache.get([a, { ...b, version: 2, text: 'reopened with other text' }], 1);
     expect(linter.calls).toBe(4);
+  });
+
+  it('tells settings apart by content, not by object: equal settings objects hit, other severities miss', () => {
+    const linter = new CountingLinter();
+    const cache = new ResultCache(linter, () => {});
+    const first = cache.get([a, b], 0);
+    // Each document gets its own settings object from the client's answer; equal ones are the same settings.
+    expect(cache.get([{ ...a, settings: withRules({}) }, { ...b, settings: withRules({}) }], 0)).toBe(first);
+    expect(linter.calls).toBe(1);
+    const quiet = cache.get([a, { ...b, settings: withRules({ 'repeated-paragraph': 'off' }) }], 0);
+    expect(linter.calls).toBe(2);
+    expect(quiet.results.get(b.uri)!.findings).toEqual([]);
+    expect(quiet.results.get(a.uri)!.findings.map((f) => f.ruleId)).toEqual(['repeated-paragraph', 'repeated-paragraph']);
   });
 
   it('re-stamps versions without linting when no text changed, and keeps entries whose findings did not change', () => {
@@ -187,25 +202,56 @@ describe('fix-all', () => {
   });
 });
 
+describe('ResultIds', () => {
+  const diagnostic = (line: number, version = 1): Diagnostic => ({
+    range: { start: { line, character: 0 }, end: { line, character: 4 } },
+    message: 'm',
+    data: { ruleId: 'r', version, fixes: [] },
+  });
+
+  it('keeps an id exactly while a uri\'s list stays equal, and never reuses one for other content', () => {
+    const ids = new ResultIds();
+    const first = ids.idFor('file:///a.md', [diagnostic(1)]);
+    expect(ids.idFor('file:///a.md', [diagnostic(1)])).toBe(first);
+    const moved = ids.idFor('file:///a.md', [diagnostic(2)]);
+    expect(moved).not.toBe(first);
+    expect(ids.idFor('file:///a.md', [diagnostic(2, 2)])).not.toBe(moved);
+    // Back to an earlier list: a new id, never one that names other content.
+    const back = ids.idFor('file:///a.md', [diagnostic(1)]);
+    expect([first, moved]).not.toContain(back);
+    expect(ids.idFor('file:///b.md', [diagnostic(1)])).not.toBe(back);
+    expect(ids.idFor('file:///a.md', [])).toBe(EMPTY_RESULT_ID);
+    expect(new ResultIds().idFor('file:///a.md', [diagnostic(1)])).not.toBe(first);
+  });
+
+  it('forgets pruned uris', () => {
+    const ids = new ResultIds();
+    const kept = ids.idFor('file:///kept.md', [diagnostic(1)]);
+    const gone = ids.idFor('file:///gone.md', [diagnostic(1)]);
+    ids.prune((uri) => uri === 'file:///kept.md');
+    expect(ids.idFor('file:///kept.md', [diagnostic(1)])).toBe(kept);
+    expect(ids.idFor('file:///gone.md', [diagnostic(1)])).not.toBe(gone);
+  });
+});
+
 describe('diagnostic data', () => {
   const doc = TextDocument.create('file:///seed.txt', 'plaintext', 7, SEED);
   const findings = new Linter().lint([{ uri: doc.uri, languageId: 'plaintext', text: SEED }], BASELINE.config)[0]!.findings;
   const diagnostics: Diagnostic[] = toDiagnostics(doc, findings, () => undefined);
 
   it('round-trips through JSON and validates', () => {
-    const data = readDiagnosticData(JSON.parse(JSON.stringify(diagnostics[0]!.data)));
-    expect(data).toEqual({ ruleId: 'repeated-paragraph', version: 7, fixes: findings[0]!.fixes });
+    const data = readDiagnosticData(JSON.parse(JSON.stringify(diagnostics[1]!.data)));
+    expect(data).toEqual({ ruleId: findings[1]!.ruleId, version: 7, index: 1 });
   });
 
   it.each([
     ['a string', 'x'],
     ['an array', []],
-    ['a missing version', { ruleId: 'r', fixes: [] }],
-    ['a fractional version', { ruleId: 'r', version: 1.5, fixes: [] }],
-    ['fixes that are not a list', { ruleId: 'r', version: 1, fixes: {} }],
-    ['a fix without safe', { ruleId: 'r', version: 1, fixes: [{ title: 't', edits: [] }] }],
-    ['a reversed range', { ruleId: 'r', version: 1, fixes: [{ title: 't', safe: true, edits: [{ range: [5, 2], newText: '' }] }] }],
-    ['a non-string uri', { ruleId: 'r', version: 1, fixes: [{ title: 't', safe: true, edits: [{ uri: 3, range: [0, 1], newText: '' }] }] }],
+    ['a missing version', { ruleId: 'r', index: 0 }],
+    ['a fractional version', { ruleId: 'r', version: 1.5, index: 0 }],
+    ['a missing index', { ruleId: 'r', version: 1, fixes: [] }],
+    ['a negative index', { ruleId: 'r', version: 1, index: -1 }],
+    ['a fractional index', { ruleId: 'r', version: 1, index: 0.5 }],
   ])('rejects %s', (_label, value) => {
     expect(readDiagnosticData(value)).toBeUndefined();
   });
@@ -230,6 +276,36 @@ describe('diagnostic data', () => {
     );
     expect(relints).toBe(1);
     expect(actions.find((a) => a.isPreferred)?.title).toBe('Delete repeated paragraph');
+  });
+
+  it('takes the fixes of the finding its data names, checked against rule and range', async () => {
+    const fix = (title: string) => [{ title, safe: true, edits: [{ range: [0, 4] as [number, number], newText: title }] }];
+    const twins: Finding[] = [
+      { ruleId: 'r', severity: 'warning', message: 'm', range: [0, 4], fixes: fix('first') },
+      { ruleId: 'r', severity: 'warning', message: 'm', range: [0, 4], fixes: fix('second') },
+      { ruleId: 'r', severity: 'warning', message: 'm', range: [5, 9], fixes: fix('elsewhere') },
+    ];
+    const [first, second, elsewhere] = toDiagnostics(doc, twins, () => undefined);
+    const titles = async (diagnostic: Diagnostic) =>
+      (
+        await provideCodeActions(
+          doc,
+          { textDocument: { uri: doc.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } },
+          {
+            lookup: () => undefined,
+            documentChanges: false,
+            showLocation: false,
+            configCommands: false,
+            warn: () => {},
+            currentFindings: async () => ({ uri: doc.uri, version: doc.version, findings: twins }),
+          },
+        )
+      ).map((action) => action.title);
+    expect(await titles(first!)).toEqual(['first']);
+    expect(await titles(second!)).toEqual(['second']);
+    expect(await titles(elsewhere!)).toEqual(['elsewhere']);
+    // Data naming a finding with another range: matched by range instead.
+    expect(await titles({ ...second!, data: elsewhere!.data })).toEqual(['first']);
   });
 });
 

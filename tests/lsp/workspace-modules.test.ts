@@ -16,7 +16,8 @@ import { configDiagnostics, isConfigFileName, ProjectConfigs } from '../../serve
 import { filterIncluded, findFiles, isIgnoredFile, ScanCancelledError, scanIgnores } from '../../server/src/lsp/scan';
 import { canonicalUri, displayName, fileUri, isUnder } from '../../server/src/lsp/uris';
 import { WorkspaceScanner, type FolderSettings } from '../../server/src/lsp/workspace';
-import { ChangeSignal, EMPTY_RESULT_ID, workspaceReports } from '../../server/src/lsp/workspaceDiagnostics';
+import { EMPTY_RESULT_ID } from '../../server/src/lsp/resultIds';
+import { ChangeSignal, workspaceReports } from '../../server/src/lsp/workspaceDiagnostics';
 import { WorkspaceIndex } from '../../server/src/lsp/workspaceIndex';
 
 let root: string;
@@ -286,10 +287,10 @@ describe('WorkspaceScanner', () => {
 });
 
 describe('workspace reports', () => {
-  const file = (uri: string, count: number, hash = `h${count}`) => ({
+  const file = (uri: string, count: number, resultId = `h${count}`) => ({
     uri,
     diagnostics: Array.from({ length: count }, () => ({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'm' })),
-    hash,
+    resultId,
   });
   const closed = (uri: string) => uri !== 'file:///open.md';
 

@@ -17,6 +17,7 @@ import { NameIndexState, useNameState } from './names/index';
 import { primeRepeats } from './repeats/analyze';
 import { RepeatIndex } from './repeats/incremental';
 import { RULE_IMPLEMENTATIONS } from './rules/index';
+import equal from 'fast-deep-equal';
 import { summarizeDocument, type DocumentSummary } from './summary';
 import {
   LintCancelledError,
@@ -278,8 +279,10 @@ export function combineAnalyses(
     const doc = byUri.get(summary.uri)!;
     const set = fromSet.get(doc.uri)!;
     const before = state?.finished.get(doc);
-    // The same summary, local findings and set findings (by identity) give the same result: an edit elsewhere does not redo this document.
-    if (before && before.local === local && before.directiveSeverity === directiveSeverity && sameItems(before.set, set)) return before.result;
+    // The same summary, local findings and set findings give the same result: an edit elsewhere does not redo this document. Set
+    // findings are compared by value, as some set rules make new but equal findings each run; an unchanged result object then
+    // tells every cache downstream (the server's among them) that nothing changed, at the cost of one identity check.
+    if (before && before.local === local && before.directiveSeverity === directiveSeverity && equal(before.set, set)) return before.result;
     const kept = applyDirectives(doc, [...local!, ...set].sort(compareFindings), doc.directives).map(
       (finding): Finding => ({ ...finding, fixes: [...(finding.fixes ?? []), disableLineFix(doc, finding.range[0], finding.ruleId)] }),
     );
@@ -288,12 +291,6 @@ export function combineAnalyses(
     state?.finished.set(doc, { local: local!, set, directiveSeverity, result });
     return result;
   });
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Lints `documents` once with a fresh linter; see {@link Linter.lint}. */

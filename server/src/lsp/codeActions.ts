@@ -37,7 +37,7 @@ const COPY_RULES: ReadonlySet<string> = new Set(['repeated-paragraph', 'repeated
 /** What code actions need from the server around them. */
 export interface CodeActionDeps {
   readonly lookup: DocumentLookup;
-  /** Fresh findings of the document, linting if needed; for stale or malformed diagnostic data. */
+  /** Fresh findings of the document, linting if needed: where quick fixes, related locations and fix-all come from. */
   readonly currentFindings: () => Promise<DocumentFindings | undefined>;
   /** Whether the client accepts versioned `documentChanges`, which it rejects if the text moved on. */
   readonly documentChanges: boolean;
@@ -153,15 +153,19 @@ async function relatedLocations(
   return locations;
 }
 
-function fixesFromData(doc: TextDocument, diagnostic: Diagnostic): readonly Fix[] | undefined {
+/**
+ * The current finding a diagnostic shows: the one its data names when that
+ * still has the diagnostic's rule and range, else the first that does (data
+ * dropped by the client, or from another version).
+ */
+function findingFor(doc: TextDocument, diagnostic: Diagnostic, findings: readonly Finding[]): Finding | undefined {
+  const shows = (finding: Finding | undefined): boolean =>
+    finding !== undefined &&
+    (diagnostic.code === undefined || finding.ruleId === diagnostic.code) &&
+    sameRange(toLspRange(doc, finding.range), diagnostic.range);
   const data = readDiagnosticData(diagnostic.data);
-  if (!data || data.version !== doc.version || data.ruleId !== diagnostic.code) return undefined;
-  const length = doc.getText().length;
-  // Offsets into other documents carry no version of their own, so only same-document fixes are trusted.
-  const trusted = data.fixes.every((fix) =>
-    fix.edits.every((edit) => (edit.uri === undefined || edit.uri === doc.uri) && edit.range[1] <= length),
-  );
-  return trusted ? data.fixes : undefined;
+  const named = data && data.version === doc.version ? findings[data.index] : undefined;
+  return shows(named) ? named : findings.find(shows);
 }
 
 function quickFixes(
@@ -244,15 +248,8 @@ export async function provideCodeActions(
       const diagnostic = raw as Diagnostic;
       if (typeof raw !== 'object' || raw === null || diagnostic.source !== SOURCE || !isRange(diagnostic.range)) continue;
       let match: Promise<Finding | undefined> | undefined;
-      const matching = (): Promise<Finding | undefined> =>
-        (match ??= current().then((findings) =>
-          findings.find(
-            (finding) =>
-              (diagnostic.code === undefined || finding.ruleId === diagnostic.code) &&
-              sameRange(toLspRange(doc, finding.range), diagnostic.range),
-          ),
-        ));
-      const fixes = fixesFromData(doc, diagnostic) ?? (await matching())?.fixes ?? [];
+      const matching = (): Promise<Finding | undefined> => (match ??= current().then((findings) => findingFor(doc, diagnostic, findings)));
+      const fixes = (await matching())?.fixes ?? [];
       actions.push(...quickFixes(doc, diagnostic, fixes, deps));
       if (deps.showLocation) {
         const locations = await relatedLocations(doc, diagnostic, matching, deps.lookup);

@@ -31,9 +31,10 @@ import { updateConfig, UPDATE_CONFIG_COMMAND } from './configCommand';
 import { buildConsistencyReport, CONSISTENCY_REPORT_REQUEST, type ConsistencyReportParams, type ConsistencyReportResult } from './report';
 import { isRange, toEngineLanguage } from './convert';
 import { ClientRequests } from './clientRequests';
-import { diagnosticsHash, toDiagnostics } from './diagnostics';
+import { toDiagnostics } from './diagnostics';
 import { createDocuments } from './documents';
 import { configDiagnostics, isConfigFileName, ProjectConfigs, type ProjectConfig } from './projectConfig';
+import { ResultIds } from './resultIds';
 import { ResultCache, type DocumentFindings, type LintInput, type LinterLike, type Snapshot } from './results';
 import { SUPPORTED_GLOB } from './scan';
 import { DEFAULT_SETTINGS, SettingsStore } from './settings';
@@ -235,9 +236,18 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     return { targets, waiting };
   }
 
+  /** Result ids of the documents' diagnostics lists, kept to the uris of the latest snapshot. */
+  const resultIds = new ResultIds();
+  let prunedFor: Snapshot | undefined;
+
   /** Results for the documents as they are now; lints only when something changed. */
   async function currentSnapshot(token?: CancellationToken): Promise<Snapshot> {
-    return cache.get(await currentInputs(token), settings.generation, token);
+    const snapshot = cache.get(await currentInputs(token), settings.generation, token);
+    if (snapshot !== prunedFor) {
+      prunedFor = snapshot;
+      resultIds.prune((uri) => snapshot.results.has(uri));
+    }
+    return snapshot;
   }
 
   /** The documents to lint as they are now, each with its settings (waiting for settings not yet fetched). */
@@ -263,13 +273,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   /** The problems of the config files in use, as diagnostics on those files (memoised per read of a file). */
-  const configReports = new WeakMap<ProjectConfig, { diagnostics: Diagnostic[]; hash: string }>();
+  const configReports = new WeakMap<ProjectConfig, { diagnostics: Diagnostic[]; resultId: string }>();
+  // Config files are few and never part of a snapshot: their ids are kept apart and never pruned.
+  const configIds = new ResultIds();
   function configFileReports(): ClosedFileDiagnostics[] {
     return projectConfigs.inUse().map((config) => {
       let result = configReports.get(config);
       if (!result) {
         const diagnostics = configDiagnostics(config);
-        result = { diagnostics, hash: diagnosticsHash(diagnostics) };
+        result = { diagnostics, resultId: configIds.idFor(config.uri, diagnostics) };
         configReports.set(config, result);
       }
       return { uri: config.uri, ...result };
@@ -277,12 +289,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   // Conversion is memoised per snapshot entry: a refresh re-pulls every document from one lint.
-  const converted = new WeakMap<DocumentFindings, { diagnostics: Diagnostic[]; hash: string }>();
-  function report(doc: TextDocument, entry: DocumentFindings): { diagnostics: Diagnostic[]; hash: string } {
+  const converted = new WeakMap<DocumentFindings, { diagnostics: Diagnostic[]; resultId: string }>();
+  function report(doc: TextDocument, entry: DocumentFindings): { diagnostics: Diagnostic[]; resultId: string } {
     let result = converted.get(entry);
     if (!result) {
       const diagnostics = toDiagnostics(doc, entry.findings, lookup);
-      result = { diagnostics, hash: diagnosticsHash(diagnostics) };
+      result = { diagnostics, resultId: resultIds.idFor(doc.uri, diagnostics) };
       converted.set(entry, result);
     }
     return result;
@@ -341,9 +353,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         published.delete(uri);
         send(uri, []);
       }
-      for (const { uri, diagnostics, hash } of configs) {
-        if (published.get(uri) === hash) continue;
-        published.set(uri, hash);
+      for (const { uri, diagnostics, resultId } of configs) {
+        if (published.get(uri) === resultId) continue;
+        published.set(uri, resultId);
         send(uri, diagnostics);
       }
       for (const [uri, entry] of snapshot.results) {
@@ -351,9 +363,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         const doc = open && open.version === entry.version ? open : diskDocument(uri, entry);
         if (!doc) continue;
         if (doc === open && uri !== trigger && pushTimers.has(uri)) continue;
-        const { diagnostics, hash } = report(doc, entry);
-        if (published.get(uri) === hash) continue;
-        published.set(uri, hash);
+        const { diagnostics, resultId } = report(doc, entry);
+        if (published.get(uri) === resultId) continue;
+        published.set(uri, resultId);
         send(uri, diagnostics, doc === open ? doc.version : undefined);
       }
     } catch (error) {
@@ -366,10 +378,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const reported = new Map<string, string>();
   let staleTimer: NodeJS.Timeout | undefined;
   let refreshTimer: NodeJS.Timeout | undefined;
-  let refreshedFor: string | undefined;
+  let refreshedFor: Snapshot | undefined;
 
-  function requestRefresh(snapshotKey?: string): void {
-    refreshedFor = snapshotKey;
+  function requestRefresh(snapshot?: Snapshot): void {
+    refreshedFor = snapshot;
     // The client re-pulls what it shows; documents it does not re-pull must not keep triggering refreshes.
     reported.clear();
     connection.languages.diagnostics.refresh().catch((error: unknown) => {
@@ -403,12 +415,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   async function checkStale(): Promise<void> {
     try {
       const snapshot = await currentSnapshot();
-      if (snapshot.key === refreshedFor) return;
-      for (const [uri, hash] of reported) {
+      if (snapshot === refreshedFor) return;
+      for (const [uri, resultId] of reported) {
         const doc = documents.get(uri);
         const entry = snapshot.results.get(uri);
-        if (doc && entry && entry.version === doc.version && report(doc, entry).hash !== hash) {
-          requestRefresh(snapshot.key);
+        if (doc && entry && entry.version === doc.version && report(doc, entry).resultId !== resultId) {
+          requestRefresh(snapshot);
           return;
         }
       }
@@ -575,13 +587,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
     const entry = snapshot.results.get(doc.uri);
     if (!entry || entry.version !== doc.version) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const { diagnostics, hash } = report(doc, entry);
+    const { diagnostics, resultId } = report(doc, entry);
     if (doc === open) {
-      reported.set(uri, hash);
+      reported.set(uri, resultId);
       scheduleStaleCheck();
     }
-    if (params.previousResultId === hash) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: hash };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: hash, items: diagnostics };
+    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics };
   });
 
   connection.languages.diagnostics.onWorkspace(async (params, token): Promise<WorkspaceDiagnosticReport> => {

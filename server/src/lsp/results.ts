@@ -22,6 +22,7 @@ import {
   type SeveritySetting,
   type SourceDocument,
 } from '../engine';
+import equal from 'fast-deep-equal';
 import type { ServerSettings } from './settings';
 
 /** The part of the engine's `Linter` the server uses; tests substitute a counting fake. */
@@ -45,22 +46,25 @@ export interface DocumentFindings {
   readonly findings: readonly Finding[];
 }
 
-/** The results of one lint call, with the key that identifies its inputs. */
+/** The results of one lint call; the same object as long as its inputs stay the same. */
 export interface Snapshot {
-  readonly key: string;
   readonly results: ReadonlyMap<string, DocumentFindings>;
 }
 
 /** A snapshot with what it was computed from, for reuse by the next one. */
 interface Computed extends Snapshot {
   readonly generation: number;
+  /** In uri order. */
+  readonly sorted: readonly LintInput[];
   /** By uri, in uri order. */
   readonly inputs: ReadonlyMap<string, LintInput>;
 }
 
 // Keys are memoised per config object: with a scanned workspace thousands of inputs share one config.
 const sectionKeys = new WeakMap<LintConfig, string>();
-const configKeys = new WeakMap<LintConfig, string>();
+const configIds = new WeakMap<LintConfig, number>();
+/** Severities and sections of every configuration seen, interned: each document has its own (equal) config object. */
+const idsByContent = new Map<string, number>();
 
 /** Everything but the severities: documents differing here cannot share a lint call. */
 function sectionsKey(config: LintConfig): string {
@@ -72,13 +76,16 @@ function sectionsKey(config: LintConfig): string {
   return key;
 }
 
-function configKey(config: LintConfig): string {
-  let key = configKeys.get(config);
-  if (key === undefined) {
-    key = `${RULE_IDS.map((id) => ruleSeverity(config, id)).join(',')}|${sectionsKey(config)}`;
-    configKeys.set(config, key);
+/** A small number per configuration content, so comparing thousands of inputs' configs is comparing numbers. */
+function configId(config: LintConfig): number {
+  let id = configIds.get(config);
+  if (id === undefined) {
+    const content = `${RULE_IDS.map((rule) => ruleSeverity(config, rule)).join(',')}|${sectionsKey(config)}`;
+    id = idsByContent.get(content);
+    if (id === undefined) idsByContent.set(content, (id = idsByContent.size));
+    configIds.set(config, id);
   }
-  return key;
+  return id;
 }
 
 /**
@@ -88,40 +95,49 @@ function configKey(config: LintConfig): string {
  */
 function mergedConfig(inputs: readonly LintInput[]): LintConfig {
   const first = inputs[0]?.settings.config ?? DEFAULT_CONFIG;
+  // One config per content, in order of first use, so the rules are read once per content rather than once per document.
+  const distinct = new Map<number, LintConfig>();
+  for (const input of inputs) {
+    const id = configId(input.settings.config);
+    if (!distinct.has(id)) distinct.set(id, input.settings.config);
+  }
   const rules: Record<string, SeveritySetting> = {};
   for (const id of RULE_IDS) {
-    const wanted = inputs.map((input) => ruleSeverity(input.settings.config, id)).find((s) => s !== 'off');
+    const wanted = [...distinct.values()].map((config) => ruleSeverity(config, id)).find((s) => s !== 'off');
     rules[id] = wanted ?? 'off';
   }
   return { ...first, rules };
 }
 
-/** Structural equality of JSON-like values (findings are plain data). */
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
-    return true;
+const pointedInto = new WeakMap<readonly Finding[], ReadonlySet<string>>();
+
+/**
+ * Documents whose offsets `findings` hold (related locations, fix edits),
+ * their own document's included when named. Memoised per array: an
+ * unchanged document's findings are the same array lint after lint.
+ */
+function urisIn(findings: readonly Finding[]): ReadonlySet<string> {
+  let uris = pointedInto.get(findings);
+  if (uris) return uris;
+  const found = new Set<string>();
+  for (const finding of findings) {
+    for (const related of finding.related ?? []) found.add(related.uri);
+    for (const fix of finding.fixes ?? []) for (const edit of fix.edits) if (edit.uri !== undefined) found.add(edit.uri);
   }
-  if (Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  if (keysA.length !== Object.keys(b).length) return false;
-  for (const key of keysA) {
-    if (!sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-  }
-  return true;
+  pointedInto.set(findings, (uris = found));
+  return uris;
 }
 
-/** Documents, other than `uri` itself, whose offsets `findings` hold (related locations, fix edits). */
-function otherUris(uri: string, findings: readonly Finding[]): Set<string> {
-  const uris = new Set<string>();
-  for (const finding of findings) {
-    for (const related of finding.related ?? []) if (related.uri !== uri) uris.add(related.uri);
-    for (const fix of finding.fixes ?? []) for (const edit of fix.edits) if (edit.uri !== undefined && edit.uri !== uri) uris.add(edit.uri);
+/** Whether two sorted input lists name the same documents, versions and settings (texts aside: versions stand for them). */
+function sameVersions(a: readonly LintInput[], b: readonly LintInput[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.uri !== y.uri || x.version !== y.version || x.languageId !== y.languageId || x.settings.enable !== y.settings.enable) return false;
+    if (configId(x.settings.config) !== configId(y.settings.config)) return false;
   }
-  return uris;
+  return true;
 }
 
 /** Whether two lint inputs are the same document in the same state, versions aside. */
@@ -132,31 +148,42 @@ function sameInput(a: LintInput | undefined, b: LintInput | undefined): boolean 
     a.languageId === b.languageId &&
     a.text === b.text &&
     a.settings.enable === b.settings.enable &&
-    configKey(a.settings.config) === configKey(b.settings.config)
+    configId(a.settings.config) === configId(b.settings.config)
   );
 }
+
+const adjusted = new WeakMap<readonly Finding[], { readonly config: number; readonly findings: readonly Finding[] }>();
 
 /**
  * `findings` with the document's own severities. The engine's array itself
  * when they already match (the usual case): the engine hands back the same
  * array for a document it did not redo, and then comparing with the
- * previous snapshot is one identity check instead of a deep walk.
+ * previous snapshot is one identity check instead of a deep walk. Memoised
+ * per engine array and configuration, so that holds for adjusted arrays
+ * too, and an unchanged document costs a lookup rather than a pass.
  */
 function forDocument(findings: readonly Finding[], config: LintConfig): readonly Finding[] {
-  if (findings.every((finding) => ruleSeverity(config, finding.ruleId) === finding.severity)) return findings;
-  const out: Finding[] = [];
-  for (const finding of findings) {
-    const severity = ruleSeverity(config, finding.ruleId);
-    if (severity === 'off') continue;
-    out.push(severity === finding.severity ? finding : { ...finding, severity });
+  const id = configId(config);
+  const memo = adjusted.get(findings);
+  if (memo?.config === id) return memo.findings;
+  let out: readonly Finding[] = findings;
+  if (!findings.every((finding) => ruleSeverity(config, finding.ruleId) === finding.severity)) {
+    const kept: Finding[] = [];
+    for (const finding of findings) {
+      const severity = ruleSeverity(config, finding.ruleId);
+      if (severity === 'off') continue;
+      kept.push(severity === finding.severity ? finding : { ...finding, severity });
+    }
+    out = kept;
   }
+  adjusted.set(findings, { config: id, findings: out });
   return out;
 }
 
 /** Caches the latest lint of the set, keyed by every document's uri, version and settings. */
 export class ResultCache {
   private latest: Computed | undefined;
-  /** Set when a version may name another text than before: the key alone no longer proves a hit. */
+  /** Set when a version may name another text than before: equal versions alone no longer prove a hit. */
   private keyUntrusted = false;
 
   constructor(
@@ -172,12 +199,8 @@ export class ResultCache {
    */
   get(inputs: readonly LintInput[], settingsGeneration: number, token?: CancellationToken): Snapshot {
     const sorted = [...inputs].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    const key = JSON.stringify([
-      settingsGeneration,
-      sorted.map((i) => [i.uri, i.version, i.languageId, i.settings.enable, configKey(i.settings.config)]),
-    ]);
     const previous = this.latest;
-    if (previous?.key === key && !this.keyUntrusted) return previous;
+    if (previous && previous.generation === settingsGeneration && sameVersions(previous.sorted, sorted) && !this.keyUntrusted) return previous;
     this.keyUntrusted = false;
     const inputsByUri = new Map(sorted.map((input) => [input.uri, input]));
 
@@ -188,7 +211,7 @@ export class ResultCache {
         const before = previous.results.get(input.uri)!;
         results.set(input.uri, before.version === input.version ? before : { uri: input.uri, version: input.version, findings: before.findings });
       }
-      this.latest = { key, results, generation: settingsGeneration, inputs: inputsByUri };
+      this.latest = { results, generation: settingsGeneration, sorted, inputs: inputsByUri };
       return this.latest;
     }
 
@@ -219,11 +242,11 @@ export class ResultCache {
         before !== undefined &&
         before.version === input.version &&
         sameInput(input, previous!.inputs.get(input.uri)) &&
-        sameData(before.findings, findings) &&
-        [...otherUris(input.uri, findings)].every((uri) => sameInput(inputsByUri.get(uri), previous!.inputs.get(uri)));
+        equal(before.findings, findings) &&
+        [...urisIn(findings)].every((uri) => uri === input.uri || sameInput(inputsByUri.get(uri), previous!.inputs.get(uri)));
       results.set(input.uri, reusable ? before : { uri: input.uri, version: input.version, findings });
     }
-    this.latest = { key, results, generation: settingsGeneration, inputs: inputsByUri };
+    this.latest = { results, generation: settingsGeneration, sorted, inputs: inputsByUri };
     return this.latest;
   }
 

@@ -6,10 +6,7 @@
  * diagnostics the client does not have yet.
  */
 import type { CancellationToken, Diagnostic, Disposable, WorkspaceFullDocumentDiagnosticReport } from 'vscode-languageserver';
-import { diagnosticsHash } from './diagnostics';
-
-/** The resultId of "no diagnostics": a file that was deleted, ignored or closed outside the scan. */
-export const EMPTY_RESULT_ID = diagnosticsHash([]);
+import { EMPTY_RESULT_ID } from './resultIds';
 
 /**
  * Tells held requests that the inputs of a lint changed. Changes are
@@ -80,7 +77,7 @@ export class ChangeSignal {
 export interface ClosedFileDiagnostics {
   readonly uri: string;
   readonly diagnostics: Diagnostic[];
-  readonly hash: string;
+  readonly resultId: string;
 }
 
 /**
@@ -102,9 +99,9 @@ export function workspaceReports(
   for (const file of current) {
     known.add(file.uri);
     const before = previous.get(file.uri);
-    if (before === file.hash) continue;
+    if (before === file.resultId) continue;
     if (before === undefined && file.diagnostics.length === 0 && !touched.has(file.uri)) continue;
-    reports.push({ kind: 'full', uri: file.uri, version: null, resultId: file.hash, items: file.diagnostics });
+    reports.push({ kind: 'full', uri: file.uri, version: null, resultId: file.resultId, items: file.diagnostics });
   }
   const gone = new Set([...previous.keys(), ...touched]);
   for (const uri of gone) {
