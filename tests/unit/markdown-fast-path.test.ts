@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPlainParagraph, parseMarkdownBlocks, parseTree, plainParagraph } from '../../server/src/engine/document/markdown';
+import { fastBlocks, fastParagraph, isFast, isPlainParagraph, plainParagraph } from '../../server/src/engine/document/fast-paragraph';
+import { parseMarkdownBlocks, parseTree } from '../../server/src/engine/document/markdown';
 
 // Fragments that come near every construct the fast path must leave to the parser.
 const FRAGMENTS = [
@@ -16,8 +17,9 @@ describe('plain-paragraph fast path', () => {
     fc.assert(
       fc.property(body, (text) => {
         const trimmed = text.replace(/^[\r\n]+/, '').replace(/[ \r\n]+$/, '');
-        if (!isPlainParagraph(trimmed)) return;
-        expect([plainParagraph(trimmed)]).toEqual(parseTree(trimmed));
+        if (isPlainParagraph(trimmed)) expect([plainParagraph(trimmed)]).toEqual(parseTree(trimmed));
+        const block = fastParagraph(trimmed, 0, false);
+        if (block) expect([block]).toEqual(parseTree(trimmed));
       }),
       { numRuns: 3000, seed: 8 },
     );
@@ -32,10 +34,80 @@ describe('plain-paragraph fast path', () => {
   });
 });
 
+describe('simple-link fast path', () => {
+  // Links and near-misses: nested and stray brackets, images, references, titles, spaces, escapes and references in
+  // destinations, footnote-like labels, definitions, and the markup a label or the text around it may hold.
+  const LIKELY = ['word', 'The U.S. Army', ' ', ' ', '\n', '\n  ', '[', ']', '(', ')', '[1]', '[a](https://x.org/a_b?c=1&d=2)', '[two words](u)', '[a](u)[b](v)',
+    ' https://x.org/a_b', ' https://x.gov/r?a=1&b=2 ', 'http://x.org.', '(https://x.org/a(b)c).', ' [a] ', '"[a]lthough" '];
+  const RISKY = [
+    'https://x_y.com', 'https://', 'http:', 'xhttps://x.org', 'https://x.org).', 'https://x.org/&amp;', 'https://x.org/&amp', 'https://x.org/a]',
+    'https://x.org[a](u)', 'https://x.org/"q"', "https://x.org'", 'https://x.org~', 'https://x.org*', 'https://x.org...a', 'HTTPS://X.ORG', 'https://-x',
+    'https://.x', 'https://x.org<', 'https://x\u00a0y', 'https://é.com/ü', 'https://x.org;', 'https://x._y.z', 'https://a_b.c.d', 'https://x.org/a]b', 'https://x.org](',
+    'https://x.org/a&b;c', 'https://x.org/_a_', '1https://x.org', 'https://x.org\\y', 'https://x.org/(((a', 'https://x.org/a))', '[a https://x.org', 'https://x.org/.[a](u)', '[a [b] https://x.org', '[a] b] https://x.org', '![a] https://x.org', '![a https://x.org',
+    '](', '[a](b c)', '[a](b(c)d)', '[a](b((c)))', '[a](b(c)', '[a](b)c)', '[r]eview', '[a]:', '[a] (b)', 'a](b)',
+    '[a](<b>)', '[a](b "t")', '[a](b(c))', '[a](b\\)', '[a](&amp;)', '[a](&#64;)', '[^1](u)', '[ ](u)', '[a]: u', '[a][b]', '[a]', '[1]', '![i](u)', '!',
+    '[a\nb](u)', '[*a*](u)', '[a_b](u)', '[www.x.org](u)', '[x@y.co](u)', '[[a](u)](v)', '[a](u', '[a]()', '*', '_', 'a_b',
+    '`', '<', '@', 'www.x.org', 'https://x.org', '&amp;', '|', '\n|---|', '- ', '# ', '\n===', '1. ', '\t', ':', '"', "'", '’', 'é',
+  ];
+  const fragment = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...LIKELY) }, { weight: 1, arbitrary: fc.constantFrom(...RISKY) });
+  const text = fc.array(fragment, { minLength: 1, maxLength: 16 }).map((parts) => parts.join(''));
+
+  it('gives exactly the blocks of the real parser wherever it applies', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(text, (raw) => {
+        const body = raw.replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, '');
+        const block = fastParagraph(body, 0, false);
+        if (!block) return;
+        taken++;
+        expect([block]).toEqual(parseTree(body));
+      }),
+      { numRuns: 5000, seed: 8 },
+    );
+    // The generator must reach the fast path often enough to mean something.
+    expect(taken).toBeGreaterThan(1000);
+  });
+
+  it('gives exactly the blocks of the real parser for simple bullet lists', () => {
+    const marker = fc.oneof(
+      { weight: 20, arbitrary: fc.constantFrom('- ', '* ', '+ ') },
+      { weight: 1, arbitrary: fc.constantFrom('-', '-  ', '1. ', '- [ ] ', '- [x] ', '> ', '', '- - ', '- # ', '-\t') },
+    );
+    const item = fc.tuple(marker, text).map(([m, t]) => m + t.replace(/[\r\n]+/g, ' '));
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 5 }), (items) => {
+        const body = items.join('\n');
+        const blocks = fastBlocks(body, 0, false);
+        expect(isFast(body, false)).toBe(blocks !== undefined);
+        if (!blocks) return;
+        if (blocks.length > 1 || blocks[0]!.container === 'listItem') taken++;
+        expect(blocks).toEqual(parseTree(body));
+      }),
+      { numRuns: 5000, seed: 8 },
+    );
+    expect(taken).toBeGreaterThan(500);
+  });
+
+  it('takes simple links and declines what only the parser can read', () => {
+    const block = fastParagraph('See [the report](https://x.gov/r?a=1&b=2) and [1].', 10, false);
+    expect(block?.prose).toBe(`See  the report${' '.repeat(26)} and [1].`);
+    expect(block?.inlines).toEqual([{ kind: 'link', range: [14, 51], url: 'https://x.gov/r?a=1&b=2' }]);
+    for (const body of ['[a]: u [b](c)', 'An ![image](u).', 'A [link](u "title").', 'A [*em*](u).', 'A [a](b c).', 'A [a](b) *em*.']) {
+      expect(fastParagraph(body, 0, false)).toBeUndefined();
+    }
+    // Without definitions, `[x][y]` is text; with them, `[1]` may be a reference.
+    expect([fastParagraph('A [x][y] [a](b).', 0, false)]).toEqual(parseTree('A [x][y] [a](b).'));
+    expect(fastParagraph('A [a](b) and [1].', 0, true)).toBeUndefined();
+  });
+});
+
 describe('segments parsed in runs', () => {
   const segment = fc.constantFrom(
     'Plain prose here.', 'A [link](https://x.org) and *em*.', '---', '+++', '# Heading', '- a\n- b', '> quote', '| a | b |\n|---|---|\n| 1 | 2 |',
     '```\ncode\n\nmore\n```', 'Text with a note.[^1]', '[^1]: The note.', '1. one\n2. two', '<!--\n\nc\n-->', 'Setext\n---',
+    '  Indented text.', '    indented code', '\tTabbed.', '- a\n\n  b', '[^2]: Note.\n\n    more', '> q\n\n  after', '| 1. | Note.\n\n\n   Disclaimer:\n These.',
+    '# H\n    code', '<div>\nx\n</div>', '* b\n\n   * c',
   );
   it('give exactly the blocks of a whole-document parse', () => {
     fc.assert(

@@ -22,6 +22,19 @@ describe('markdown segments', () => {
     expect(cut(text)).toEqual(['---\ntitle: x\n\nmore: y\n---', '```js\na\n\nb\n```', '<!--\n\nnote\n\n-->', '~~~~\n~~~\n\nx\n~~~~', 'End.']);
   });
 
+  it('cuts before an indented line after a blank one only when nothing open could take it', () => {
+    // CRS reports end with a footnote list paragraph, then an indented disclaimer.
+    expect(cut('| 1. | A note.\n| 2. | Another.\n\n\n   Disclaimer:\n These documents\n\nEnd.')).toEqual([
+      '| 1. | A note.\n| 2. | Another.',
+      '   Disclaimer:\n These documents',
+      'End.',
+    ]);
+    expect(cut('Text\n- item\n\n  more item')).toEqual(['Text\n- item\n\n  more item']);
+    expect(cut('[^1]: Note.\n\n    more note')).toEqual(['[^1]: Note.\n\n    more note']);
+    expect(cut('# H\n    code\n\n    more code')).toEqual(['# H\n    code\n\n    more code']);
+    expect(cut('Text\n\n    code\n\n    more code')).toEqual(['Text', '    code\n\n    more code']);
+  });
+
   it('does not cut after an unclosed fence', () => {
     expect(cut('```\ncode\n\nText')).toEqual(['```\ncode\n\nText']);
   });

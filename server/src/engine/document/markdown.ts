@@ -1,7 +1,8 @@
 /**
- * Markdown documents through a real CommonMark + GFM parser (micromark via
- * mdast-util-from-markdown), with YAML/TOML front matter. The mdast tree gives
- * exact offsets; this module turns it into blocks and masked prose.
+ * Markdown documents through a real CommonMark + GFM parser (micromark), with
+ * YAML/TOML front matter. micromark's events give exact offsets; this module
+ * turns them into blocks and masked prose (micromark-blocks.ts), with the
+ * mdast tree of mdast-util-from-markdown as the reference and the fallback.
  */
 import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
@@ -12,9 +13,12 @@ import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
 import type { OffsetRange } from '../types';
 import { BoundedCache } from '../cache';
 import { fnv1a } from '../hash';
-import { isProse, OBJECT_MASK, ProseSentence, type Block, type BlockKind, type Container, type InlineSpan, type ProseBlock } from './model';
+import { isProse, ProseSentence, type Block, type BlockKind, type Container, type InlineSpan, type ProseBlock } from './model';
 import { sameContent } from './content';
+import { BLOCK_START, DELIMITER_ROW, fastBlocks, isFast } from './fast-paragraph';
 import { flatten } from './flatten';
+import { eventBlocks, micromarkEvents } from './micromark-blocks';
+import { ProseMask } from './prose-mask';
 import { segmentMarkdown } from './segments';
 import { splitSentences } from './sentences';
 
@@ -182,31 +186,41 @@ const RUN_BREAK = 8;
 /** The blocks of `run` (parsed after `lead`) at document offsets, for the run starting at `start`. */
 function parseRun(run: string, lead: string, start: number): readonly Block[] {
   // A flat key: as a rope it would keep `run`, a slice of the whole document's text, alive as long as the entry.
-  const entry = segmentCache.get(flatten(`${lead}\u0000${run}`), (key) => ({
-    blocks: isPlainParagraph(run)
-      ? // The prose is cut from the key, which the entry keeps anyway, not from `run`: a cached block holding
-        // that would keep the document's text alive after the document changed.
-        [plainParagraph(key.slice(lead.length + 1), start)]
-      : parseLean(lead + run)
-          .filter((block) => block.range[0] >= lead.length)
-          .map((block) => shiftBlock(block, start - lead.length)),
-    start,
-  }));
+  const entry = segmentCache.get(flatten(`${lead}\u0000${run}`), (key) => {
+    // The prose is cut from the key, which the entry keeps anyway, not from `run`: a cached block holding
+    // that would keep the document's text alive after the document changed.
+    const fast = fastBlocks(key.slice(lead.length + 1), start, hasDefinitions(lead));
+    return {
+      blocks: fast
+        ? fast
+        : parseLean(lead + run)
+            .filter((block) => block.range[0] >= lead.length)
+            .map((block) => shiftBlock(block, start - lead.length)),
+      start,
+    };
+  });
   return placeRun(entry, start);
+}
+
+/** Whether a run's lead holds definitions (it is otherwise empty or a line break). */
+function hasDefinitions(lead: string): boolean {
+  return lead.trim() !== '';
 }
 
 /**
  * Parses Markdown `text` into blocks in document order. The document is cut
  * into top-level segments (see segments.ts) that parse the same alone as in
- * the whole; plain paragraphs skip the parser (see {@link isPlainParagraph}),
+ * the whole; plain paragraphs and lists skip the parser (see fast-paragraph.ts),
  * and the other segments are parsed in short runs. Results are cached by the
  * run's text, so re-parsing an edited document only parses the run it touched.
  */
 export function parseMarkdownBlocks(text: string): Block[] {
   const { segments, definitions, frontMatter } = segmentMarkdown(text);
-  // Definitions go before each run so references resolve as in the whole document; at
-  // least a line break, so a run opening with `---` is never read as front matter.
-  const prefix = definitions.length > 0 ? `${definitions.join('\n\n')}\n\n` : '\n';
+  // Definitions go before each run so references resolve as in the whole document, then a
+  // thematic break that closes a footnote definition (a run may open with an indented line,
+  // which would continue it); at least a line break, so a run opening with `---` is never
+  // read as front matter.
+  const prefix = definitions.length > 0 ? `${definitions.join('\n\n')}\n\n***\n\n` : '\n';
   const blocks: Block[] = [];
   const emit = (start: number, end: number, lead: string): void => {
     for (const block of parseRun(text.slice(start, end), lead, start)) blocks.push(block);
@@ -225,7 +239,7 @@ export function parseMarkdownBlocks(text: string): Block[] {
     const lead = first ? (frontMatter ? '' : definitions.length > 0 ? prefix : '') : prefix;
     const body = text.slice(start, end);
     // A huge single paragraph (the first segment too: a whole document can be one) is parsed in pieces.
-    if (body.length > HUGE_PARAGRAPH && !(first && frontMatter) && !isPlainParagraph(body)) {
+    if (body.length > HUGE_PARAGRAPH && !(first && frontMatter) && !isFast(body, definitions.length > 0)) {
       const pieces = segmentCache.get(flatten(`${lead}\u0000huge\u0000${body}`), () => ({
         blocks: (parseHugeParagraph(lead, body) ?? []).map((block) => shiftBlock(block, start)),
         start,
@@ -237,7 +251,7 @@ export function parseMarkdownBlocks(text: string): Block[] {
       }
     }
     if (first) return emit(start, end, lead);
-    if (isPlainParagraph(body)) {
+    if (isFast(body, definitions.length > 0)) {
       flush();
       return emit(start, end, prefix);
     }
@@ -395,41 +409,6 @@ function pieceCuts(body: string, min: number, max: number): number[] {
   return cuts;
 }
 
-/**
- * Characters that may start inline markup, an autolink or an HTML tag anywhere in a line; tabs change what
- * counts as indentation; a character reference (`&#64;`, `&commat;`) may decode to an autolink's `@` or
- * `www.`, which GFM's autolink transform then links. Pipes matter only with a delimiter row (see {@link DELIMITER_ROW}).
- */
-const INLINE_SYNTAX = /[\\`*_[\]<~@\t]|:\/\/|www\.|mailto:|xmpp:|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});/i;
-/** A line start that may open or interrupt a block (list, heading, quote, fence, setext underline, thematic break), or a blank line. */
-const BLOCK_START = /(?:^|\r\n|\n|\r(?!\n))[ ]*(?:[-+*#>=~`<_]|\d+[.)]|[\n\r]|$)/;
-/**
- * A line that could be a table's delimiter row (only pipes, colons, dashes
- * and spaces; "word\n:--" is a one-column table). Without one there is no
- * table, and a pipe is just text: CRS reports' footnote lists ("| 1. | See …")
- * are paragraphs of such lines.
- */
-const DELIMITER_ROW = /(?:^|[\n\r])[ |:-]*-[ |:-]*(?:[\n\r]|$)/;
-
-/**
- * Whether a segment is one paragraph of plain words that the parser would
- * read as exactly that: one line or more, no blank line, nothing that opens
- * a block or inline markup. Most policy prose is such text, and micromark is
- * the engine's most expensive step, so these segments skip it. Conservative
- * on purpose: anything doubtful goes to the real parser, which is correct
- * whatever the input; a property test checks the two agree here.
- */
-export function isPlainParagraph(body: string): boolean {
-  const first = body.charCodeAt(0);
-  if (body.length === 0 || first === 32 || first === 10 || first === 13) return false;
-  return !INLINE_SYNTAX.test(body) && !BLOCK_START.test(body) && !DELIMITER_ROW.test(body);
-}
-
-/** The block the parser makes of a plain paragraph (see {@link isPlainParagraph}) at document offset `start`: its prose is its text. */
-export function plainParagraph(body: string, start = 0): ProseBlock {
-  return { kind: 'paragraph', container: 'root', range: [start, start + body.length], prose: body, inlines: [], sentences: splitSentences(body, start) };
-}
-
 /** Parses Markdown with the real parser in one piece (the reference that segment-wise parsing must match). */
 export function parseTree(text: string): Block[] {
   return treeBlocks(text, fromMarkdown(text, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS }));
@@ -437,14 +416,19 @@ export function parseTree(text: string): Block[] {
 
 /**
  * Parses like {@link parseTree}, with only the autolink constructs that can
- * match (see {@link leanExtensions}), and with the autolink transform only
- * when a text node holds what it looks for: most runs hold a URL only in
- * link destinations, which are not text nodes, and the transform walks the
- * whole tree with two expressions per text node. It runs on the decoded
- * text, where a character reference (`&#64;`) may be an `@`.
+ * match (see {@link leanExtensions}), from micromark's events where the
+ * event walker is sure (see micromark-blocks.ts); else through the mdast
+ * tree, with the autolink transform only when a text node holds what it
+ * looks for: most runs hold a URL only in link destinations, which are not
+ * text nodes, and the transform walks the whole tree with two expressions
+ * per text node. It runs on the decoded text, where a character reference
+ * (`&#64;`) may be an `@`.
  */
 function parseLean(text: string): Block[] {
-  let tree = fromMarkdown(text, { extensions: leanExtensions(text), mdastExtensions: MDAST_WITHOUT_TRANSFORMS });
+  const extensions = leanExtensions(text);
+  const blocks = eventBlocks(text, micromarkEvents(text, extensions));
+  if (blocks) return blocks;
+  let tree = fromMarkdown(text, { extensions, mdastExtensions: MDAST_WITHOUT_TRANSFORMS });
   // As mdast-util-from-markdown runs transforms: in order, each may return a new tree.
   if (someText(tree, AUTOLINK_TEXT)) for (const transform of AUTOLINK_TRANSFORMS) tree = transform(tree) || tree;
   return treeBlocks(text, tree);
@@ -482,49 +466,21 @@ function proseBlock(
   range: OffsetRange,
   inQuote: boolean,
 ): ProseBlock {
-  const [start, end] = range;
-  // The prose is built as UTF-16 code units in place (one typed array, not an array of one-character strings).
-  const units = new Uint16Array(end - start);
-  // Line breaks stay so sentence and line logic still see them.
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    units[i - start] = code === 10 || code === 13 ? code : 32;
-  }
+  const mask = new ProseMask(text, range[0], range[1], inQuote);
   const inlines: InlineSpan[] = [];
-  const fill = (r: OffsetRange, ch: string): void => {
-    const mask = ch.charCodeAt(0);
-    for (let i = r[0] - start; i < r[1] - start; i++) if (units[i] !== 10 && units[i] !== 13) units[i] = mask;
-  };
-  const copy = (r: OffsetRange, value: string): void => {
-    const escaped = r[1] - r[0] > value.length;
-    let lineStart = false;
-    for (let i = r[0]; i < r[1]; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 10 || code === 13) {
-        lineStart = true;
-        continue;
-      }
-      // Container prefixes ("> " in quotes) and indentation on continuation lines are not prose.
-      if (lineStart && (code === 32 || code === 9 || (inQuote && code === 62))) continue;
-      lineStart = false;
-      // A backslash escape ("\*") is markup; the escaped character is prose.
-      if (escaped && code === 92 && i + 1 < r[1] && isAsciiPunctuation(text.charCodeAt(i + 1))) continue;
-      units[i - start] = code;
-    }
-  };
   const visitInline = (child: PhrasingContent): void => {
     const r = rangeOf(child);
     if (!r) return;
     switch (child.type) {
       case 'text':
-        copy(r, child.value);
+        mask.copyText(r, r[1] - r[0] > child.value.length);
         return;
       case 'inlineCode':
       case 'html':
       case 'image':
       case 'imageReference':
       case 'footnoteReference':
-        fill(r, OBJECT_MASK);
+        mask.maskObject(r);
         inlines.push({
           kind: child.type === 'inlineCode' ? 'code' : child.type === 'imageReference' ? 'image' : child.type,
           range: r,
@@ -534,7 +490,7 @@ function proseBlock(
       case 'link':
         // Autolinks (`<https://…>`, bare `www.…`) are URLs, not words.
         if (text[r[0]] !== '[') {
-          fill(r, OBJECT_MASK);
+          mask.maskObject(r);
           inlines.push({ kind: 'url', range: r, url: child.url });
           return;
         }
@@ -553,20 +509,5 @@ function proseBlock(
     }
   };
   (node.children as PhrasingContent[]).forEach(visitInline);
-  const prose = unitsToString(units);
-  return { kind, container, range, prose, inlines, sentences: splitSentences(prose, start) };
-}
-
-/** Whether a UTF-16 code unit is ASCII punctuation, which a backslash escapes. */
-function isAsciiPunctuation(code: number): boolean {
-  return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
-}
-
-/** The string of UTF-16 code units, in chunks small enough for one `fromCharCode` call each. */
-function unitsToString(units: Uint16Array): string {
-  const CHUNK = 8192;
-  if (units.length <= CHUNK) return String.fromCharCode.apply(null, units as unknown as number[]);
-  let out = '';
-  for (let i = 0; i < units.length; i += CHUNK) out += String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]);
-  return out;
+  return mask.block(kind, container, range, inlines);
 }

@@ -7,9 +7,11 @@
  * quadratic (a 300 KB briefing took seconds); and parsing segments lets an
  * edit re-parse only the segment it touched. The real parser still does all
  * parsing; this scanner only finds places where a new top-level block must
- * start: a line at column 0 after a blank line, outside fenced code, outside
- * the HTML blocks that may hold blank lines, and after front matter. Where
- * it is unsure it does not cut, which is always correct, only slower.
+ * start: a line at column 0 after a blank line (or an indented one, when
+ * nothing before it in the segment could be continued by it), outside fenced
+ * code, outside the HTML blocks that may hold blank lines, and after front
+ * matter. Where it is unsure it does not cut, which is always correct, only
+ * slower.
  */
 import type { OffsetRange } from '../types';
 
@@ -51,6 +53,27 @@ function nextLine(text: string, end: number): number {
   return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
 }
 
+/**
+ * Whether the line at `lineStart` (first non-blank character at `first`) may
+ * open something that indented lines after a blank line continue: indented
+ * code (four columns or a tab), or a container (list item, block quote,
+ * footnote definition) whose marker may follow up to three spaces. Generous
+ * on purpose: a line of any other kind only loses a cut.
+ */
+function mayBeContinued(text: string, lineStart: number, first: number): boolean {
+  for (let i = lineStart; i < first; i++) if (text.charCodeAt(i) === 9) return true;
+  if (first - lineStart >= 4) return true;
+  const code = text.charCodeAt(first);
+  return (
+    code === 45 /* - */ ||
+    code === 43 /* + */ ||
+    code === 42 /* * */ ||
+    code === 62 /* > */ ||
+    (code >= 48 && code <= 57) /* an ordered list's number */ ||
+    (code === 91 /* [ */ && text.charCodeAt(first + 1) === 94) /* [^ a footnote definition */
+  );
+}
+
 export interface Segmentation {
   /** `[start, end)` of each top-level segment, in order; blank lines between them are left out. */
   readonly segments: OffsetRange[];
@@ -80,6 +103,8 @@ export function segmentMarkdown(text: string): Segmentation {
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let previousBlank = true;
+  // Whether the current segment has a line that an indented line after a blank one may continue.
+  let mayContinue = false;
   if (matterEnd > from) segments.push([from, matterEnd]);
   for (let lineStart = from; lineStart <= text.length; ) {
     const end = lineEnd(text, lineStart);
@@ -89,11 +114,18 @@ export function segmentMarkdown(text: string): Segmentation {
       while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
       const blank = first === end;
       const column0 = text.charCodeAt(lineStart);
-      if (!blank && start >= 0 && previousBlank && !fence && !htmlEnd && column0 !== 32 && column0 !== 9) {
+      const indented = column0 === 32 || column0 === 9;
+      // An indented line after a blank one starts a block of its own unless something may still be open that
+      // it continues: a list item or footnote (a container marker line), indented code (a line indented 4 or more).
+      if (!blank && start >= 0 && previousBlank && !fence && !htmlEnd && (!indented || !mayContinue)) {
         segments.push([start, lastEnd]);
         start = -1;
       }
-      if (!blank && start < 0) start = lineStart;
+      if (!blank && start < 0) {
+        start = lineStart;
+        mayContinue = false;
+      }
+      if (!blank && !mayContinue) mayContinue = mayBeContinued(text, lineStart, first);
       // Every line pattern allows at most three leading spaces, then needs one of these characters.
       let lead = lineStart;
       while (lead < end && lead - lineStart < 3 && text.charCodeAt(lead) === 32) lead++;

@@ -1,0 +1,263 @@
+/**
+ * Paragraphs whose blocks are known without the parser: plain words, and
+ * plain words with simple inline links (`[words](https://…)`) and URLs; and
+ * simple bullet lists of such paragraphs. Most policy prose is one or the
+ * other (CRS reports link a source in most paragraphs),
+ * and micromark is the engine's most expensive step. Conservative on
+ * purpose: anything doubtful goes to the real parser, which is correct
+ * whatever the input; property tests check the two agree wherever these
+ * apply.
+ */
+import { flatten } from './flatten';
+import { OBJECT_MASK, type ProseBlock } from './model';
+import { protocolAutolinks, type AutolinkRange } from './protocol-autolinks';
+import { splitSentences } from './sentences';
+
+/**
+ * Characters that may start inline markup, an autolink or an HTML tag anywhere in a line; tabs change what
+ * counts as indentation; a character reference (`&#64;`, `&commat;`) may decode to an autolink's `@` or
+ * `www.`, which GFM's autolink transform then links. Pipes matter only with a delimiter row (see {@link DELIMITER_ROW}).
+ */
+const INLINE_SYNTAX = /[\\`*_[\]<~@\t]|:\/\/|www\.|mailto:|xmpp:|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});/i;
+/** The same without brackets, for the text around and inside simple links (see {@link simpleLinks}). */
+const INLINE_SYNTAX_BUT_BRACKETS = /[\\`*_<~@\t]|:\/\/|www\.|mailto:|xmpp:|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});/i;
+/** A character reference, which a link destination decodes. */
+const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});/i;
+/** A line start that may open or interrupt a block (list, heading, quote, fence, setext underline, thematic break), or a blank line. */
+export const BLOCK_START = /(?:^|\r\n|\n|\r(?!\n))[ ]*(?:[-+*#>=~`<_]|\d+[.)]|[\n\r]|$)/;
+/**
+ * A line that could be a table's delimiter row (only pipes, colons, dashes
+ * and spaces; "word\n:--" is a one-column table). Without one there is no
+ * table, and a pipe is just text: CRS reports' footnote lists ("| 1. | See …")
+ * are paragraphs of such lines.
+ */
+export const DELIMITER_ROW = /(?:^|[\n\r])[ |:-]*-[ |:-]*(?:[\n\r]|$)/;
+
+/** Whether `body` is one paragraph as far as blocks go: no line opens or interrupts a block, and it does not open with indentation. */
+function oneParagraph(body: string): boolean {
+  const first = body.charCodeAt(0);
+  if (body.length === 0 || first === 32 || first === 10 || first === 13) return false;
+  return !BLOCK_START.test(body) && !DELIMITER_ROW.test(body);
+}
+
+/**
+ * Whether a segment is one paragraph of plain words that the parser would
+ * read as exactly that: one line or more, no blank line, nothing that opens
+ * a block or inline markup.
+ */
+export function isPlainParagraph(body: string): boolean {
+  return !INLINE_SYNTAX.test(body) && oneParagraph(body);
+}
+
+/** The block the parser makes of a plain paragraph (see {@link isPlainParagraph}) at document offset `start`: its prose is its text. */
+export function plainParagraph(body: string, start = 0): ProseBlock {
+  return { kind: 'paragraph', container: 'root', range: [start, start + body.length], prose: body, inlines: [], sentences: splitSentences(body, start) };
+}
+
+/** An inline link `[label](destination)` in a paragraph: offsets of its `[`, its `]` and just after its `)`. */
+interface SimpleLink {
+  readonly open: number;
+  readonly close: number;
+  readonly end: number;
+}
+
+/**
+ * Characters a simple link destination may hold: printable ASCII but
+ * whitespace, angle brackets (`<…>` destinations), backslashes (escapes),
+ * brackets, backticks and quotes. Parentheses nest (see {@link destinationEnd}).
+ */
+function isDestinationChar(code: number): boolean {
+  return code > 32 && code < 127 && code !== 60 && code !== 62 && code !== 92 && code !== 91 && code !== 93 && code !== 96 && code !== 34 && code !== 39;
+}
+
+/** How deep a simple destination may nest parentheses (micromark allows 32). */
+const MAX_NESTING = 8;
+
+/** Where the simple destination starting at `from` ends (at its closing `)`), or -1 when it is not one. */
+function destinationEnd(body: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < body.length; i++) {
+    const code = body.charCodeAt(i);
+    if (!isDestinationChar(code)) return -1;
+    if (code === 40 /* ( */ && ++depth > MAX_NESTING) return -1;
+    if (code === 41 /* ) */ && depth-- === 0) return i > from ? i : -1;
+  }
+  return -1;
+}
+
+/** The inline constructs of a paragraph the fast path builds: simple links and protocol autolink literals, each in order. */
+interface SimpleInlines {
+  readonly links: readonly SimpleLink[];
+  readonly urls: readonly AutolinkRange[];
+}
+
+/**
+ * The inline links and URLs of a paragraph of plain words, simple links and
+ * protocol autolink literals, or undefined when it is not one. A simple link
+ * is `[label](destination)` with a label of plain words on one line (no
+ * brackets, not opening with `^`) and a non-empty destination of
+ * {@link isDestinationChar}s (balanced parentheses) without character
+ * references, closed at once by `)`; every `](` must open one. Other
+ * brackets are literal text only because no reference is defined
+ * (`definitions` false): `[1]` is then text; but an unclosed one keeps a
+ * later URL from being linked, so a URL must follow none. A URL is
+ * what {@link protocolAutolinks} finds in the text outside the links; it must
+ * not run into a link without whitespace between. The text outside the links
+ * and URLs, and the labels, must be free of other inline syntax, and a
+ * paragraph opening with `[` must not open with a definition's `[label]:`.
+ */
+function simpleInlines(body: string, definitions: boolean): SimpleInlines | undefined {
+  if (definitions || !oneParagraph(body)) return undefined;
+  if (body.charCodeAt(0) === 91 /* [ */) {
+    const close = body.indexOf(']');
+    if (close < 0 || body.lastIndexOf('[', close) !== 0 || body.charCodeAt(close + 1) === 58 /* : */) return undefined;
+  }
+  const links: SimpleLink[] = [];
+  // The body with each link blanked (same offsets), and the labels.
+  let outside = '';
+  let labels = '';
+  let after = 0;
+  for (let close = body.indexOf('](', after); close >= 0; close = body.indexOf('](', after)) {
+    const open = body.lastIndexOf('[', close);
+    if (open < after || body.charCodeAt(open - 1) === 33 /* ! opens an image */) return undefined;
+    const label = body.slice(open + 1, close);
+    if (!/^[^[\]\n\r]{0,999}$/.test(label) || !/\S/.test(label) || label.startsWith('^')) return undefined;
+    const end = destinationEnd(body, close + 2);
+    if (end < 0 || CHARACTER_REFERENCE.test(body.slice(close + 2, end))) return undefined;
+    links.push({ open, close, end: end + 1 });
+    outside += body.slice(after, open) + ' '.repeat(end + 1 - open);
+    labels += ` ${label}`;
+    after = end + 1;
+  }
+  outside += body.slice(after);
+  const urls = protocolAutolinks(outside);
+  if (!urls) return undefined;
+  let words = labels;
+  let from = 0;
+  for (const [start, end] of urls) {
+    const space = body.slice(end).search(/\s/);
+    const stop = space < 0 ? body.length : end + space;
+    if (links.some(({ open }) => open >= end && open < stop)) return undefined;
+    words += ` ${outside.slice(from, start)}`;
+    from = end;
+  }
+  words += ` ${outside.slice(from)}`;
+  if (openBracketAt(outside, urls.map(([start]) => start))) return undefined;
+  return INLINE_SYNTAX_BUT_BRACKETS.test(words) ? undefined : { links, urls };
+}
+
+/**
+ * Whether a `[` in `text` is still open at one of `ends` (ascending; each
+ * `]` closes the nearest open one). GFM does not link a URL inside an open bracket.
+ */
+function openBracketAt(text: string, ends: readonly number[]): boolean {
+  let open = 0;
+  let i = 0;
+  for (const end of ends) {
+    for (; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 91 /* [ */) open++;
+      else if (code === 93 /* ] */ && open > 0) open--;
+    }
+    if (open > 0) return true;
+  }
+  return false;
+}
+
+/** How many spaces open `body`. */
+function leadingSpaces(body: string): number {
+  let i = 0;
+  while (body.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/** Whether a segment is a paragraph this module builds (see {@link fastParagraph}). */
+function isFastParagraph(body: string, definitions: boolean): boolean {
+  const indent = leadingSpaces(body);
+  return isPlainParagraph(body) || (indent > 0 && indent < 4 && isPlainParagraph(body.slice(indent))) || simpleInlines(body, definitions) !== undefined;
+}
+
+/**
+ * The block the parser makes of a paragraph of plain words, or of plain
+ * words, simple inline links and URLs (see {@link simpleInlines}), at
+ * document offset `start`; undefined for any other segment. A link's
+ * brackets and destination are markup (spaces in the prose), its label is
+ * prose; a URL is an object (U+FFFC).
+ * `definitions`: the document defines link references or footnotes.
+ */
+export function fastParagraph(body: string, start: number, definitions: boolean): ProseBlock | undefined {
+  if (isPlainParagraph(body)) return plainParagraph(body, start);
+  // Up to three spaces may indent a paragraph's first line (CRS reports' closing disclaimer): the block starts after them.
+  const indent = leadingSpaces(body);
+  if (indent > 0 && indent < 4 && isPlainParagraph(body.slice(indent))) return plainParagraph(body.slice(indent), start + indent);
+  const found = simpleInlines(body, definitions);
+  if (!found) return undefined;
+  if (found.links.length === 0 && found.urls.length === 0) return plainParagraph(body, start);
+  const spans = [
+    ...found.links.map(({ open, close, end }) => ({ open, end, inline: { kind: 'link', range: [start + open, start + end], url: body.slice(close + 2, end - 1) } as const, label: body.slice(open + 1, close) })),
+    ...found.urls.map(([open, end]) => ({ open, end, inline: { kind: 'url', range: [start + open, start + end], url: body.slice(open, end) } as const, label: undefined })),
+  ].sort((a, b) => a.open - b.open);
+  let prose = '';
+  let from = 0;
+  for (const { open, end, label } of spans) {
+    prose += body.slice(from, open) + (label === undefined ? OBJECT_MASK.repeat(end - open) : ` ${label}${' '.repeat(end - open - label.length - 1)}`);
+    from = end;
+  }
+  // Built by concatenation: flat, so the block keeps one string rather than a rope of its pieces.
+  prose = flatten(prose + body.slice(from));
+  return {
+    kind: 'paragraph',
+    container: 'root',
+    range: [start, start + body.length],
+    prose,
+    inlines: spans.map(({ inline }) => inline),
+    sentences: splitSentences(prose, start),
+  };
+}
+
+/**
+ * The items of a simple bullet list: every line is `-`, `*` or `+`, one
+ * space, then text that is not indented further and is no task-list check
+ * (`[ ]`, `[x]`). `[start, end)` of each item's text; undefined for any
+ * other segment (line breaks other than LF included).
+ */
+function listItems(body: string): (readonly [start: number, end: number])[] | undefined {
+  if (body.includes('\r')) return undefined;
+  const items: (readonly [number, number])[] = [];
+  for (let lineStart = 0; lineStart < body.length; ) {
+    const newline = body.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? body.length : newline;
+    const marker = body.charCodeAt(lineStart);
+    if ((marker !== 45 && marker !== 42 && marker !== 43) /* - * + */ || body.charCodeAt(lineStart + 1) !== 32) return undefined;
+    if (body.charCodeAt(lineStart + 2) === 32 || /^\[[ xX]\]/.test(body.slice(lineStart + 2, lineStart + 5))) return undefined;
+    items.push([lineStart + 2, lineEnd]);
+    lineStart = lineEnd + 1;
+  }
+  return items.length > 0 ? items : undefined;
+}
+
+/** Whether a segment is one this module builds (see {@link fastBlocks}). */
+export function isFast(body: string, definitions: boolean): boolean {
+  if (isFastParagraph(body, definitions)) return true;
+  return listItems(body)?.every(([from, to]) => isFastParagraph(body.slice(from, to), definitions)) ?? false;
+}
+
+/**
+ * The blocks the parser makes of a segment that is one fast paragraph (see
+ * {@link fastParagraph}) or a simple bullet list of them (see
+ * {@link listItems}: one paragraph per item, in a list item), at document
+ * offset `start`; undefined for any other segment.
+ */
+export function fastBlocks(body: string, start: number, definitions: boolean): ProseBlock[] | undefined {
+  const paragraph = fastParagraph(body, start, definitions);
+  if (paragraph) return [paragraph];
+  const items = listItems(body);
+  if (!items) return undefined;
+  const blocks: ProseBlock[] = [];
+  for (const [from, to] of items) {
+    const item = fastParagraph(body.slice(from, to), start + from, definitions);
+    if (!item) return undefined;
+    blocks.push({ ...item, container: 'listItem' });
+  }
+  return blocks;
+}
