@@ -79,4 +79,24 @@ describe('incremental repeat index', () => {
       { numRuns: 40, seed: 20261129 },
     );
   });
+
+  it('equals a fresh analysis when one paragraph repeats its own sentence and its lists pass sixteen holders', () => {
+    // Short lists are copied to grow and handed to every holder, this paragraph's earlier sentence among them; long ones grow in place.
+    const sentence = 'The agency spent the program budget on funding costs this year';
+    const other = 'Each program office reports its funding to the agency every quarter';
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: 24 }), fc.constantFrom('same', 'twice', 'other', 'gone')), { minLength: 1, maxLength: 40 }), (changes) => {
+        const texts = new Map<string, string>();
+        const index = new RepeatIndex();
+        for (const [doc, kind] of changes) {
+          const uri = `d${String(doc).padStart(2, '0')}.md`;
+          if (kind === 'gone') texts.delete(uri);
+          else texts.set(uri, kind === 'same' ? `${sentence}.` : kind === 'twice' ? `${sentence}. ${sentence}.\n\n${other}.` : `${other}. ${sentence}.`);
+          const docs = [...texts.keys()].sort().map((uri) => summarizeDocument(parseDocument({ uri, languageId: 'markdown', text: texts.get(uri)! })));
+          expect(view(index.update(docs, DEFAULT_CONFIG))).toEqual(view(analyzeRepeats([...docs], DEFAULT_CONFIG)));
+        }
+      }),
+      { numRuns: 60, seed: 20261129 },
+    );
+  });
 });

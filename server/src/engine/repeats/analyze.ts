@@ -118,37 +118,55 @@ function sameWordsWhereHashesMatch(aHashes: Uint32Array, aWords: readonly string
 /**
  * Lists of items that are truly equal, under a hash that may (very rarely)
  * join different ones: `find` returns the list whose first item equals
- * `item`, so a collision only costs the comparison.
+ * `item`, so a collision only costs the comparison. The first list under a
+ * key is held directly, the others (collisions) apart: an editor's index
+ * holds tens of thousands of these lists, nearly always one per key.
  */
 export class EqualLists<K, T> {
-  private readonly lists = new Map<K, T[][]>();
+  private readonly lists = new Map<K, T[]>();
+  private readonly others = new Map<K, T[][]>();
 
   constructor(private readonly same: (a: T, b: T) => boolean) {}
 
   /** The list of items equal to `item` under `key`, if any. */
   find(key: K, item: T): T[] | undefined {
-    const lists = this.lists.get(key);
-    if (!lists) return undefined;
-    for (const list of lists) if (this.same(list[0]!, item)) return list;
+    const first = this.lists.get(key);
+    if (first === undefined) return undefined;
+    if (this.same(first[0]!, item)) return first;
+    for (const list of this.others.get(key) ?? []) if (this.same(list[0]!, item)) return list;
     return undefined;
   }
 
   /** Starts a list with `item` under `key`. */
   start(key: K, item: T): T[] {
     const list = [item];
-    const lists = this.lists.get(key);
-    if (lists) lists.push(list);
-    else this.lists.set(key, [list]);
+    const others = this.others.get(key);
+    if (!this.lists.has(key)) this.lists.set(key, list);
+    else if (others) others.push(list);
+    else this.others.set(key, [list]);
     return list;
+  }
+
+  /** Puts `next` in the place of `list` (a copy of it, grown). */
+  replace(key: K, list: readonly T[], next: T[]): void {
+    if (this.lists.get(key) === list) this.lists.set(key, next);
+    else {
+      const others = this.others.get(key)!;
+      others[others.indexOf(list as T[])] = next;
+    }
   }
 
   /** Drops an emptied list. */
   discard(key: K, list: readonly T[]): void {
-    const lists = this.lists.get(key);
-    if (!lists) return;
-    const kept = lists.filter((other) => other !== list);
-    if (kept.length === 0) this.lists.delete(key);
-    else this.lists.set(key, kept);
+    const others = this.others.get(key) ?? [];
+    // Lists under one key hold different items, so which one comes first does not matter.
+    const kept = others.filter((other) => other !== list);
+    if (this.lists.get(key) === list) {
+      if (kept.length === 0) this.lists.delete(key);
+      else this.lists.set(key, kept.shift()!);
+    }
+    if (kept.length === 0) this.others.delete(key);
+    else this.others.set(key, kept);
   }
 }
 

@@ -34,6 +34,7 @@ import {
   type RepeatAnalysis,
   type SentenceRepeat,
 } from './analyze';
+import { PostingTable } from './posting-table';
 import { sentenceAt, sentenceCount, sentenceKeyAt, type ParagraphSummary } from './summary';
 import { sameExact, sameSentence, type Located } from './verify';
 
@@ -57,6 +58,8 @@ interface Copy {
  * and only takes the new offsets (`block`) and position (`index`).
  */
 interface Para {
+  /** Its number in the shingle lists (see {@link PostingTable}); reused once it is gone. */
+  readonly id: number;
   doc: Doc;
   index: number;
   block: ParagraphSummary;
@@ -64,7 +67,12 @@ interface Para {
   readonly compared: boolean;
   /** Whether its sentences take part (not allowed boilerplate). */
   readonly sentences: boolean;
-  repeat: { readonly earlier: readonly Copy[]; readonly total: number } | undefined;
+  /**
+   * Its earlier copies: near ones as found, or IDENTICAL when it has exact
+   * copies before it, which are then the head of `exactList` (kept current:
+   * a change to that list marks the holders after it).
+   */
+  repeat: { readonly earlier: readonly Copy[]; readonly total: number } | typeof IDENTICAL | undefined;
   /** Scratch counter for shared shingles, zero between uses (a field is cheaper than a map keyed by paragraph). */
   shared: number;
   /** The list of its exact copies (itself included), while it is compared. */
@@ -74,14 +82,30 @@ interface Para {
   sentenceRepeats: readonly { readonly sentence: number; readonly earlier: readonly SentenceRef[]; readonly total: number }[];
 }
 
-/** A sentence by its paragraph and position there. */
-interface SentenceRef {
-  readonly para: Para;
-  readonly sentence: number;
+/** The answer of a paragraph with exact copies before it (see {@link Para.repeat}). */
+const IDENTICAL = 'identical';
+
+/**
+ * A sentence by its paragraph's id and its position there, as one number:
+ * id × SENTENCES + position. A number, not an object: an editor's index
+ * holds one per long sentence of every open document.
+ */
+type SentenceRef = number;
+
+/** More than a paragraph can have long sentences (each of eight words or more), and small enough that every ref stays an exact integer. */
+const SENTENCES = 2 ** 22;
+
+function sentenceRef(para: Para, sentence: number): SentenceRef {
+  return para.id * SENTENCES + sentence;
 }
 
-/** Holders of one shingle slot, in set order; a paragraph holding two hashes of one slot is listed twice, as in `ShingleIndex`. */
-type Postings = Para[];
+function sentenceOf(ref: SentenceRef): number {
+  return ref % SENTENCES;
+}
+
+/** Shared by the many paragraphs without any (most have no long sentence, and few repeat one); never written, as such a paragraph holds no list. */
+const NO_LISTS: SentenceRef[][] = [];
+const NO_REPEATS: Para['sentenceRepeats'] = [];
 
 /** A holder follows a shingle list when at most MAX_POSTINGS entries come before it: it is among the first FOLLOWED entries. */
 const FOLLOWED = MAX_POSTINGS + 1;
@@ -95,7 +119,7 @@ const FOLLOWED = MAX_POSTINGS + 1;
 interface Dirty {
   readonly paragraphs: Set<Para>;
   readonly sentences: Set<Para>;
-  readonly before: Map<Map<number, Postings>, Map<number, readonly Para[]>>;
+  readonly before: Map<PostingTable, Map<number, readonly Para[]>>;
   readonly added: Para[];
   /** Whether the index was empty: every paragraph is new and computed anyway, so nothing needs marking. */
   readonly fresh: boolean;
@@ -122,37 +146,37 @@ function rankOf<T>(list: readonly T[], para: Para, of: (item: T) => Para): numbe
   return low;
 }
 
-function insertSorted<T>(list: T[], item: T, of: (item: T) => Para): void {
+/** Lists shorter than this are copied to grow, not grown in place (see {@link withInserted}). */
+const COPIED = 16;
+
+/**
+ * `list` with `item` in its sorted place: a new array of exactly the needed
+ * size while short, else `list` itself. Why a copy: an array grown in place
+ * gets room for 16 more entries, and an editor's index holds tens of
+ * thousands of two- to five-entry lists (megabytes of slack with 1,000
+ * documents open). Long lists grow in place, so that each insertion stays
+ * cheap however many copies there are.
+ */
+function withInserted<T>(list: T[], item: T, of: (item: T) => Para): T[] {
   const para = of(item);
   let at = rankOf(list, para, of);
   // Entries of the same paragraph keep insertion order (sentences in order).
   while (at < list.length && of(list[at]!) === para) at++;
-  list.splice(at, 0, item);
-}
-
-/**
- * `postings` with `para` in its sorted place, as a new array of exactly the
- * needed size. Why not in place: an array grown by `push` or `splice` gets
- * room for about 16 more entries, and an editor's index holds millions of
- * two- to five-entry posting lists (over 100 MB of slack with 1,000
- * documents open). Posting lists are only ever read through the slot map.
- */
-function withInserted(postings: readonly Para[], para: Para): Para[] {
-  let at = rankOf(postings, para, self);
-  while (at < postings.length && postings[at] === para) at++;
-  const next = new Array<Para>(postings.length + 1);
-  for (let i = 0; i < at; i++) next[i] = postings[i]!;
-  next[at] = para;
-  for (let i = at; i < postings.length; i++) next[i + 1] = postings[i]!;
+  if (list.length >= COPIED) {
+    list.splice(at, 0, item);
+    return list;
+  }
+  const next = new Array<T>(list.length + 1);
+  for (let i = 0; i < at; i++) next[i] = list[i]!;
+  next[at] = item;
+  for (let i = at; i < list.length; i++) next[i + 1] = list[i]!;
   return next;
 }
 
 const self = (para: Para): Para => para;
-const sentencePara = (ref: SentenceRef): Para => ref.para;
 /** A paragraph with the text it is in now (for confirming a hash on the text). */
 const located = (para: Para): Located => ({ doc: para.doc.summary, block: para.block });
 const sameParas = (a: Para, b: Para): boolean => sameCopy(located(a), located(b));
-const sameSentenceRefs = (a: SentenceRef, b: SentenceRef): boolean => sameSentence(located(a.para), a.sentence, located(b.para), b.sentence);
 
 /** Takes `item` (by identity) out of a sorted list, in place. */
 function removeFrom<T>(list: T[], item: T): void {
@@ -164,8 +188,16 @@ function removeFrom<T>(list: T[], item: T): void {
 export class RepeatIndex {
   private docs = new Map<string, Doc>();
   private exact = new EqualLists<number, Para>(sameParas);
-  private shingles = new Map<string, Map<number, Postings>>();
-  private sentences = new EqualLists<number, SentenceRef>(sameSentenceRefs);
+  /** Per kind of container, the holders of each shingle slot by paragraph id, in set order; a paragraph holding two hashes of one slot is listed twice, as in `ShingleIndex`. */
+  private shingles = new Map<string, PostingTable>();
+  /** Paragraphs by id. */
+  private byId: (Para | undefined)[] = [];
+  /** Ids free for new paragraphs; `released` waits for the end of an update, as the update's marking still reads the paragraphs. */
+  private freeIds: number[] = [];
+  private released: number[] = [];
+  private readonly compareIds = (a: number, b: number): number => compareParas(this.byId[a]!, this.byId[b]!);
+  private readonly sentencePara = (ref: SentenceRef): Para => this.byId[Math.floor(ref / SENTENCES)]!;
+  private sentences = new EqualLists<number, SentenceRef>(this.sameSentences());
   private settings = '';
   private allowed = new Map<number, string[]>();
   private similarity = 0;
@@ -199,18 +231,33 @@ export class RepeatIndex {
     }
     // A paragraph's sentence answers read its own paragraph answer, computed just above when it changed.
     for (const para of dirty.sentences) if (!dirty.paragraphs.has(para) && live(para)) para.sentenceRepeats = this.sentenceRepeats(para);
+    for (const id of this.released) {
+      this.byId[id] = undefined;
+      this.freeIds.push(id);
+    }
+    this.released = [];
     const paragraphs: ParagraphRepeat[] = [];
     const sentences: SentenceRepeat[] = [];
     for (const summary of documents) {
       for (const para of this.docs.get(summary.uri)!.paragraphs) {
-        const here = { doc: para.doc.summary, block: para.block };
-        if (para.repeat) {
+        // Object literals, not spreads of a shared `{ doc, block }`: a spread was most of an editor's run with 1,000 documents open.
+        const doc = para.doc.summary;
+        const block = para.block;
+        if (para.repeat === IDENTICAL) {
+          const copies = para.exactList!;
+          const before = rankOf(copies, para, self);
+          const earlier = copies.slice(0, Math.min(before, MAX_LISTED_COPIES)).map((copy): EarlierCopy => ({ doc: copy.doc.summary, block: copy.block, kind: 'identical', score: 1 }));
+          paragraphs.push({ doc, block, earlier, total: before });
+        } else if (para.repeat) {
           const earlier = para.repeat.earlier.map((copy): EarlierCopy => ({ doc: copy.para.doc.summary, block: copy.para.block, kind: copy.kind, score: copy.score }));
-          paragraphs.push({ ...here, earlier, total: para.repeat.total });
+          paragraphs.push({ doc, block, earlier, total: para.repeat.total });
         }
         for (const found of para.sentenceRepeats) {
-          const earlier = found.earlier.map((ref) => ({ doc: ref.para.doc.summary, block: ref.para.block, sentence: sentenceAt(ref.para.block, ref.sentence) }));
-          sentences.push({ ...here, sentence: sentenceAt(para.block, found.sentence), earlier, total: found.total });
+          const earlier = found.earlier.map((ref) => {
+            const copy = this.sentencePara(ref);
+            return { doc: copy.doc.summary, block: copy.block, sentence: sentenceAt(copy.block, sentenceOf(ref)) };
+          });
+          sentences.push({ doc, block, sentence: sentenceAt(block, found.sentence), earlier, total: found.total });
         }
       }
     }
@@ -233,7 +280,10 @@ export class RepeatIndex {
     this.docs = new Map();
     this.exact = new EqualLists(sameParas);
     this.shingles = new Map();
-    this.sentences = new EqualLists(sameSentenceRefs);
+    this.byId = [];
+    this.freeIds = [];
+    this.released = [];
+    this.sentences = new EqualLists(this.sameSentences());
     this.ranks = new Map();
     this.settings = settings;
     this.allowed = allowedTexts(config.repeated.allow);
@@ -247,10 +297,23 @@ export class RepeatIndex {
     return para.block.signature.exact;
   }
 
-  private slots(para: Para): Map<number, Postings> {
+  /** Whether two sentence refs are the same text (for the sentence lists: equal keys may collide). */
+  private sameSentences(): (a: SentenceRef, b: SentenceRef) => boolean {
+    return (a, b) => sameSentence(located(this.sentencePara(a)), sentenceOf(a), located(this.sentencePara(b)), sentenceOf(b));
+  }
+
+  private slots(para: Para): PostingTable {
     let slots = this.shingles.get(para.block.container);
-    if (!slots) this.shingles.set(para.block.container, (slots = new Map()));
+    if (!slots) this.shingles.set(para.block.container, (slots = new PostingTable(this.compareIds)));
     return slots;
+  }
+
+  /** The first `FOLLOWED` holders of `slot`: those that follow its list. */
+  private followers(slots: PostingTable, slot: number): Para[] {
+    const ref = slots.ref(slot);
+    const out = new Array<Para>(Math.min(slots.size(ref), FOLLOWED));
+    for (let i = 0; i < out.length; i++) out[i] = this.byId[slots.at(ref, i)]!;
+    return out;
   }
 
   /**
@@ -264,11 +327,11 @@ export class RepeatIndex {
   }
 
   /** Keeps the head of a shingle list as it was before this update first changes it. */
-  private static keepBefore(dirty: Dirty, slots: Map<number, Postings>, slot: number): void {
+  private keepBefore(dirty: Dirty, slots: PostingTable, slot: number): void {
     if (dirty.fresh) return;
     let heads = dirty.before.get(slots);
     if (!heads) dirty.before.set(slots, (heads = new Map()));
-    if (!heads.has(slot)) heads.set(slot, slots.get(slot)?.slice(0, FOLLOWED) ?? []);
+    if (!heads.has(slot)) heads.set(slot, this.followers(slots, slot));
   }
 
   /**
@@ -310,14 +373,14 @@ export class RepeatIndex {
     for (const para of dirty.added) {
       if (!para.compared || !live(para)) continue;
       const slots = this.slots(para);
-      for (const hash of para.block.signature.shingles) RepeatIndex.countAfter(slots.get(hash >>> 1)!, para, touched);
+      for (const hash of para.block.signature.shingles) RepeatIndex.countAfter(this.followers(slots, hash >>> 1), para, touched);
       RepeatIndex.markCandidates(para, touched, dirty.paragraphs);
       touched.length = 0;
     }
     for (const [slots, heads] of dirty.before) {
       for (const [slot, head] of heads) {
-        const list = slots.get(slot) ?? [];
-        const end = Math.min(list.length, FOLLOWED);
+        const list = this.followers(slots, slot);
+        const end = list.length;
         let same = head.length === end;
         for (let i = 0; same && i < end; i++) same = head[i] === list[i];
         if (same) continue;
@@ -339,7 +402,9 @@ export class RepeatIndex {
 
   private newPara(doc: Doc, index: number, block: ParagraphSummary): Para {
     const allowed = isAllowed(this.allowed, { doc: doc.summary, block });
-    return {
+    const id = this.freeIds.pop() ?? this.byId.length;
+    const para: Para = {
+      id,
       doc,
       index,
       block,
@@ -348,9 +413,11 @@ export class RepeatIndex {
       repeat: undefined,
       shared: 0,
       exactList: undefined,
-      sentenceLists: [],
-      sentenceRepeats: [],
+      sentenceLists: NO_LISTS,
+      sentenceRepeats: NO_REPEATS,
     };
+    this.byId[id] = para;
+    return para;
   }
 
   private addDoc(summary: DocumentSummary, dirty: Dirty): void {
@@ -399,26 +466,42 @@ export class RepeatIndex {
       dirty.added.push(para);
       if (para.compared) {
         const key = this.exactKey(para);
-        const list = this.exact.find(key, para);
-        if (list) insertSorted(list, para, self);
+        let list = this.exact.find(key, para);
+        if (list) {
+          const next = withInserted(list, para, self);
+          if (next !== list) {
+            this.exact.replace(key, list, next);
+            for (const holder of list) holder.exactList = next;
+            list = next;
+          }
+        }
         if (!dirty.fresh) RepeatIndex.mark(list, para, self, dirty.paragraphs);
         para.exactList = list ?? this.exact.start(key, para);
         const slots = this.slots(para);
         for (const hash of para.block.signature.shingles) {
           const slot = hash >>> 1;
-          RepeatIndex.keepBefore(dirty, slots, slot);
-          const postings = slots.get(slot);
-          slots.set(slot, postings ? withInserted(postings, para) : [para]);
+          this.keepBefore(dirty, slots, slot);
+          slots.insert(slot, para.id);
         }
       }
-      if (para.sentences) {
-        for (let index = 0; index < sentenceCount(para.block); index++) {
-          const ref: SentenceRef = { para, sentence: index };
+      const count = para.sentences ? sentenceCount(para.block) : 0;
+      if (count > 0) {
+        // In place before the loop: a copied list is handed to all its holders, this paragraph's earlier sentences among them.
+        const lists = (para.sentenceLists = new Array<SentenceRef[]>(count));
+        for (let index = 0; index < count; index++) {
+          const ref = sentenceRef(para, index);
           const key = sentenceKeyAt(para.block, index);
-          const list = this.sentences.find(key, ref);
-          if (list) insertSorted(list, ref, sentencePara);
-          if (!dirty.fresh) RepeatIndex.mark(list, para, sentencePara, dirty.sentences);
-          para.sentenceLists.push(list ?? this.sentences.start(key, ref));
+          let list = this.sentences.find(key, ref);
+          if (list) {
+            const next = withInserted(list, ref, this.sentencePara);
+            if (next !== list) {
+              this.sentences.replace(key, list, next);
+              for (const other of list) this.sentencePara(other).sentenceLists[sentenceOf(other)] = next;
+              list = next;
+            }
+          }
+          if (!dirty.fresh) RepeatIndex.mark(list, para, this.sentencePara, dirty.sentences);
+          lists[index] = list ?? this.sentences.start(key, ref);
         }
       }
     }
@@ -428,16 +511,13 @@ export class RepeatIndex {
   private removeParas(paras: readonly Para[], dirty: Dirty, wholeDocument: boolean): void {
     if (paras.length === 0) return;
     if (wholeDocument) this.docs.delete(paras[0]!.doc.summary.uri);
-    const gone = new Set(paras);
+    const gone = new Set<number>();
+    for (const para of paras) {
+      gone.add(para.id);
+      this.released.push(para.id);
+    }
+    const isGone = (id: number): boolean => gone.has(id);
     // Marking reads each list before the removal: the holders after `para` then are the ones whose answer may change.
-    const drop = (slots: Map<number, Postings>, slot: number): void => {
-      const list = slots.get(slot);
-      if (!list) return;
-      const kept = list.filter((item) => !gone.has(item));
-      if (kept.length === list.length) return;
-      if (kept.length === 0) slots.delete(slot);
-      else slots.set(slot, kept);
-    };
     const touched: Para[] = [];
     for (const para of paras) {
       if (para.compared) {
@@ -449,21 +529,21 @@ export class RepeatIndex {
         const slots = this.slots(para);
         for (const hash of para.block.signature.shingles) {
           const slot = hash >>> 1;
-          RepeatIndex.keepBefore(dirty, slots, slot);
+          this.keepBefore(dirty, slots, slot);
           // What holders counted for `para` was read from the lists as they were at the start of the update.
           RepeatIndex.countAfter(dirty.before.get(slots)!.get(slot)!, para, touched);
-          drop(slots, slot);
+          slots.remove(slot, isGone);
         }
         RepeatIndex.markCandidates(para, touched, dirty.paragraphs);
         touched.length = 0;
       }
       if (para.sentences) {
         para.sentenceLists.forEach((list, index) => {
-          RepeatIndex.mark(list, para, sentencePara, dirty.sentences);
-          removeFrom(list, list.find((ref) => ref.para === para && ref.sentence === index)!);
+          RepeatIndex.mark(list, para, this.sentencePara, dirty.sentences);
+          removeFrom(list, sentenceRef(para, index));
           if (list.length === 0) this.sentences.discard(sentenceKeyAt(para.block, index), list);
         });
-        para.sentenceLists = [];
+        para.sentenceLists = NO_LISTS;
       }
     }
   }
@@ -472,22 +552,16 @@ export class RepeatIndex {
   private paragraphRepeat(para: Para): Para['repeat'] {
     if (!para.compared) return undefined;
     const signature = para.block.signature;
-    const copies = para.exactList!;
-    const before = rankOf(copies, para, self);
-    if (before > 0) {
-      const earlier = copies.slice(0, Math.min(before, MAX_LISTED_COPIES)).map((copy): Copy => ({ para: copy, kind: 'identical', score: 1 }));
-      return { earlier, total: before };
-    }
+    if (para.exactList![0] !== para) return IDENTICAL;
     // Shared shingles per earlier paragraph, in first-touch order (the order `analyzeRepeats` visits them).
     const touched: Para[] = [];
     const slots = this.slots(para);
     for (const hash of signature.shingles) {
-      const postings = slots.get(hash >>> 1);
-      if (!postings) continue;
-      const holders = rankOf(postings, para, self);
+      const postings = slots.ref(hash >>> 1);
+      const holders = slots.rank(postings, para.id);
       if (holders > MAX_POSTINGS) continue;
       for (let i = 0; i < holders; i++) {
-        const holder = postings[i]!;
+        const holder = this.byId[slots.at(postings, i)]!;
         if (holder.shared++ === 0) touched.push(holder);
       }
     }
@@ -507,15 +581,16 @@ export class RepeatIndex {
 
   /** What `analyzeRepeats` finds for the sentences of `para`: each repeats the copies before it. */
   private sentenceRepeats(para: Para): Para['sentenceRepeats'] {
-    if (!para.sentences || (this.skipReported && para.repeat)) return [];
+    if (!para.sentences || (this.skipReported && para.repeat)) return NO_REPEATS;
     const found: { sentence: number; earlier: SentenceRef[]; total: number }[] = [];
     para.sentenceLists.forEach((list, index) => {
       // Earlier sentences of the same paragraph count too: the position in the list decides.
-      let at = rankOf(list, para, sentencePara);
-      while (list[at]!.sentence !== index) at++;
+      let at = rankOf(list, para, this.sentencePara);
+      const ref = sentenceRef(para, index);
+      while (list[at] !== ref) at++;
       if (at > 0) found.push({ sentence: index, earlier: list.slice(0, Math.min(at, MAX_LISTED_COPIES)), total: at });
     });
-    return found;
+    return found.length > 0 ? found : NO_REPEATS;
   }
 }
 
