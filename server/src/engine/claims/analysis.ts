@@ -14,14 +14,15 @@ import type { ClaimsConfig } from '../config';
 import { contentToken } from '../document/content';
 import { OBJECT_MASK, type ProseBlock } from '../document/model';
 import type { OffsetRange } from '../types';
-import { findCredit, type AttributionKind, type PreviousCredit } from './attribution';
+import { creditWordSets, findCredit, type AttributionKind, type PreviousCredit } from './attribution';
 import { findCue } from './cues';
 import type { CueKind } from './lexicon/cues';
 import { lexiconFor, type Lexicon } from './lexicon/index';
 import { citationRanges, hasSourceLine, isNoteLine, isSourceLine } from './markers';
-import { findStatistics, type StatisticKind } from './statistics';
+import { findStatistics, statisticWordSets, type StatisticKind } from './statistics';
 import type { SentenceTokens } from './subject';
 import { isCapitalized, tokenize, type Token } from './tokens';
+import { CUE_START, SERIES_START, TRUSTED_START, VAGUE_START, WordFlags } from './word-flags';
 
 /** A phrase found in a sentence; ranges are relative to the block's prose. */
 export interface Phrase<K extends string> {
@@ -70,10 +71,10 @@ function isSpaceChar(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0';
 }
 
-/** The last character of a sentence that is not a closing quote, bracket or space. */
-function finalMark(text: string): string {
-  for (let i = text.length - 1; i >= 0; i--) {
-    const ch = text[i]!;
+/** The last character of `prose[start, end)` that is not a closing quote, bracket or space (read in place: no copy of each sentence). */
+function finalMark(prose: string, start: number, end: number): string {
+  for (let i = Math.min(end, prose.length) - 1; i >= start; i--) {
+    const ch = prose[i]!;
     if (!CLOSERS.has(ch) && !isSpaceChar(ch)) return ch;
   }
   return '';
@@ -87,10 +88,38 @@ function rangeOf(tokens: readonly Token[], start: number, end: number): OffsetRa
   return [tokens[start]!.start, tokens[end - 1]!.end];
 }
 
+/** The empty list of every sentence without vague credit or statistics: analyses are cached, and most sentences have neither. */
+const NOTHING: readonly never[] = [];
+
+/** A sentence that is no claim; written out rather than spread from a template, which cost more than the rest of its making. */
+function skippedSentence(start: number, end: number, cited: boolean, skipped: NonNullable<SentenceClaims['skipped']>): SentenceClaims {
+  return { range: [start, end], cited, vague: NOTHING, continuesVague: false, statistics: NOTHING, skipped };
+}
+
+const wordFlags = new WeakMap<Lexicon, WordFlags>();
+
+/** The token bits the scans read (see `word-flags.ts`), memoised per lexicon. */
+function wordFlagsOf(lexicon: Lexicon): WordFlags {
+  let flags = wordFlags.get(lexicon);
+  if (!flags) {
+    flags = new WordFlags([
+      ...creditWordSets(lexicon),
+      ...statisticWordSets(lexicon),
+      [CUE_START, lexicon.cues.firstWords()],
+      [VAGUE_START, lexicon.vaguePhrases.firstWords()],
+      [SERIES_START, lexicon.officialSeries.firstWords()],
+      [TRUSTED_START, lexicon.trusted.firstWords()],
+    ]);
+    wordFlags.set(lexicon, flags);
+  }
+  return flags;
+}
+
 /** Analyses one prose block without the cache. */
 export function analyzeBlockUncached(block: ProseBlock, lexicon: Lexicon): BlockClaims {
   const prose = block.prose;
   const tokens = tokenize(prose);
+  const flags = wordFlagsOf(lexicon).ofTokens(tokens);
   const markers = citationRanges(block);
   const base = block.range[0];
   const sentences: SentenceClaims[] = [];
@@ -109,8 +138,10 @@ export function analyzeBlockUncached(block: ProseBlock, lexicon: Lexicon): Block
     let wordCount = 0;
     let quotedWords = 0;
     let capitalizedWords = 0;
+    let bits = 0;
     for (let k = from; k < to; k++) {
       const token = tokens[k]!;
+      bits |= flags[k]!;
       if (token.kind === 'punct') continue;
       wordCount++;
       if (token.quoted) quotedWords++;
@@ -125,29 +156,29 @@ export function analyzeBlockUncached(block: ProseBlock, lexicon: Lexicon): Block
       if (s > nextStart) break;
       cited = (s < end && e > start) || (trailing && s >= end);
     }
-    const text = prose.slice(start, end);
-    const mark = finalMark(text);
-    const shell: Omit<SentenceClaims, 'skipped'> = { range: [start, end], cited, vague: [], continuesVague: false, statistics: [] };
+    const mark = finalMark(prose, start, end);
     if (mark === '?') {
-      sentences.push({ ...shell, skipped: 'question' });
+      sentences.push(skippedSentence(start, end, cited, 'question'));
       previous = 'none';
       continue;
     }
     if (!TERMINALS.has(mark) && (wordCount <= 6 || capitalizedWords / wordCount >= 0.7)) {
       // A line with no final punctuation that is short or title-cased is a label or heading ("Force Structure").
-      sentences.push({ ...shell, skipped: 'label' });
+      sentences.push(skippedSentence(start, end, cited, 'label'));
       continue;
     }
     if (wordCount > 0 && quotedWords === wordCount) {
       // A quotation continued from an earlier sentence belongs to that sentence's speaker.
-      sentences.push({ ...shell, skipped: 'quotation' });
+      sentences.push(skippedSentence(start, end, cited, 'quotation'));
       continue;
     }
     let firstWord = from;
     while (firstWord < to && tokens[firstWord]!.kind === 'punct') firstWord++;
-    const view: SentenceTokens = { tokens, from, to, firstWord: firstWord < to ? firstWord : from };
+    const view: SentenceTokens = { tokens, from, to, firstWord: firstWord < to ? firstWord : from, flags, bits };
     const credit = findCredit(view, lexicon, previous);
-    const statistics = findStatistics(view, lexicon, settings).map((hit) => ({
+    const hits = findStatistics(view, lexicon, settings);
+    // Most sentences have none: share one empty list rather than keep a new one per cached sentence.
+    const statistics = hits.length === 0 ? NOTHING : hits.map((hit) => ({
       kind: hit.kind,
       range: rangeOf(tokens, hit.start, hit.end),
       text: phraseText(prose, tokens, hit.start, hit.end),
@@ -159,7 +190,7 @@ export function analyzeBlockUncached(block: ProseBlock, lexicon: Lexicon): Block
       text: phraseText(prose, tokens, cueHit.start, cueHit.end),
       claimRange: cueHit.clauseStart > from ? [tokens[cueHit.clauseStart]!.start, end] : [start, end],
     };
-    const vague = credit.vague.map((hit) => ({
+    const vague = credit.vague.length === 0 ? NOTHING : credit.vague.map((hit) => ({
       kind: hit.kind,
       range: rangeOf(tokens, hit.start, hit.end),
       text: quotable(tokens, hit.start, phraseText(prose, tokens, hit.start, hit.end), view, lexicon),

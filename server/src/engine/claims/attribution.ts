@@ -17,10 +17,23 @@ import {
   PREPOSITIONS,
   phraseEndAfter,
   phraseStartBefore,
+  phrasesIn,
   type SentenceTokens,
   type SourceClass,
 } from './subject';
-import { isAcronym, isCapitalized, stripPossessive } from './tokens';
+import { isAcronym, isCapitalized, stripPossessive, type Token } from './tokens';
+import {
+  CREDIT_TRIGGER,
+  DOCUMENT_VERB,
+  GROUP_NOUN,
+  HEARSAY_ADVERB,
+  NOMINAL_SOURCE,
+  POINTER_NOUN,
+  REPORTING_VERB,
+  SERIES_START,
+  VAGUE_START,
+  type WordSets,
+} from './word-flags';
 
 /** How the previous sentence of the paragraph was credited; continuations inherit it. */
 export type PreviousCredit = 'named' | 'vague' | 'none';
@@ -209,15 +222,16 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
     }
   };
 
-  const interesting = triggersOf(lexicon);
+  const flags = sentence.flags;
   let mentionsGroup = false;
   for (let v = from; v < to; v++) {
     const token = tokens[v]!;
     if (token.kind !== 'word' || token.quoted) continue;
     const lower = token.lower;
-    if (!mentionsGroup && interesting.has(lower) && lexicon.groupNouns.has(lower)) mentionsGroup = true;
-    // One lookup rules out most words.
-    if (!interesting.has(lower) && !lower.endsWith("'s")) {
+    const bits = flags[v]!;
+    if (bits & GROUP_NOUN) mentionsGroup = true;
+    // The trigger bit rules out most words.
+    if ((bits & CREDIT_TRIGGER) === 0 && !lower.endsWith("'s")) {
       // A series named by its source: "the 2018 SAIPE poverty rate", "BLS data".
       const second = token.text.charCodeAt(1);
       if (((second >= 65 && second <= 90) || second === 46) && isAcronym(token.text)) {
@@ -245,7 +259,7 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
       continue;
     }
 
-    if (lexicon.hearsayAdverbs.has(lower)) {
+    if (bits & HEARSAY_ADVERB) {
       // "reportedly by a team at Microsoft" names the reporter.
       if (tokens[v + 1]?.lower === 'by' && v + 2 < to) {
         const cls = classifyPhrase(sentence, v + 2, phraseEndAfter(sentence, v + 2, 12, true), lexicon);
@@ -258,7 +272,7 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
       continue;
     }
 
-    if (NOMINAL_SOURCES.has(lower)) {
+    if (bits & NOMINAL_SOURCE) {
       nominalCredit(sentence, v, lexicon, credit);
       // A nominal source may also be a verb ("Reuters reports that"); fall through.
     }
@@ -272,7 +286,7 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
     }
 
     // "(rounded to 1% in the table below)", "see Figure 3": the figure or table carries the source.
-    if (POINTER_NOUNS.has(lower)) {
+    if (bits & POINTER_NOUN) {
       const next = tokens[v + 1];
       if (next && v + 1 < to && (next.lower === 'below' || next.lower === 'above' || /^(?:\d{1,3}|[a-z]|[ivx]{1,4})(?:[.-]\d{1,2})?$/.test(next.lower))) {
         attribute('nominal', v, v + 2);
@@ -341,11 +355,7 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
       continue;
     }
 
-    const documentVerb = lexicon.documentVerbs.has(lower) || lexicon.legalActs.has(lower);
-    const before = v > from ? tokens[v - 1]! : undefined;
-    // "into a direct conflict", "to offer membership": an adjective or an infinitive, not a finite verb.
-    const finite = before !== undefined && !DETERMINERS.has(before.lower) && before.lower !== 'to' && !before.lower.endsWith("'s");
-    if (documentVerb && finite && (!lexicon.documentModals.has(lower) || modalGovernsDocumentVerb(sentence, v, lexicon))) {
+    if ((bits & DOCUMENT_VERB) !== 0 && isFiniteAfter(v > from ? tokens[v - 1] : undefined) && (!lexicon.documentModals.has(lower) || modalGovernsDocumentVerb(sentence, v, lexicon))) {
       // A document stating its own terms: "the bill would provide…", "the PWAA authorized…".
       const cls = subjectOf(sentence, v, lexicon);
       if (cls && (cls.kind === 'named' || cls.kind === 'anaphor' || cls.kind === 'none') && namesLegalDocument(sentence, cls, lexicon)) {
@@ -356,8 +366,8 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
       }
     }
 
-    const info = lexicon.verbs.get(lower);
-    if (!info) continue;
+    if ((bits & REPORTING_VERB) === 0) continue;
+    const info = lexicon.verbs.get(lower)!;
     // "-ing" forms are participial clauses ("…, adding that"), whose subject the main verb already gave, unless progressive ("is announcing that").
     if (v === sentence.firstWord || (lower.endsWith('ing') && !PROGRESSIVE_AUX.has(tokens[v - 1]?.lower ?? ''))) continue;
     const prev = v > from ? tokens[v - 1]! : undefined;
@@ -401,11 +411,11 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
   }
 
   if (!attribution) {
-    const series = lexicon.officialSeries.findAll(tokens, from, to)[0];
+    const series = phrasesIn(sentence, lexicon.officialSeries, SERIES_START)[0];
     if (series) attribute('nominal', series.start, series.end);
   }
 
-  for (const hit of lexicon.vaguePhrases.findAll(tokens, from, to)) {
+  for (const hit of phrasesIn(sentence, lexicon.vaguePhrases, VAGUE_START)) {
     vague.push({ kind: hit.value.kind, start: hit.start, end: hit.end });
   }
   // "Even if an empirical study found…": a hypothetical source, not a claim's credit.
@@ -418,26 +428,32 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
   return { mentionsGroup, vague: dedupe(vague), continuesVague: continuesVague && vague.length === 0 };
 }
 
-const triggerSets = new WeakMap<Lexicon, ReadonlySet<string>>();
+/** The word sets behind the bits the credit scan reads (see `word-flags.ts`). */
+export function creditWordSets(lexicon: Lexicon): WordSets {
+  return [
+    [CREDIT_TRIGGER, creditTriggers(lexicon)],
+    [GROUP_NOUN, lexicon.groupNouns],
+    [HEARSAY_ADVERB, lexicon.hearsayAdverbs],
+    [NOMINAL_SOURCE, NOMINAL_SOURCES],
+    [POINTER_NOUN, POINTER_NOUNS],
+    [DOCUMENT_VERB, new Set([...lexicon.documentVerbs, ...lexicon.legalActs])],
+    [REPORTING_VERB, new Set(lexicon.verbs.keys())],
+  ];
+}
 
-/** Every word the credit scan reacts to, so it can skip the rest with one lookup. */
-function triggersOf(lexicon: Lexicon): ReadonlySet<string> {
-  let set = triggerSets.get(lexicon);
-  if (!set) {
-    set = new Set([
-      'according', 'citing', 'per', 'by', 'under', 'as', 'for', 'in', ...POINTER_NOUNS,
-      ...lexicon.hearsayAdverbs,
-      ...NOMINAL_SOURCES,
-      ...lexicon.documentVerbs,
-      ...lexicon.legalActs,
-      'based',
-      ...lexicon.verbs.keys(),
-      ...lexicon.groupNouns,
-      ...lexicon.agentParticiples,
-    ]);
-    triggerSets.set(lexicon, set);
-  }
-  return set;
+/** Every word the credit scan reacts to, so it can skip the rest. */
+function creditTriggers(lexicon: Lexicon): ReadonlySet<string> {
+  return new Set([
+    'according', 'citing', 'per', 'by', 'under', 'as', 'for', 'in', ...POINTER_NOUNS,
+    ...lexicon.hearsayAdverbs,
+    ...NOMINAL_SOURCES,
+    ...lexicon.documentVerbs,
+    ...lexicon.legalActs,
+    'based',
+    ...lexicon.verbs.keys(),
+    ...lexicon.groupNouns,
+    ...lexicon.agentParticiples,
+  ]);
 }
 
 /** The subject of the verb at `v`, found by walking back (or forward, after a quotation). */
@@ -505,6 +521,11 @@ function subjectOf(sentence: SentenceTokens, v: number, lexicon: Lexicon): Sourc
     if (first.kind === 'named' || first.kind === 'group') return first;
   }
   return cls;
+}
+
+/** Whether a verb form after `before` may be finite: not "into a direct conflict", "to offer membership" (an adjective or an infinitive). */
+function isFiniteAfter(before: Token | undefined): boolean {
+  return before !== undefined && !DETERMINERS.has(before.lower) && before.lower !== 'to' && !before.lower.endsWith("'s");
 }
 
 const MODAL_FILLERS = new Set(['also', 'not', 'have', 'generally', 'only', 'effectively', 'further', 'instead', 'still', 'then', 'thus', 'likewise', 'similarly', 'each', 'both', 'all']);

@@ -5,7 +5,8 @@
  */
 import type { CueKind } from './lexicon/cues';
 import type { Lexicon } from './lexicon/index';
-import type { SentenceTokens } from './subject';
+import { phrasesIn, type SentenceTokens } from './subject';
+import { CUE_START } from './word-flags';
 
 export interface CueHit {
   readonly kind: CueKind;
@@ -45,7 +46,7 @@ function quotedStart(sentence: SentenceTokens, start: number, clauseStart: numbe
 /** The first unhedged claim cue of the sentence, outside quotations. */
 export function findCue(sentence: SentenceTokens, lexicon: Lexicon): CueHit | undefined {
   const { tokens, from, to } = sentence;
-  for (const match of lexicon.cues.findAll(tokens, from, to)) {
+  for (const match of phrasesIn(sentence, lexicon.cues, CUE_START)) {
     const cue = match.value;
     const next = match.end < to ? tokens[match.end] : undefined;
     if (cue.notBefore && next && next.kind !== 'punct' && cue.notBefore.includes(next.lower)) continue;

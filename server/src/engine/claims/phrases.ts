@@ -166,14 +166,13 @@ export class PhraseSet<T> {
 
   /** The child of `node` by the literal word `word`, if any sequence continues so. */
   private child(node: TrieNode<T>, word: string): TrieNode<T> | undefined {
-    // Only words some place waits for are kept, so the trie does not grow with every word of the texts.
+    // A child already built answers with one lookup; only words some place waits for get one, so the trie does not grow with every word of the texts.
+    let child = node.children.get(word);
+    if (child) return child;
     const places = node.waiting.get(word);
     if (!places) return undefined;
-    let child = node.children.get(word);
-    if (!child) {
-      child = this.advance(places);
-      node.children.set(word, child);
-    }
+    child = this.advance(places);
+    node.children.set(word, child);
     return child;
   }
 
@@ -199,19 +198,36 @@ export class PhraseSet<T> {
     if (at >= end) return best;
     const token = tokens[at]!;
     if (token.kind === 'punct' || token.quoted) return best;
-    // A literal word before `*`: on equal lengths the first found wins.
-    for (const next of [this.child(node, token.lower), this.anyChild(node)]) {
-      if (!next) continue;
-      const deeper = this.walk(next, tokens, start, at + 1, end);
+    // A literal word before `*`: on equal lengths the first found wins. Two calls, not a loop over a new pair per step.
+    const literal = this.child(node, token.lower);
+    if (literal) {
+      const deeper = this.walk(literal, tokens, start, at + 1, end);
+      if (deeper && (!best || deeper[0] > best[0])) best = deeper;
+    }
+    const any = this.anyChild(node);
+    if (any) {
+      const deeper = this.walk(any, tokens, start, at + 1, end);
       if (deeper && (!best || deeper[0] > best[0])) best = deeper;
     }
     return best;
   }
 
-  /** Every non-overlapping longest match in `tokens[from, to)`, left to right. */
-  findAll(tokens: readonly Token[], from = 0, to: number = tokens.length): PhraseMatch<T>[] {
+  /** The words a phrase may start with, or undefined when one starts with `*` (any word). */
+  firstWords(): ReadonlySet<string> | undefined {
+    const root = this.root;
+    return root.waitingAny.length > 0 ? undefined : new Set(root.waiting.keys());
+  }
+
+  /**
+   * Every non-overlapping longest match in `tokens[from, to)`, left to right.
+   * With `starts`, only tokens whose entry has `bit` set are tried: bits
+   * from {@link firstWords} (see `word-flags.ts`) rule out most tokens
+   * without a lookup here.
+   */
+  findAll(tokens: readonly Token[], from = 0, to: number = tokens.length, starts?: Uint16Array, bit = 0): PhraseMatch<T>[] {
     const found: PhraseMatch<T>[] = [];
     for (let i = from; i < to; i++) {
+      if (starts && (starts[i]! & bit) === 0) continue;
       const hit = this.matchAt(tokens, i, to);
       if (hit) {
         found.push(hit);

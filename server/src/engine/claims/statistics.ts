@@ -7,6 +7,7 @@
 import type { Lexicon } from './lexicon/index';
 import type { SentenceTokens } from './subject';
 import { isAcronym, type Token } from './tokens';
+import { RULE_WORD, STATISTIC_TRIGGER, type WordSets } from './word-flags';
 
 export type StatisticKind = 'percent' | 'money' | 'count' | 'change' | 'rank';
 
@@ -47,23 +48,24 @@ const N_FOLD = /^\d+(?:\.\d+)?-fold$/;
 const YEAR = /^(?:1[5-9]\d\d|20\d\d)$/;
 const YEAR_RANGE = /^(?:1[5-9]\d\d|20\d\d)[-–](?:1[5-9]\d\d|20\d\d|\d\d)$/;
 
-const triggerSets = new WeakMap<Lexicon, ReadonlySet<string>>();
+/** The word sets behind the bits the statistic scan reads (see `word-flags.ts`). */
+export function statisticWordSets(lexicon: Lexicon): WordSets {
+  return [
+    [STATISTIC_TRIGGER, statisticTriggers(lexicon)],
+    [RULE_WORD, new Set([...lexicon.requirementWords, ...ARITHMETIC])],
+  ];
+}
 
 /** Every word the statistic scan reacts to besides numbers. */
-function triggersOf(lexicon: Lexicon): ReadonlySet<string> {
-  let set = triggerSets.get(lexicon);
-  if (!set) {
-    set = new Set([
-      ...lexicon.changeWords,
-      ...TIMES_LEADS,
-      ...WORLD_POSSESSIVES,
-      ...RANK_VERBS,
-      ...lexicon.superlatives,
-      'record', 'all-time', 'record-high', 'record-low',
-    ]);
-    triggerSets.set(lexicon, set);
-  }
-  return set;
+function statisticTriggers(lexicon: Lexicon): ReadonlySet<string> {
+  return new Set([
+    ...lexicon.changeWords,
+    ...TIMES_LEADS,
+    ...WORLD_POSSESSIVES,
+    ...RANK_VERBS,
+    ...lexicon.superlatives,
+    'record', 'all-time', 'record-high', 'record-low',
+  ]);
 }
 
 function numericValue(text: string): number {
@@ -83,21 +85,45 @@ function isWord(token: Token | undefined): token is Token {
  * is that setting again, not a new measurement. It is updated in place.
  */
 export function findStatistics(sentence: SentenceTokens, lexicon: Lexicon, settings: Set<string> = new Set()): StatisticHit[] {
-  const { tokens, from, to } = sentence;
-  const hits: StatisticHit[] = [];
-  const at = (i: number): Token | undefined => (i >= from && i < to ? tokens[i] : undefined);
+  const { tokens, from, to, flags } = sentence;
   // A sentence that states a rule gives terms, not measurements; one with "=" works an example.
-  for (let i = from; i < to; i++) {
-    const token = tokens[i]!;
-    if (!token.quoted && (lexicon.requirementWords.has(token.lower) || ARITHMETIC.has(token.lower))) return hits;
+  if ((sentence.bits & RULE_WORD) !== 0) {
+    for (let i = from; i < to; i++) {
+      const token = tokens[i]!;
+      if (!token.quoted && (flags[i]! & RULE_WORD) !== 0) return [];
+    }
   }
   // "For example, a retailer with $1 million in sales would earn…": a worked illustration.
   const first = tokens[sentence.firstWord]?.lower;
   if ((first === 'for' && ['example', 'instance'].includes(tokens[sentence.firstWord + 1]?.lower ?? '')) || first === 'suppose') {
-    for (let i = from; i < to; i++) if (tokens[i]!.lower === 'would') return hits;
+    for (let i = from; i < to; i++) if (tokens[i]!.lower === 'would') return [];
   }
+  return mayHoldStatistic(sentence) ? scanStatistics(sentence, lexicon, settings) : [];
+}
+
+/**
+ * Whether any token outside quotations is one the scan looks at: a number,
+ * or a word that is a trigger, starts with a digit or holds a hyphen. Most
+ * sentences hold none, and this answers before the scan builds its helpers.
+ */
+function mayHoldStatistic(sentence: SentenceTokens): boolean {
+  const { tokens, from, to, flags } = sentence;
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
+    if (token.quoted || token.kind === 'punct') continue;
+    if (token.kind === 'number' || (flags[i]! & STATISTIC_TRIGGER) !== 0) return true;
+    const code = token.lower.charCodeAt(0);
+    if ((code >= 48 && code <= 57) || token.lower.includes('-')) return true;
+  }
+  return false;
+}
+
+/** The statistic scan proper (see {@link findStatistics}). */
+function scanStatistics(sentence: SentenceTokens, lexicon: Lexicon, settings: Set<string>): StatisticHit[] {
+  const { tokens, from, to, flags } = sentence;
+  const hits: StatisticHit[] = [];
+  const at = (i: number): Token | undefined => (i >= from && i < to ? tokens[i] : undefined);
   let conditional = false;
-  const triggers = triggersOf(lexicon);
 
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
@@ -128,8 +154,8 @@ export function findStatistics(sentence: SentenceTokens, lexicon: Lexicon, setti
     if (token.kind !== 'word') continue;
     const lower = token.lower;
     const code = lower.charCodeAt(0);
-    // One lookup rules out most words; hyphenated and digit-led words may be ranks or folds.
-    if (!triggers.has(lower) && !(code >= 48 && code <= 57) && !lower.includes('-')) continue;
+    // The trigger bit rules out most words; hyphenated and digit-led words may be ranks or folds.
+    if ((flags[i]! & STATISTIC_TRIGGER) === 0 && !(code >= 48 && code <= 57) && !lower.includes('-')) continue;
 
     if (lexicon.changeWords.has(lower) || N_FOLD.test(lower)) {
       const next = at(i + 1);

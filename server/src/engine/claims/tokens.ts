@@ -25,6 +25,9 @@ export interface Token {
   readonly quoted: boolean;
 }
 
+/** A token while the scan still marks quotations. */
+type MutableToken = { -readonly [K in keyof Token]: Token[K] };
+
 const NUMBER_TOKEN = /^\d[\d,]*(?:\.\d+)?(?:[-–]\d[\d,]*(?:\.\d+)?)?$/;
 const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
 
@@ -58,7 +61,7 @@ function isJoiner(code: number): boolean {
  * regular expression per token were a fifth of its time.
  */
 export function tokenize(prose: string): Token[] {
-  const tokens: Token[] = [];
+  const tokens: MutableToken[] = [];
   const length = prose.length;
   let i = 0;
   while (i < length) {
@@ -77,12 +80,14 @@ export function tokenize(prose: string): Token[] {
       continue;
     }
     let ascii = true;
+    let upper = false;
     for (;;) {
       // A run of letters, marks and digits.
       while (i < length) {
         const c = prose.codePointAt(i)!;
         if (classOf(c) !== WORD) break;
         if (c >= 128) ascii = false;
+        else if (c <= 90 && c >= 65) upper = true;
         i += c > 0xffff ? 2 : 1;
       }
       if (i >= length) break;
@@ -107,7 +112,8 @@ export function tokenize(prose: string): Token[] {
       text += '.';
       i++;
     }
-    let lower = text.toLowerCase();
+    // Most words are plain lower-case ASCII: their text is their lower-cased form, with no new string.
+    let lower = ascii && !upper ? text : text.toLowerCase();
     if (!ascii) {
       if (lower.includes('’')) lower = lower.replace(/’/g, "'");
       if (lower.includes('\u00ad')) lower = lower.replace(/\u00ad/g, '');
@@ -115,7 +121,8 @@ export function tokenize(prose: string): Token[] {
     const first = text.charCodeAt(0);
     tokens.push({ text, lower, start, end: start + text.length, kind: isDigit(first) && NUMBER_TOKEN.test(text) ? 'number' : 'word', quoted: false });
   }
-  return markQuotations(tokens);
+  markQuotations(tokens);
+  return tokens;
 }
 
 const OPEN_QUOTES = '“«„';
@@ -128,7 +135,7 @@ const CLOSE_QUOTES = '”»';
  * block (the convention for quotes continued into the next paragraph); a
  * straight one left open is a stray mark (inches, a typo) and quotes nothing.
  */
-function markQuotations(tokens: Token[]): Token[] {
+function markQuotations(tokens: MutableToken[]): void {
   let openAt = -1;
   let straight = false;
   const spans: [number, number][] = [];
@@ -157,12 +164,10 @@ function markQuotations(tokens: Token[]): Token[] {
     }
   }
   if (openAt >= 0 && !straight) spans.push([openAt, tokens.length]);
-  if (spans.length === 0) return tokens;
-  const out = tokens.slice();
+  // In place: the tokens are new, and a copy of each quoted one was garbage at once.
   for (const [open, close] of spans) {
-    for (let t = open + 1; t < close; t++) out[t] = { ...out[t]!, quoted: true };
+    for (let t = open + 1; t < close; t++) tokens[t]!.quoted = true;
   }
-  return out;
 }
 
 /**
