@@ -22,6 +22,7 @@ const view = (index: NameIndex): unknown => ({
     names.doc.uri,
     names.doc.text.length,
     names.mentions.map((m) => [m.doc.text.length, m.start, m.end, m.mention.key, m.mention.variants]),
+    names.acronyms.map((m) => [m.start, m.end, m.mention.key]),
     names.definitions.map((d) => [d.doc.text.length, d.start, d.end, d.acronymStart, d.acronymEnd, d.definition.key]),
   ]),
 });

@@ -3,6 +3,7 @@
  * them: only the writer's own running text counts as a use (not headings,
  * quotations, cited titles, or the acronym inside its own definition).
  */
+import { charClass, SPACE, UPPER } from '../document/chars';
 import type { DocumentSet } from '../rules/rule';
 import type { Finding, Severity } from '../types';
 import { nameIndex, type DocDefinition, type DocMention, type DocumentNames } from './index';
@@ -30,8 +31,8 @@ export function acronymUsage(names: DocumentNames): AcronymUsage {
   const cached = usage.get(names);
   if (cached) return cached;
   const uses = new Map<string, DocMention[]>();
-  for (const m of names.mentions) {
-    if (m.mention.kind !== 'acronym' || m.mention.flags & NOT_A_USE || citesReport(names.doc.text, m.end)) continue;
+  for (const m of names.acronyms) {
+    if (m.mention.flags & NOT_A_USE || citesReport(names.doc.text, m.end)) continue;
     const list = uses.get(m.mention.key);
     if (list) list.push(m);
     else uses.set(m.mention.key, [m]);
@@ -54,9 +55,17 @@ export function acronymUsage(names: DocumentNames): AcronymUsage {
  * Whether the acronym names a publisher in a cross-reference ("see CRS Report
  * R46687", "GAO Report GAO-23-105"): a citation, not a use in the text.
  */
-function citesReport(text: string, end: number): boolean {
-  return /^\s+(?:[A-Z][a-z]+\s+){1,2}[_*]*[A-Z]{0,4}-?\d/.test(text.slice(end, end + 40));
+export function citesReport(text: string, end: number): boolean {
+  // The pattern opens with white space and a capital, which most acronyms lack: checked in place first, so that
+  // an edited draft's thousands of uses are not each sliced and matched again.
+  const limit = Math.min(text.length, end + 40);
+  let i = end;
+  while (i < limit && charClass(text.charCodeAt(i)) & SPACE) i++;
+  if (i === end || i === limit || !(charClass(text.charCodeAt(i)) & UPPER)) return false;
+  return CITES_REPORT.test(text.slice(end, end + 40));
 }
+
+const CITES_REPORT = /^\s+(?:[A-Z][a-z]+\s+){1,2}[_*]*[A-Z]{0,4}-?\d/;
 
 /** Folds a long form for comparison: case, hyphens, spacing, a leading "the", possessives, plurals, a year ("Act of 1986"). */
 export function foldLongForm(long: string): string {
@@ -72,10 +81,26 @@ export function foldLongForm(long: string): string {
     .join(' ');
 }
 
+/**
+ * {@link foldLongForm} by long form: a draft's repeated definitions are
+ * compared again on every edit. Bounded: cleared when full.
+ */
+const foldedLongForms = new Map<string, string>();
+const FOLDED_LIMIT = 10_000;
+
+function foldedLongForm(long: string): string {
+  let folded = foldedLongForms.get(long);
+  if (folded === undefined) {
+    if (foldedLongForms.size >= FOLDED_LIMIT) foldedLongForms.clear();
+    foldedLongForms.set(long, (folded = foldLongForm(long)));
+  }
+  return folded;
+}
+
 /** Whether two long forms define the same thing, one perhaps adding a word ("Protection and advocacy (system)"). */
 export function sameLongForm(a: string, b: string): boolean {
-  const fa = foldLongForm(a);
-  const fb = foldLongForm(b);
+  const fa = foldedLongForm(a);
+  const fb = foldedLongForm(b);
   if (fa === fb) return true;
   const [short, long] = fa.length < fb.length ? [fa, fb] : [fb, fa];
   return long.startsWith(`${short} `) || long.endsWith(` ${short}`);

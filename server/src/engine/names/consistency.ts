@@ -8,7 +8,7 @@ import type { LintConfig } from '../config';
 import { lineNumberAt } from '../document/lines';
 import type { DocumentRef } from '../document/model';
 import type { Finding, Fix, RelatedLocation, Severity, TextEdit } from '../types';
-import { compareMentions, type DocMention } from './index';
+import { compareMentions, type DocMention, type NameIndex } from './index';
 import { ACRONYM_COMPOUND, HEADING, NOT_OWN, SENTENCE_INITIAL, WITH_DIGITS, type Mention } from './mentions';
 import { matchCase } from './normalize';
 import { confusableKnownNames } from './tables';
@@ -243,93 +243,125 @@ const groupFindings = new WeakMap<readonly DocMention[], GroupFindings>();
 /** The findings of the many groups that have none. */
 const NO_FINDINGS: GroupFindings['found'] = [];
 
+/** A group's verdict from an earlier run, valid while the group array, the rule and the configuration are the same. */
+interface GroupVerdict {
+  readonly ruleId: string;
+  readonly config: string;
+  readonly variants: readonly VariantForms[];
+}
+
+/** Verdicts of groups whose mentions may have moved since (see {@link memoisedGroup}). */
+const groupVerdicts = new WeakMap<readonly DocMention[], GroupVerdict>();
+/** The verdict of the many groups written one way. */
+const CONSISTENT: readonly VariantForms[] = [];
+
 /**
- * Runs `report` for `group` (writing into `out`) once per group array: an
- * incrementally updated name index keeps the arrays of groups no changed
- * document touches, so an edit re-judges only the groups it touched. Without
- * `carriesOver` (see `NameIndex.carriesOver`) it just reports.
+ * Writes the findings of `group` into `out`: `judge` gives its inconsistent
+ * parts (from the mentions' words only), {@link reportVariants} places them.
+ * An incrementally updated name index keeps the arrays of groups no change
+ * touched, so an edit re-judges only the groups it touched: with
+ * `index.carriesOver` their findings are kept; with only `index.keepsGroups`
+ * (a one-document draft, whose mentions move in place) their verdicts are,
+ * and only the few inconsistent groups are placed again. The verdict reads
+ * no position but the order of mentions, which a move keeps.
  */
 export function memoisedGroup(
   ruleId: string,
   severity: Severity,
   config: LintConfig,
   group: readonly DocMention[],
-  report: (out: Map<string, Finding[]>) => void,
+  judge: () => readonly (VariantForms | undefined)[],
+  wording: ConsistencyWording,
   out: Map<string, Finding[]>,
-  carriesOver = true,
+  index: Pick<NameIndex, 'carriesOver' | 'keepsGroups'>,
 ): void {
-  if (!carriesOver) return report(out);
-  let cached = groupFindings.get(group);
+  const report = (into: Map<string, Finding[]>, variants: readonly (VariantForms | undefined)[]): void => {
+    for (const found of variants) if (found) reportVariants(ruleId, severity, found, wording, into);
+  };
+  if (index.carriesOver) {
+    let cached = groupFindings.get(group);
+    const fingerprint = configFingerprint(config);
+    if (!cached || cached.ruleId !== ruleId || cached.config !== fingerprint || cached.severity !== severity) {
+      const local = new Map<string, Finding[]>();
+      report(local, judge());
+      cached = { ruleId, config: fingerprint, severity, found: local.size === 0 ? NO_FINDINGS : [...local] };
+      groupFindings.set(group, cached);
+    }
+    for (const [uri, findings] of cached.found) {
+      const list = out.get(uri);
+      if (list) list.push(...findings);
+      else out.set(uri, [...findings]);
+    }
+    return;
+  }
+  if (!index.keepsGroups) return report(out, judge());
+  let verdict = groupVerdicts.get(group);
   const fingerprint = configFingerprint(config);
-  if (!cached || cached.ruleId !== ruleId || cached.config !== fingerprint || cached.severity !== severity) {
-    const local = new Map<string, Finding[]>();
-    report(local);
-    cached = { ruleId, config: fingerprint, severity, found: local.size === 0 ? NO_FINDINGS : [...local] };
-    groupFindings.set(group, cached);
+  if (!verdict || verdict.ruleId !== ruleId || verdict.config !== fingerprint) {
+    const found = judge().filter((v): v is VariantForms => v !== undefined);
+    verdict = { ruleId, config: fingerprint, variants: found.length === 0 ? CONSISTENT : found };
+    groupVerdicts.set(group, verdict);
   }
-  for (const [uri, findings] of cached.found) {
-    const list = out.get(uri);
-    if (list) list.push(...findings);
-    else out.set(uri, [...findings]);
-  }
+  report(out, verdict.variants);
 }
 
 /**
- * Findings for every mention not in the preferred form of its group, with
+ * Findings of an inconsistent group: every mention not in the preferred form, with
  * counts, related locations of the preferred form (in other files too), a
  * "Change to" fix, and "Change all" fixes for the file and the workspace.
  */
-export function reportGroup(
-  ruleId: string,
-  severity: Severity,
-  config: LintConfig,
-  group: readonly DocMention[],
-  wording: ConsistencyWording,
-  out: Map<string, Finding[]>,
-): void {
-  const variants = variantForms(group, config);
-  if (!variants) return;
+export function reportVariants(ruleId: string, severity: Severity, variants: VariantForms, wording: ConsistencyWording, out: Map<string, Finding[]>): void {
   const { own, forms, preferred, configured, others } = variants;
   const toChange = others.flatMap((f) => f.mentions).sort(compareMentions);
-  const docs = new Set(own.map((m) => m.doc));
+  const scope = new Set(own.map((m) => m.doc)).size === 1 ? 'in this document' : 'in this document set';
+  const preferredText = oneLine(preferred.text);
+  // What the findings of one document share: made once, not once per finding, since the "Change all" fixes of a
+  // group written k times hold k edits each.
+  const shared = new Map<DocumentRef, { readonly related: RelatedLocation[]; readonly changeAll: Fix[] }>();
+  const sharedIn = (doc: DocumentRef): { readonly related: RelatedLocation[]; readonly changeAll: Fix[] } => {
+    let found = shared.get(doc);
+    if (found) return found;
+    const related: RelatedLocation[] = preferred.mentions.slice(0, 8).map((p) => ({
+      uri: p.doc.uri,
+      range: [p.start, p.end],
+      message: `"${preferredText}" (${where(p.doc, p.start, doc)})`,
+    }));
+    const changeAll: Fix[] = [];
+    const inFile = toChange.filter((x) => x.doc === doc);
+    if (inFile.length > 1) {
+      changeAll.push({ title: `Change all ${inFile.length} to "${preferredText}" in this file`, edits: inFile.map((x) => edit(x, preferred)), safe: false });
+    }
+    if (inFile.length < toChange.length) {
+      changeAll.push({
+        title: `Change all ${toChange.length} to "${preferredText}" in the workspace`,
+        edits: toChange.map((x) => edit(x, preferred, x.doc === doc ? undefined : x.doc.uri)),
+        safe: false,
+      });
+    }
+    shared.set(doc, (found = { related, changeAll }));
+    return found;
+  };
   for (const form of others) {
+    const rest = forms
+      .filter((f) => f !== form)
+      .sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : b.mentions.length - a.mentions.length))
+      .map((f) => `"${oneLine(f.text)}" (${times(f.mentions.length)})`);
+    const othersText = rest.length === 1 ? rest[0]! : `${rest.slice(0, -1).join(', ')} and ${rest[rest.length - 1]}`;
+    const settle = configFixes(form, forms, preferred, wording);
     for (const m of form.mentions) {
-      const scope = docs.size === 1 ? 'in this document' : 'in this document set';
-      const rest = forms
-        .filter((f) => f !== form)
-        .sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : b.mentions.length - a.mentions.length))
-        .map((f) => `"${oneLine(f.text)}" (${times(f.mentions.length)})`);
-      const othersText = rest.length === 1 ? rest[0]! : `${rest.slice(0, -1).join(', ')} and ${rest[rest.length - 1]}`;
-      const related: RelatedLocation[] = preferred.mentions.slice(0, 8).map((p) => ({
-        uri: p.doc.uri,
-        range: [p.start, p.end],
-        message: `"${oneLine(preferred.text)}" (${where(p.doc, p.start, m.doc)})`,
-      }));
-      const fixes: Fix[] = [];
+      const { related, changeAll } = sharedIn(m.doc);
       const single = replacementFor(m, preferred);
       // The title names the form, not a full stop kept for the sentence.
       const shown = single.text.endsWith('.') && !preferred.text.endsWith('.') ? single.text.slice(0, -1) : single.text;
-      fixes.push({ title: `Change to "${oneLine(shown)}"`, edits: [{ range: single.range, newText: single.text }], safe: wording.safe(m.mention) });
-      const inFile = toChange.filter((x) => x.doc === m.doc);
-      if (inFile.length > 1) {
-        fixes.push({
-          title: `Change all ${inFile.length} to "${oneLine(preferred.text)}" in this file`,
-          edits: inFile.map((x) => edit(x, preferred)),
-          safe: false,
-        });
-      }
-      if (inFile.length < toChange.length) {
-        fixes.push({
-          title: `Change all ${toChange.length} to "${oneLine(preferred.text)}" in the workspace`,
-          edits: toChange.map((x) => edit(x, preferred, x.doc === m.doc ? undefined : x.doc.uri)),
-          safe: false,
-        });
-      }
-      fixes.push(...configFixes(form, forms, preferred, wording));
+      const fixes: Fix[] = [
+        { title: `Change to "${oneLine(shown)}"`, edits: [{ range: single.range, newText: single.text }], safe: wording.safe(m.mention) },
+        ...changeAll,
+        ...settle,
+      ];
       const finding: Finding = {
         ruleId,
         severity,
-        message: wording.message(oneLine(m.mention.text), othersText, scope, oneLine(preferred.text), configured, m),
+        message: wording.message(oneLine(m.mention.text), othersText, scope, preferredText, configured, m),
         range: [m.start, m.end],
         related,
         fixes,

@@ -101,6 +101,8 @@ export interface DocumentNames {
    * list looks at spellings.
    */
   readonly mentions: readonly DocMention[];
+  /** The acronyms of `mentions`, in order: the acronym rules read only these, and an edited draft's list is patched, not filtered again. */
+  readonly acronyms: readonly DocMention[];
   readonly definitions: readonly DocDefinition[];
 }
 
@@ -488,11 +490,12 @@ export class NameIndexState {
   /** Adds a document; `dirty` and `words` collect the keys and closed words it touches (not needed when rebuilding). */
   private addDoc(doc: DocumentRef, summary: NamesSummary, docIndex: number, dirty: Set<string> | undefined, words: Set<string> | undefined): DocEntry {
     const base: DocMention[] = [];
+    const acronyms: DocMention[] = [];
     const keys: string[] = [];
     const byKey = new Map<string, DocMention[]>();
     const definitions: DocDefinition[] = [];
     const placements: Placement[] = [];
-    const entry: DocEntry = { doc, summary, docIndex, placements, base, keys, definitions, definedKeys: [], names: { doc, mentions: base, definitions } };
+    const entry: DocEntry = { doc, summary, docIndex, placements, base, keys, definitions, definedKeys: [], names: { doc, mentions: base, acronyms, definitions } };
     for (let b = 0; b < summary.blocks.length; b++) {
       const offset = summary.bases[b]!;
       const block = summary.blocks[b]!;
@@ -502,6 +505,7 @@ export class NameIndexState {
       for (const found of block.mentions) {
         const mention = new BlockMention(at, found);
         base.push(mention);
+        if (found.kind === 'acronym') acronyms.push(mention);
         const key = found.key;
         if (!dirty) {
           // Rebuilding, documents come in set order: append to the groups directly.
@@ -627,6 +631,12 @@ export class NameIndexState {
     let mentions = base;
     if (added.length === middle) for (let i = 0; i < middle; i++) base[prefix + i] = added[i]!;
     else mentions = base.slice(0, prefix).concat(added, base.slice(prefix + middle));
+    // The acronyms likewise (found by offset, as groups are, before they move).
+    const oldAcronyms = entry.names.acronyms;
+    const acronymsBefore = countBefore(oldAcronyms, middleStart, 0);
+    const acronyms = oldAcronyms.slice(0, acronymsBefore);
+    for (const m of added) if (m.mention.kind === 'acronym') acronyms.push(m);
+    for (let i = countBefore(oldAcronyms, suffixStart, acronymsBefore); i < oldAcronyms.length; i++) acronyms.push(oldAcronyms[i]!);
     // The mentions after the edit move with their blocks.
     for (let b = n0 - tail; b < n0; b++) {
       const at = entry.placements[b]!;
@@ -686,7 +696,7 @@ export class NameIndexState {
       dirty.add(key);
       this.definers.delete(key);
     }
-    entry.names = { doc, mentions, definitions };
+    entry.names = { doc, mentions, acronyms, definitions };
     return true;
   }
 

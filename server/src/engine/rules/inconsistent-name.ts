@@ -7,7 +7,7 @@
  * a certain inconsistency; aliases ("United States"/"U.S.") have other keys.
  */
 import type { DocumentRef } from '../document/model';
-import { memoisedGroup, reportGroup, type ConsistencyWording } from '../names/consistency';
+import { memoisedGroup, variantForms, type ConsistencyWording } from '../names/consistency';
 import { nameIndex, type DocMention, type NameIndex } from '../names/index';
 import type { Finding } from '../types';
 import type { DocumentSet, RuleContext, SetRule } from './rule';
@@ -64,9 +64,8 @@ export const inconsistentName: SetRule = {
     const index = nameIndex(documents);
     for (const [key, group] of index.byKey) {
       if (group.length < 2 || !KINDS.has(group[0]!.mention.kind)) continue;
-      memoisedGroup(this.id, context.severity, context.config, group, (out) => {
-        for (const part of perDocument(key, group)) reportGroup(this.id, context.severity, context.config, part, wording, out);
-      }, findings, index.carriesOver);
+      const judge = (): ReturnType<typeof variantForms>[] => perDocument(key, group).map((part) => variantForms(part, context.config));
+      memoisedGroup(this.id, context.severity, context.config, group, judge, wording, findings, index);
     }
     return findings;
   },

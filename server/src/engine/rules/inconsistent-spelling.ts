@@ -6,7 +6,7 @@
  * spelling ("Ministry of Defence"), so capitalised words inside a sentence
  * are never read as variants.
  */
-import { memoisedGroup, reportGroup, type ConsistencyWording } from '../names/consistency';
+import { memoisedGroup, variantForms, type ConsistencyWording } from '../names/consistency';
 import { nameIndex, type DocMention, type NameIndex } from '../names/index';
 import type { Finding } from '../types';
 import type { DocumentSet, RuleContext, SetRule } from './rule';
@@ -36,7 +36,7 @@ export const inconsistentSpelling: SetRule = {
     const findings = new Map<string, Finding[]>();
     const index = nameIndex(documents);
     for (const group of spellingGroups(index)) {
-      memoisedGroup(this.id, context.severity, context.config, group, (out) => reportGroup(this.id, context.severity, context.config, group, wording, out), findings, index.carriesOver);
+      memoisedGroup(this.id, context.severity, context.config, group, () => [variantForms(group, context.config)], wording, findings, index);
     }
     return findings;
   },

@@ -13,6 +13,7 @@
  *   before it somewhere), and the context agrees: the same given name or
  *   title before both, or the rare form alone in running text.
  */
+import type { LintConfig } from '../config';
 import { configFingerprint, declaredDistinct, ownMentions, where } from '../names/consistency';
 import { compareMentions, nameIndex, type DocMention } from '../names/index';
 import { HEADING, SENTENCE_INITIAL, TITLES } from '../names/mentions';
@@ -35,8 +36,16 @@ interface Entity {
   common?: boolean;
   /** Its deletion neighbourhood, computed once. */
   deletions?: readonly string[];
-  /** Its findings as a rare form, valid for one common-form index, configuration and severity. */
-  judged?: { readonly index: DeletionIndex; readonly config: string; readonly severity: Severity; readonly found: readonly (readonly [string, Finding])[] };
+  /** The common form it may misspell, if any, valid for one common-form index and configuration: words only, no positions. */
+  verdict?: Verdict;
+  /** Its findings as a rare form, valid for one verdict and severity. */
+  judged?: { readonly verdict: Verdict; readonly severity: Severity; readonly found: readonly (readonly [string, Finding])[] };
+}
+
+interface Verdict {
+  readonly index: DeletionIndex;
+  readonly config: string;
+  readonly best: Entity | undefined;
 }
 
 /**
@@ -159,12 +168,11 @@ function contextAgrees(rare: Entity, common: Entity): boolean {
   });
 }
 
-/** The findings of one rare form against the common forms, by uri. */
-function judge(ruleId: string, rare: Entity, byDeletion: DeletionIndex['byDeletion'], context: RuleContext): (readonly [string, Finding])[] {
-  const found: (readonly [string, Finding])[] = [];
-  if (confusableKnownNames().has(rare.folded) || commonWords().has(rare.folded)) return found;
+/** The common form a rare form may misspell: the most used of those that pass every gate. */
+function bestMatch(rare: Entity, byDeletion: DeletionIndex['byDeletion'], config: LintConfig): Entity | undefined {
+  if (confusableKnownNames().has(rare.folded) || commonWords().has(rare.folded)) return undefined;
   // A form only ever seen with a typographic capital may be an ordinary word.
-  if (rare.mentions.every((m) => m.mention.flags & (SENTENCE_INITIAL | HEADING))) return found;
+  if (rare.mentions.every((m) => m.mention.flags & (SENTENCE_INITIAL | HEADING))) return undefined;
   const candidates = new Set<Entity>();
   for (const del of deletionsOf(rare)) for (const e of byDeletion.get(del) ?? []) candidates.add(e);
   let best: Entity | undefined;
@@ -173,17 +181,22 @@ function judge(ruleId: string, rare: Entity, byDeletion: DeletionIndex['byDeleti
     const b = candidate.folded;
     if (a === b || differsOnlyInEnding(a, b)) continue;
     if (editDistance(a, b, maxEdits(a, b)) > maxEdits(a, b) || jaroWinkler(a, b) < MIN_JARO_WINKLER) continue;
-    if (builtInDistinct(a, b) || declaredDistinct(context.config, rare.mentions[0]!.mention.text, candidate.mentions[0]!.mention.text)) continue;
+    if (builtInDistinct(a, b) || declaredDistinct(config, rare.mentions[0]!.mention.text, candidate.mentions[0]!.mention.text)) continue;
     if (!contextAgrees(rare, candidate)) continue;
     if (!best || candidate.mentions.length > best.mentions.length) best = candidate;
   }
-  if (!best) return found;
+  return best;
+}
+
+/** The findings of a rare form that may misspell `best`, by uri. */
+function typoFindings(ruleId: string, severity: Severity, rare: Entity, best: Entity): (readonly [string, Finding])[] {
+  const found: (readonly [string, Finding])[] = [];
   const target = best.mentions[0]!.mention.text;
   for (const m of rare.mentions) {
     const first = [...best.mentions].sort(compareMentions)[0]!;
     const finding: Finding = {
       ruleId,
-      severity: context.severity,
+      severity,
       message: `"${m.mention.text}" may be a misspelling of "${target}" (${best.mentions.length}× in this document set, first on ${where(first.doc, first.start, m.doc)}).`,
       range: [m.start, m.end],
       related: best.mentions.slice(0, 5).map((p) => ({ uri: p.doc.uri, range: [p.start, p.end], message: `"${target}" (${where(p.doc, p.start, m.doc)})` })),
@@ -202,7 +215,7 @@ export const possibleNameTypo: SetRule = {
     const entities: Entity[] = [];
     const names = nameIndex(documents);
     // A one-off index gives new groups every run: nothing to memoise. A patched draft's index keeps groups, but
-    // their mentions move: entities and the deletion index (words only) carry over, findings (positions) do not.
+    // their mentions move: entities, the deletion index and verdicts (words only) carry over, findings (positions) do not.
     const memoise = names.carriesOver === true;
     const keep = names.keepsGroups === true;
     for (const [key, group] of names.byKey) {
@@ -217,9 +230,15 @@ export const possibleNameTypo: SetRule = {
     const fingerprint = configFingerprint(context.config);
     for (const rare of entities) {
       if (rare.mentions.length > MAX_RARE) continue;
+      let verdict = rare.verdict;
+      if (!verdict || verdict.index !== index || verdict.config !== fingerprint) {
+        verdict = { index, config: fingerprint, best: bestMatch(rare, index.byDeletion, context.config) };
+        if (keep) rare.verdict = verdict;
+      }
+      if (!verdict.best) continue;
       let judged = rare.judged;
-      if (!judged || judged.index !== index || judged.config !== fingerprint || judged.severity !== context.severity) {
-        judged = { index, config: fingerprint, severity: context.severity, found: judge(this.id, rare, index.byDeletion, context) };
+      if (!judged || judged.verdict !== verdict || judged.severity !== context.severity) {
+        judged = { verdict, severity: context.severity, found: typoFindings(this.id, context.severity, rare, verdict.best) };
         if (memoise) rare.judged = judged;
       }
       for (const [uri, finding] of judged.found) {
