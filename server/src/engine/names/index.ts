@@ -63,27 +63,41 @@ interface Placement {
   base: number;
 }
 
-/** A block's mention placed through its block's {@link Placement}. */
-class BlockMention implements DocMention {
-  constructor(
-    private readonly at: Placement,
-    readonly mention: Mention,
-  ) {}
+/** Something of a block (a mention, a definition) placed in its document through the block's {@link Placement}. */
+abstract class PlacedInBlock {
+  constructor(protected readonly at: Placement) {}
+
+  /** Its block-relative extent. */
+  protected abstract get span(): { readonly start: number; readonly end: number };
 
   get doc(): DocumentRef {
     return this.at.entry.doc;
   }
 
-  get docIndex(): number {
-    return this.at.entry.docIndex;
-  }
-
   get start(): number {
-    return this.at.base + this.mention.start;
+    return this.at.base + this.span.start;
   }
 
   get end(): number {
-    return this.at.base + this.mention.end;
+    return this.at.base + this.span.end;
+  }
+}
+
+/** A block's mention placed through its block's {@link Placement}. */
+class BlockMention extends PlacedInBlock implements DocMention {
+  constructor(
+    at: Placement,
+    readonly mention: Mention,
+  ) {
+    super(at);
+  }
+
+  protected get span(): Mention {
+    return this.mention;
+  }
+
+  get docIndex(): number {
+    return this.at.entry.docIndex;
   }
 }
 
@@ -314,22 +328,16 @@ function entryDoc(entry: IndexEntry): DocumentRef {
 }
 
 /** A block's acronym definition placed through its block's {@link Placement}, like {@link BlockMention}. */
-class BlockDefinitionAt implements DocDefinition {
+class BlockDefinitionAt extends PlacedInBlock implements DocDefinition {
   constructor(
-    private readonly at: Placement,
+    at: Placement,
     readonly definition: BlockDefinition,
-  ) {}
-
-  get doc(): DocumentRef {
-    return this.at.entry.doc;
+  ) {
+    super(at);
   }
 
-  get start(): number {
-    return this.at.base + this.definition.start;
-  }
-
-  get end(): number {
-    return this.at.base + this.definition.end;
+  protected get span(): BlockDefinition {
+    return this.definition;
   }
 
   get acronymStart(): number {
