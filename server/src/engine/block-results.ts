@@ -7,8 +7,16 @@
  */
 import type { Finding } from './types';
 
-interface Shared {
+/** One use of a shared block result; a document keeps these to give its uses back with {@link BlockResultStore.release}. */
+export interface BlockUse {
   readonly result: Finding[];
+}
+
+interface Shared extends BlockUse {
+  /** Where it is kept (the rule key's table and its key there), so a release needs nothing from the document. */
+  readonly key: string;
+  readonly table: Map<string, Shared>;
+  readonly prose: string;
   users: number;
 }
 
@@ -21,35 +29,39 @@ export class BlockResultStore {
    */
   private readonly byKey = new Map<string, Map<string, Shared>>();
 
-  /** The result for `key` and `prose`, computed on a miss; counts one more user, to be given back with {@link release}. */
-  use(key: string, prose: string, compute: () => Finding[]): Finding[] {
-    let inner = this.byKey.get(key);
-    if (!inner) this.byKey.set(key, (inner = new Map()));
-    const shared = inner.get(prose);
+  /**
+   * The use of the result for `key` and `prose`, computed on a miss; counts
+   * one more user, to be given back with {@link release}. Holding the use,
+   * not the prose, means a document whose paragraph is already known keeps
+   * no copy of that paragraph's prose of its own.
+   */
+  use(key: string, prose: string, compute: () => Finding[]): BlockUse {
+    let table = this.byKey.get(key);
+    if (!table) this.byKey.set(key, (table = new Map()));
+    const shared = table.get(prose);
     if (shared) {
       shared.users++;
-      return shared.result;
+      return shared;
     }
-    const result = compute();
-    inner.set(prose, { result, users: 1 });
-    return result;
+    const created: Shared = { result: compute(), key, table, prose, users: 1 };
+    table.set(prose, created);
+    return created;
   }
 
-  /** Gives back the uses recorded in `used` (key and prose, alternating); a result nobody uses any more is dropped. */
-  release(used: readonly string[]): void {
-    for (let i = 0; i < used.length; i += 2) {
-      const inner = this.byKey.get(used[i]!);
-      const shared = inner?.get(used[i + 1]!);
-      if (!inner || !shared || --shared.users > 0) continue;
-      inner.delete(used[i + 1]!);
-      if (inner.size === 0) this.byKey.delete(used[i]!);
+  /** Gives back `uses`; a result nobody uses any more is dropped. */
+  release(uses: readonly BlockUse[]): void {
+    for (const use of uses) {
+      const shared = use as Shared;
+      if (--shared.users > 0 || shared.table.get(shared.prose) !== shared) continue;
+      shared.table.delete(shared.prose);
+      if (shared.table.size === 0 && this.byKey.get(shared.key) === shared.table) this.byKey.delete(shared.key);
     }
   }
 
   /** How many distinct results are kept (for tests). */
   get size(): number {
     let size = 0;
-    for (const inner of this.byKey.values()) size += inner.size;
+    for (const table of this.byKey.values()) size += table.size;
     return size;
   }
 }

@@ -136,6 +136,16 @@ function lineBreakOf(doc: DocumentRef): string {
   return eol;
 }
 
+/** The texts of line fixes, one string each: every finding carries such a fix, and each built its own (a rope of three pieces). */
+const lineFixTexts = new Map<string, string>();
+
+function lineFixText(text: string): string {
+  const known = lineFixTexts.get(text);
+  if (known !== undefined) return known;
+  lineFixTexts.set(text, text);
+  return text;
+}
+
 /**
  * A fix that switches `ruleId` off for the line holding `offset`: a trailing
  * `disable-line` comment in Markdown, and in plain text (where comments sit
@@ -144,15 +154,15 @@ function lineBreakOf(doc: DocumentRef): string {
 export function disableLineFix(doc: DocumentRef, offset: number, ruleId: string): Fix {
   const line = lineNumberAt(doc.lineStarts, offset);
   const lineStart = doc.lineStarts[line - 1]!;
-  const title = `Disable ${ruleId} for this line`;
+  const title = lineFixText(`Disable ${ruleId} for this line`);
   if (doc.languageId === 'markdown') {
     // The next line's start, back over the line break: no scan along the line (policy prose has long lines, and every finding gets this fix).
     let lineEnd = doc.lineStarts[line] ?? doc.text.length;
     if (lineEnd > lineStart && doc.text.charCodeAt(lineEnd - 1) === 10) lineEnd--;
     if (lineEnd > lineStart && doc.text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-    return { title, safe: false, edits: [{ range: [lineEnd, lineEnd], newText: ` <!-- policylint-disable-line ${ruleId} -->` }] };
+    return { title, safe: false, edits: [{ range: [lineEnd, lineEnd], newText: lineFixText(` <!-- policylint-disable-line ${ruleId} -->`) }] };
   }
   const eol = lineBreakOf(doc);
   const at = lineStart === 0 && doc.text.charCodeAt(0) === 0xfeff ? 1 : lineStart;
-  return { title, safe: false, edits: [{ range: [at, at], newText: `<!-- policylint-disable-next-line ${ruleId} -->${eol}` }] };
+  return { title, safe: false, edits: [{ range: [at, at], newText: lineFixText(`<!-- policylint-disable-next-line ${ruleId} -->${eol}`) }] };
 }

@@ -8,7 +8,7 @@
  * re-examines only what changed.
  */
 import { DEFAULT_CONFIG, ruleSeverity, type LintConfig } from './config';
-import { BlockResultStore } from './block-results';
+import { BlockResultStore, type BlockUse } from './block-results';
 import { applyDirectives, disableLineFix, DIRECTIVE_RULE_ID } from './directives';
 import type { ParsedDocument } from './document/model';
 import { parseDocument } from './document/parse';
@@ -88,8 +88,8 @@ function blockConfigKey(config: LintConfig): string {
 interface LocalResult {
   readonly config: string;
   readonly findings: Finding[];
-  /** The block results it uses in the linter's store: key and prose, alternating. */
-  readonly blocks: readonly string[];
+  /** The block results it uses in the linter's store. */
+  readonly blocks: readonly BlockUse[];
 }
 
 /**
@@ -128,17 +128,16 @@ export class Linter {
     const entries = new Map<string, DocumentEntry>();
     const retired: DocumentEntry[] = [];
     try {
+      const analyses = new Map<string, DocumentAnalysis>();
       for (const doc of documents) {
         throwIfCancelled(token);
-        entries.set(doc.uri, this.entry(doc, retired));
+        const entry = this.entry(doc, retired);
+        entries.set(doc.uri, entry);
+        // Local findings right after the parse, which they then let go: a thousand block trees alive at once were the peak of a first lint.
+        analyses.set(doc.uri, { summary: entry.summary, findings: this.localFindings(entry, config, token) });
       }
       for (const [uri, entry] of this.entries) if (entries.get(uri) !== entry) retired.push(entry);
       this.entries = entries;
-      const analyses = new Map<string, DocumentAnalysis>();
-      for (const entry of [...entries.values()].sort((a, b) => compareUris(a.summary, b.summary))) {
-        throwIfCancelled(token);
-        analyses.set(entry.summary.uri, { summary: entry.summary, findings: this.localFindings(entry, config, token) });
-      }
       return combineAnalyses(
         documents.map((doc) => analyses.get(doc.uri)!),
         config,
@@ -194,7 +193,7 @@ export class Linter {
     if (previous && previous.config === fingerprint) return previous.findings;
     const doc = entry.parsed ?? parseDocument({ uri: entry.summary.uri, languageId: entry.languageId, text: entry.text });
     const findings: Finding[] = [];
-    const blocks: string[] = [];
+    const blocks: BlockUse[] = [];
     const configKey = blockConfigKey(config);
     try {
       for (const rule of RULE_IMPLEMENTATIONS) {
@@ -212,9 +211,9 @@ export class Linter {
         for (const block of doc.prose) {
           if (!rule.applies(block)) continue;
           const key = keys[block.kind];
-          const local = this.blockResults.use(key, block.prose, () => rule.check(block, context));
-          blocks.push(key, block.prose);
-          for (const finding of local) findings.push(toDocumentOffsets(finding, block.range[0], severity));
+          const use = this.blockResults.use(key, block.prose, () => rule.check(block, context));
+          blocks.push(use);
+          for (const finding of use.result) findings.push(toDocumentOffsets(finding, block.range[0], severity));
         }
       }
     } catch (error) {
