@@ -24,6 +24,11 @@ export class BoundedCache<K, V> {
     return value;
   }
 
+  /** The cached value for `key`, if any, without computing one. */
+  peek(key: K): V | undefined {
+    return this.entries.get(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }
