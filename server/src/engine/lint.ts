@@ -278,9 +278,10 @@ export function combineAnalyses(
     const doc = byUri.get(summary.uri)!;
     const set = fromSet.get(doc.uri)!;
     const before = state?.finished.get(doc);
-    // The same summary, local findings and set findings give the same result: an edit elsewhere does not redo this document. Set
-    // findings are compared by value, as some set rules make new but equal findings each run; an unchanged result object then
-    // tells every cache downstream (the server's among them) that nothing changed, at the cost of one identity check.
+    // The same summary, local findings and set findings give the same result: an edit elsewhere does not redo this document.
+    // Set findings are compared by value (deeply, stopping at the first difference), as some set rules make new but equal
+    // findings each run; an unchanged result object then tells every cache downstream, the server's among them, that
+    // nothing changed.
     if (before && before.local === local && before.directiveSeverity === directiveSeverity && equal(before.set, set)) return before.result;
     const kept = applyDirectives(doc, [...local!, ...set].sort(compareFindings), doc.directives).map(
       (finding): Finding => ({ ...finding, fixes: [...(finding.fixes ?? []), disableLineFix(doc, finding.range[0], finding.ruleId)] }),

@@ -239,7 +239,9 @@ export function parseMarkdownBlocks(text: string): Block[] {
     const lead = first ? (frontMatter ? '' : definitions.length > 0 ? prefix : '') : prefix;
     const body = text.slice(start, end);
     // A huge single paragraph (the first segment too: a whole document can be one) is parsed in pieces.
-    if (body.length > HUGE_PARAGRAPH && !(first && frontMatter) && !isFast(body, definitions.length > 0)) {
+    // Whether the segment takes the plain-paragraph path, asked once: it scans the whole segment.
+    let fast: boolean | undefined;
+    if (body.length > HUGE_PARAGRAPH && !(first && frontMatter) && !(fast = isFast(body, definitions.length > 0))) {
       const pieces = segmentCache.get(flatten(`${lead}\u0000huge\u0000${body}`), () => ({
         blocks: (parseHugeParagraph(lead, body) ?? []).map((block) => shiftBlock(block, start)),
         start,
@@ -260,7 +262,7 @@ export function parseMarkdownBlocks(text: string): Block[] {
       for (const block of placeRun(alone, start)) blocks.push(block);
       return;
     }
-    if (isFast(body, definitions.length > 0)) {
+    if (fast ?? isFast(body, definitions.length > 0)) {
       flush();
       return emit(start, end, prefix);
     }
