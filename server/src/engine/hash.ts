@@ -18,3 +18,12 @@ export function fnvRange(hash: number, text: string, start: number, end: number)
 export function fnv1a(text: string): number {
   return fnvRange(FNV_OFFSET, text, 0, text.length) >>> 0;
 }
+
+/**
+ * Where a 32-bit key starts probing in an open-addressing table of
+ * `mask + 1` slots (a power of two): Fibonacci hashing spreads keys that
+ * differ only in their high bits, which masking alone would not.
+ */
+export function homeSlot(key: number, mask: number): number {
+  return Math.imul(key, 0x9e3779b1) & mask;
+}

@@ -14,6 +14,8 @@
  * probe the table once per slot, not once per entry.
  */
 
+import { homeSlot } from '../hash';
+
 /** The handle of a slot nobody holds. */
 const NONE = -1;
 
@@ -23,9 +25,6 @@ const MIN_TABLE = 1024;
 /** Numbers before the ids of a block: its length, then how many slots share it. */
 const HEADER = 2;
 
-function home(key: number, mask: number): number {
-  return Math.imul(key, 0x9e3779b1) & mask;
-}
 
 /** A hash of `ids[start, start + length)`, never 0 (0 marks an empty table entry). */
 function hashIds(ids: Int32Array, start: number, length: number): number {
@@ -44,7 +43,7 @@ class IntTable {
   find(key: number, accept?: (value: number) => boolean): number {
     const keys = this.keys;
     const mask = keys.length - 1;
-    for (let entry = home(key, mask); keys[entry] !== 0; entry = (entry + 1) & mask) {
+    for (let entry = homeSlot(key, mask); keys[entry] !== 0; entry = (entry + 1) & mask) {
       if (keys[entry] === key && (!accept || accept(this.values[entry]!))) return entry;
     }
     return -1;
@@ -62,7 +61,7 @@ class IntTable {
     let hole = entry;
     keys[hole] = 0;
     for (let next = (hole + 1) & mask; keys[next] !== 0; next = (next + 1) & mask) {
-      const start = home(keys[next]!, mask);
+      const start = homeSlot(keys[next]!, mask);
       // An entry whose home lies cyclically in (hole, next] is still reachable; any other moves into the hole.
       const reachable = hole <= next ? hole < start && start <= next : hole < start || start <= next;
       if (reachable) continue;
@@ -76,7 +75,7 @@ class IntTable {
 
   private place(key: number, value: number): void {
     const mask = this.keys.length - 1;
-    let entry = home(key, mask);
+    let entry = homeSlot(key, mask);
     while (this.keys[entry] !== 0) entry = (entry + 1) & mask;
     this.keys[entry] = key;
     this.values[entry] = value;

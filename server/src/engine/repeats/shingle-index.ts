@@ -6,6 +6,8 @@
  * a million shingles in it, and a `Map` of that size spent its time growing
  * and feeding the garbage collector.
  */
+import { homeSlot } from '../hash';
+
 export class ShingleIndex {
   /** Key + 1 per slot (0: empty). */
   private keys: Uint32Array;
@@ -28,7 +30,7 @@ export class ShingleIndex {
   /** The slot of `key` (+ 1): where it is, or the empty slot where it goes. */
   private slotOf(stored: number): number {
     const mask = this.keys.length - 1;
-    let slot = Math.imul(stored, 0x9e3779b1) & mask;
+    let slot = homeSlot(stored, mask);
     while (this.keys[slot] !== 0 && this.keys[slot] !== stored) slot = (slot + 1) & mask;
     return slot;
   }

@@ -11,7 +11,7 @@
 import { BoundedCache } from '../cache';
 import { charClass, LETTER, NUMBER } from '../document/chars';
 import { foldForComparison } from '../document/words';
-import { FNV_OFFSET, FNV_PRIME, fnvRange } from '../hash';
+import { FNV_OFFSET, FNV_PRIME, fnvRange, homeSlot } from '../hash';
 
 export interface Signature {
   /** 53-bit hash of the folded text plus hidden parts: equal for exact copies (confirm on the text). */
@@ -176,7 +176,7 @@ function distinct(count: number): Uint32Array {
   let kept = 0;
   for (let i = 0; i < count; i++) {
     const hash = pending[i]!;
-    let slot = Math.imul(hash, 0x9e3779b1) & mask;
+    let slot = homeSlot(hash, mask);
     for (;;) {
       const held = table[slot]!;
       if (held === 0) {
