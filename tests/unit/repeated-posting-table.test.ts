@@ -92,4 +92,19 @@ describe('posting table', () => {
       { numRuns: 3, seed: 20261129 },
     );
   });
+
+  it('keeps a long list that fills its block whole through arena compaction', () => {
+    // Long lists grow in place and are moved, capacity and all, when the arena is laid out afresh.
+    for (const length of [32, 33, 63, 64, 65, 128]) {
+      const reference = new Map<number, number[]>();
+      const table = new PostingTable(compare);
+      for (let id = 0; id < length; id++) apply(reference, table, { kind: 'insert', slot: 1, id });
+      // Lists of every short length, then all dropped: released blocks the arena is compacted to get rid of.
+      const made = Array.from({ length: 3000 }, (_, i) => ({ slot: 1000 + i, ids: Array.from({ length: 2 + (i % 30) }, (_, k) => (i + k * 13) % 400) }));
+      for (const { slot, ids } of made) for (const id of ids) apply(reference, table, { kind: 'insert', slot, id });
+      for (const { slot, ids } of made) apply(reference, table, { kind: 'remove', slot, ids });
+      apply(reference, table, { kind: 'insert', slot: 1, id: 500 });
+      expectSame(reference, table, [1]);
+    }
+  });
 });

@@ -8,7 +8,10 @@
  * without copies, most slots), and longer lists are blocks of one Int32Array
  * arena, shared between slots with the same holders: all the shingles of a
  * paragraph copied into four documents have the same five holders, so
- * a copied paragraph costs one block, not one per shingle.
+ * a copied paragraph costs one block, not one per shingle. Lists longer
+ * than {@link LONG} are never shared and grow in place with room to spare:
+ * a shingle common to thousands of paragraphs would otherwise be copied
+ * whole on every insertion, which made building a large set quadratic.
  *
  * Reading goes through a handle ({@link PostingTable.ref}) so that hot loops
  * probe the table once per slot, not once per entry.
@@ -22,8 +25,14 @@ const NONE = -1;
 /** Smallest table size (a power of two). */
 const MIN_TABLE = 1024;
 
-/** Numbers before the ids of a block: its length, then how many slots share it. */
+/**
+ * Numbers before the ids of a block: its length, then, for a list of at
+ * most LONG ids, how many slots share it, or else its capacity.
+ */
 const HEADER = 2;
+
+/** Lists longer than this have a block of their own that grows in place. */
+const LONG = 32;
 
 
 /** A hash of `ids[start, start + length)`, never 0 (0 marks an empty table entry). */
@@ -152,12 +161,38 @@ export class PostingTable {
     const size = this.size(ref);
     let at = this.rank(ref, id);
     while (at < size && this.at(ref, at) === id) at++;
+    if (size >= LONG) {
+      this.slots.values[entry] = this.insertLong(ref, size, at, id);
+      return;
+    }
     const scratch = this.room(size + 1);
     for (let i = 0; i < at; i++) scratch[i] = this.at(ref, i);
     scratch[at] = id;
     for (let i = at; i < size; i++) scratch[i + 1] = this.at(ref, i);
     this.slots.values[entry] = this.share(size + 1);
     if (ref >= 0) this.disown(ref);
+  }
+
+  /** The block of a list of `size` ids (LONG or more) once `id` is put at `at`: `ref` itself while it has room. */
+  private insertLong(ref: number, size: number, at: number, id: number): number {
+    if (size > LONG && size < this.items[ref + 1]!) {
+      const start = ref + HEADER;
+      this.items.copyWithin(start + at + 1, start + at, start + size);
+      this.items[start + at] = id;
+      this.items[ref] = size + 1;
+      return ref;
+    }
+    // A list just past LONG leaves its shared block; a full one moves to a block twice its capacity.
+    const capacity = size > LONG ? this.items[ref + 1]! * 2 : 2 * LONG;
+    const block = this.allocate(capacity + HEADER);
+    const items = this.items;
+    items[block] = size + 1;
+    items[block + 1] = capacity;
+    items.copyWithin(block + HEADER, ref + HEADER, ref + HEADER + at);
+    items[block + HEADER + at] = id;
+    items.copyWithin(block + HEADER + at + 1, ref + HEADER + at, ref + HEADER + size);
+    this.disown(ref);
+    return block;
   }
 
   /** Takes the ids for which `gone` holds out of the list of `slot`. */
@@ -177,6 +212,11 @@ export class PostingTable {
       if (!gone(id)) scratch[kept++] = id;
     }
     if (kept === size) return;
+    if (kept > LONG) {
+      this.items.set(scratch.subarray(0, kept), ref + HEADER);
+      this.items[ref] = kept;
+      return;
+    }
     if (kept === 0) this.slots.delete(entry);
     else this.slots.values[entry] = kept === 1 ? -scratch[0]! - 2 : this.share(kept);
     this.disown(ref);
@@ -210,12 +250,17 @@ export class PostingTable {
     return block;
   }
 
-  /** Counts one slot fewer on `block`, releasing it when none is left. */
+  /** Counts one slot fewer on `block`, releasing it when none is left (a long list's block at once). */
   private disown(block: number): void {
-    if (--this.items[block + 1]! > 0) return;
     const length = this.items[block]!;
+    if (length > LONG) return this.release(block, this.items[block + 1]! + HEADER);
+    if (--this.items[block + 1]! > 0) return;
     this.blocks.delete(this.blocks.find(hashIds(this.items, block + HEADER, length), (other) => other === block));
-    const size = length + HEADER;
+    this.release(block, length + HEADER);
+  }
+
+  /** Puts a block of `size` numbers on the free list of its size. */
+  private release(block: number, size: number): void {
     this.wasted += size;
     this.items[block] = this.free.get(size) ?? -1;
     this.free.set(size, block);
@@ -260,7 +305,16 @@ export class PostingTable {
     const slots = this.slots;
     for (let entry = 0; entry < slots.keys.length; entry++) {
       const ref = slots.values[entry]!;
-      if (slots.keys[entry] !== 0 && ref >= 0) slots.values[entry] = old[ref + 1]!;
+      if (slots.keys[entry] === 0 || ref < 0) continue;
+      if (old[ref]! <= LONG) {
+        slots.values[entry] = old[ref + 1]!;
+        continue;
+      }
+      // A long list's block belongs to this slot alone.
+      const size = old[ref + 1]! + HEADER;
+      items.set(old.subarray(ref, ref + size), top);
+      slots.values[entry] = top;
+      top += size;
     }
     this.items = items;
     this.top = top;
