@@ -6,9 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/engine/config';
 import { parseDocument } from '../../server/src/engine/document/parse';
-import { analyzeRepeats, type RepeatAnalysis } from '../../server/src/engine/repeats/analyze';
+import type { RepeatAnalysis } from '../../server/src/engine/repeats/analyze';
 import { RepeatIndex } from '../../server/src/engine/repeats/incremental';
 import { summarizeDocument, type DocumentSummary } from '../../server/src/engine/summary';
+import { referenceRepeats } from './repeats-reference';
 
 // Five words make few distinct trigrams, so shingle lists grow past the boilerplate cap.
 const WORDS = ['budget', 'agency', 'cost', 'program', 'funding'];
@@ -58,7 +59,7 @@ describe('incremental repeat index', () => {
         };
         const ordered = (): DocumentSummary[] => [...set.keys()].sort().map((uri) => summaryOf(uri, set.get(uri)!));
         const index = new RepeatIndex();
-        expect(view(index.update(ordered(), config))).toEqual(view(analyzeRepeats([...ordered()], config)));
+        expect(view(index.update(ordered(), config))).toEqual(view(referenceRepeats([...ordered()], config)));
         for (const change of steps) {
           const uri = `d${String(change.doc).padStart(2, '0')}.md`;
           const paras = [...(set.get(uri) ?? [])];
@@ -73,7 +74,7 @@ describe('incremental repeat index', () => {
             set.set(uri, paras);
           }
           const docs = ordered();
-          expect(view(index.update(docs, config))).toEqual(view(analyzeRepeats([...docs], config)));
+          expect(view(index.update(docs, config))).toEqual(view(referenceRepeats([...docs], config)));
         }
       }),
       { numRuns: 40, seed: 20261129 },
@@ -93,7 +94,7 @@ describe('incremental repeat index', () => {
           if (kind === 'gone') texts.delete(uri);
           else texts.set(uri, kind === 'same' ? `${sentence}.` : kind === 'twice' ? `${sentence}. ${sentence}.\n\n${other}.` : `${other}. ${sentence}.`);
           const docs = [...texts.keys()].sort().map((uri) => summarizeDocument(parseDocument({ uri, languageId: 'markdown', text: texts.get(uri)! })));
-          expect(view(index.update(docs, DEFAULT_CONFIG))).toEqual(view(analyzeRepeats([...docs], DEFAULT_CONFIG)));
+          expect(view(index.update(docs, DEFAULT_CONFIG))).toEqual(view(referenceRepeats([...docs], DEFAULT_CONFIG)));
         }
       }),
       { numRuns: 60, seed: 20261129 },

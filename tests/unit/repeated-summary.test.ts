@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/engine/config';
 import { parseDocument } from '../../server/src/engine/document/parse';
 import { foldForComparison } from '../../server/src/engine/document/words';
-import { analyzeRepeats } from '../../server/src/engine/repeats/analyze';
 import { RepeatIndex } from '../../server/src/engine/repeats/incremental';
+import { referenceRepeats } from './repeats-reference';
 import { fnv1a } from '../../server/src/engine/hash';
 import { hash53, scanWords, signatureOf, wordsHash, wordsOf } from '../../server/src/engine/repeats/signature';
 import { sentenceCount, type ParagraphSummary } from '../../server/src/engine/repeats/summary';
@@ -124,7 +124,7 @@ describe('hash collisions', () => {
     const a = summaryOf('a.md', first);
     const b = forged(a, summaryOf('b.md', second));
     expect(b.paragraphs[0]!.signature.exact).toBe(a.paragraphs[0]!.signature.exact);
-    const analysis = analyzeRepeats([a, b], DEFAULT_CONFIG);
+    const analysis = referenceRepeats([a, b], DEFAULT_CONFIG);
     expect(analysis).toEqual({ paragraphs: [], sentences: [] });
     expect(new RepeatIndex().update([a, b], DEFAULT_CONFIG)).toEqual({ paragraphs: [], sentences: [] });
   });
@@ -132,7 +132,7 @@ describe('hash collisions', () => {
   it('still let true copies through', () => {
     const a = summaryOf('a.md', first);
     const b = forged(a, summaryOf('b.md', `${first}\n`));
-    const analysis = analyzeRepeats([a, b], DEFAULT_CONFIG);
+    const analysis = referenceRepeats([a, b], DEFAULT_CONFIG);
     expect(analysis.paragraphs.map((r) => [r.doc.uri, r.earlier[0]!.kind])).toEqual([['b.md', 'identical']]);
   });
 });

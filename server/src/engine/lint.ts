@@ -14,7 +14,7 @@ import type { ParsedDocument } from './document/model';
 import { parseDocument } from './document/parse';
 import { configFingerprint } from './names/consistency';
 import { NameIndexState, useNameState } from './names/index';
-import { primeRepeats } from './repeats/analyze';
+import { primeRepeats } from './repeats/set-analysis';
 import { RepeatIndex } from './repeats/incremental';
 import { RULE_IMPLEMENTATIONS } from './rules/index';
 import equal from 'fast-deep-equal';

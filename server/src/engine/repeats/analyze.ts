@@ -1,6 +1,8 @@
 /**
- * Finds repeated paragraphs and sentences across a set of documents, once
- * per lint run, for the repeated-paragraph and repeated-sentence rules.
+ * What repeat detection finds and how it judges a pair: the answer types,
+ * the limits, the copy measure and the lists of equal items. The analysis
+ * itself is `RepeatIndex` (incremental.ts), for a single run and for an
+ * editor's runs alike.
  *
  * Exact copies come from a hash map of folded text. Near copies come from an
  * inverted index of word-trigram shingles: a paragraph is compared only with
@@ -13,7 +15,6 @@ import type { Container } from '../document/model';
 import { foldForComparison } from '../document/words';
 import type { DocumentSummary } from '../summary';
 import { measuresWords, resemblance, wordResemblance, type Resemblance } from './similarity';
-import { ShingleIndex } from './shingle-index';
 import { hash53 } from './signature';
 import { sentenceAt, sentenceCount, sentenceKeyAt, type ParagraphSummary, type SentenceSummary } from './summary';
 import { isFolded, sameExact, sameSentence, wordsOfParagraph, type Located } from './verify';
@@ -191,127 +192,4 @@ export function isAllowed(allowed: ReadonlyMap<number, readonly string[]>, locat
 /** Whether two paragraphs are exact copies in the same kind of container (only those are compared). */
 export function sameCopy(a: Located, b: Located): boolean {
   return a.block.container === b.block.container && sameExact(a, b);
-}
-
-/** A sentence by its paragraph and position among the paragraph's reported sentences. */
-interface SentenceRef extends ProseRef {
-  readonly index: number;
-}
-
-const sameSentenceRef = (a: SentenceRef, b: SentenceRef): boolean => sameSentence(a, a.index, b, b.index);
-
-function growCounts(counts: Uint32Array, size: number): Uint32Array {
-  const grown = new Uint32Array(Math.max(size, counts.length * 2));
-  grown.set(counts);
-  return grown;
-}
-
-function analyze(documents: readonly DocumentSummary[], config: LintConfig): RepeatAnalysis {
-  const { minWords, similarity, allow } = config.repeated;
-  const allowed = allowedTexts(allow);
-  const exact = new EqualLists<number, Entry>(sameCopy);
-  const postings = new Map<Container, ShingleIndex>();
-  const entries: Entry[] = [];
-  const paragraphs: ParagraphRepeat[] = [];
-  const reported = new Set<ParagraphSummary>();
-  let shared: Uint32Array = new Uint32Array(1024);
-  // Shingles per kind of container, to size each index once.
-  const shingleCounts = new Map<Container, number>();
-  for (const doc of documents) {
-    for (const block of doc.paragraphs) shingleCounts.set(block.container, (shingleCounts.get(block.container) ?? 0) + block.signature.shingles.length);
-  }
-
-  for (const doc of documents) {
-    for (const block of doc.paragraphs) {
-      const signature = block.signature;
-      const entry: Entry = { doc, block };
-      if (signature.words.length < minWords || isAllowed(allowed, entry)) continue;
-      const copies = exact.find(signature.exact, entry);
-      let earlier: EarlierCopy[] = copies
-        ? copies.slice(0, MAX_LISTED_COPIES).map((copy) => ({ doc: copy.doc, block: copy.block, kind: 'identical', score: 1 }))
-        : [];
-      let index = postings.get(block.container);
-      if (!index) postings.set(block.container, (index = new ShingleIndex(MAX_POSTINGS, shingleCounts.get(block.container))));
-      if (!copies) {
-        // Count shared shingles per earlier paragraph in a reused typed array.
-        if (shared.length < entries.length) shared = growCounts(shared, entries.length);
-        const touched: number[] = [];
-        const counts = shared;
-        const count = (id: number): void => {
-          if (counts[id]!++ === 0) touched.push(id);
-        };
-        for (const hash of signature.shingles) index.forEach(hash, count);
-        for (const id of touched) {
-          const count = shared[id]!;
-          shared[id] = 0;
-          const candidate = entries[id]!;
-          const needed = Math.max(2, CANDIDATE_SHARE * Math.min(signature.shingles.length, candidate.block.signature.shingles.length));
-          if (count < needed) continue;
-          const match = classify(entry, candidate, similarity);
-          if (match) earlier.push({ doc: candidate.doc, block: candidate.block, ...match });
-        }
-        earlier = earlier.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.score - a.score);
-      }
-      if (earlier.length > 0) {
-        const total = copies ? copies.length : earlier.length;
-        paragraphs.push({ doc, block, earlier: earlier.slice(0, MAX_LISTED_COPIES), total });
-        reported.add(block);
-      }
-      if (copies) copies.push(entry);
-      else exact.start(signature.exact, entry);
-      const id = entries.push(entry) - 1;
-      for (const hash of signature.shingles) index.add(hash, id);
-    }
-  }
-
-  const skipReported = isRuleEnabled(config, 'repeated-paragraph');
-  const seenSentences = new EqualLists<number, SentenceRef>(sameSentenceRef);
-  const sentences: SentenceRepeat[] = [];
-  for (const doc of documents) {
-    for (const block of doc.paragraphs) {
-      if (isAllowed(allowed, { doc, block })) continue;
-      for (let index = 0; index < sentenceCount(block); index++) {
-        const key = sentenceKeyAt(block, index);
-        const here: SentenceRef = { doc, block, index };
-        const before = seenSentences.find(key, here);
-        if (!before) {
-          seenSentences.start(key, here);
-          continue;
-        }
-        if (!(skipReported && reported.has(block))) {
-          sentences.push({ ...withSentence(here), earlier: before.slice(0, MAX_LISTED_COPIES).map(withSentence), total: before.length });
-        }
-        before.push(here);
-      }
-    }
-  }
-  return { paragraphs, sentences };
-}
-
-/** A reported sentence with its offsets, made only for what is reported. */
-function withSentence(ref: SentenceRef): ProseRef & { readonly sentence: SentenceSummary } {
-  return { doc: ref.doc, block: ref.block, sentence: sentenceAt(ref.block, ref.index) };
-}
-
-const memo = new WeakMap<readonly DocumentSummary[], { config: LintConfig; analysis: RepeatAnalysis }>();
-
-/**
- * Hands the rules of a run an analysis computed elsewhere (incrementally, by
- * {@link RepeatIndex}) for `documents`, so they do not recompute it.
- */
-export function primeRepeats(documents: readonly DocumentSummary[], config: LintConfig, analysis: RepeatAnalysis): void {
-  memo.set(documents, { config, analysis });
-}
-
-/**
- * The repeats in `documents` (already in comparison order: path, then
- * position), from their summaries. Both repeat rules receive the same array
- * in one run, so the analysis is computed once and shared.
- */
-export function analyzeRepeats(documents: readonly DocumentSummary[], config: LintConfig): RepeatAnalysis {
-  const hit = memo.get(documents);
-  if (hit && hit.config === config) return hit.analysis;
-  const analysis = analyze(documents, config);
-  memo.set(documents, { config, analysis });
-  return analysis;
 }

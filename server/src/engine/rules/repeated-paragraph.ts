@@ -4,7 +4,8 @@
  */
 import type { DocumentRef } from '../document/model';
 import { lineNumberAt } from '../document/lines';
-import { analyzeRepeats, type EarlierCopy, type ProseRef } from '../repeats/analyze';
+import type { EarlierCopy, ProseRef } from '../repeats/analyze';
+import { analyzeRepeats } from '../repeats/set-analysis';
 import type { Finding, OffsetRange } from '../types';
 import type { DocumentSet, RuleContext, SetRule } from './rule';
 

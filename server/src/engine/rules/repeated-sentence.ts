@@ -2,7 +2,7 @@
  * repeated-sentence: a sentence of eight or more words that appears earlier
  * in the set, when its paragraph is not already reported as a repeat.
  */
-import { analyzeRepeats } from '../repeats/analyze';
+import { analyzeRepeats } from '../repeats/set-analysis';
 import type { Finding } from '../types';
 import { moreCopies, where } from './repeated-paragraph';
 import type { DocumentSet, RuleContext, SetRule } from './rule';
