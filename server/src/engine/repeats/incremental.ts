@@ -188,7 +188,7 @@ function removeFrom<T>(list: T[], item: T): void {
 export class RepeatIndex {
   private docs = new Map<string, Doc>();
   private exact = new EqualLists<number, Para>(sameParas);
-  /** Per kind of container, the holders of each shingle slot by paragraph id, in set order; a paragraph holding two hashes of one slot is listed twice, as in `ShingleIndex`. */
+  /** Per kind of container, the holders of each shingle slot by paragraph id, in set order; a paragraph holding two hashes of one slot is listed twice (it counts each). */
   private shingles = new Map<string, PostingTable>();
   /** Paragraphs by id. */
   private byId: (Para | undefined)[] = [];
