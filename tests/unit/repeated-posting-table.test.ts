@@ -36,7 +36,12 @@ function expectSame(reference: Map<number, number[]>, table: PostingTable, probe
     const ref = table.ref(slot);
     const read = Array.from({ length: table.size(ref) }, (_, i) => table.at(ref, i));
     expect(read).toEqual(list);
-    for (const id of [list[0]!, list[list.length - 1]!, 3]) expect(table.rank(ref, id)).toBe(list.filter((other) => compare(other, id) < 0).length);
+    for (const id of [list[0]!, list[list.length - 1]!, 3]) {
+      const before = list.filter((other) => compare(other, id) < 0).length;
+      expect(table.rank(ref, id)).toBe(before);
+      // Counting only the head of the list, as the repeat index asks whether a list is followed.
+      for (const limit of [0, 1, 25]) expect(table.rank(ref, id, limit)).toBe(Math.min(before, limit));
+    }
   }
   for (const slot of probes) if (!reference.has(slot)) expect(table.size(table.ref(slot))).toBe(0);
 }

@@ -558,7 +558,8 @@ export class RepeatIndex {
     const slots = this.slots(para);
     for (const hash of signature.shingles) {
       const postings = slots.ref(hash >>> 1);
-      const holders = slots.rank(postings, para.id);
+      // Whether more than MAX_POSTINGS come before it is read from the head of the list: long lists are the common shingles.
+      const holders = slots.rank(postings, para.id, FOLLOWED);
       if (holders > MAX_POSTINGS) continue;
       for (let i = 0; i < holders; i++) {
         const holder = this.byId[slots.at(postings, i)]!;

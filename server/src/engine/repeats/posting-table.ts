@@ -134,10 +134,10 @@ export class PostingTable {
     return ref >= 0 ? this.items[ref + HEADER + index]! : -ref - 2;
   }
 
-  /** How many entries of the list of handle `ref` come before `id`. */
-  rank(ref: number, id: number): number {
+  /** How many entries of the list of handle `ref` come before `id`, counting only the first `limit` (all, without it). */
+  rank(ref: number, id: number, limit = Infinity): number {
     let low = 0;
-    let high = this.size(ref);
+    let high = Math.min(this.size(ref), limit);
     while (low < high) {
       const mid = (low + high) >> 1;
       if (this.compare(this.at(ref, mid), id) < 0) low = mid + 1;
