@@ -19,7 +19,8 @@ import { BLOCK_START, DELIMITER_ROW, fastBlocks, isFast } from './fast-paragraph
 import { flatten } from './flatten';
 import { eventBlocks, micromarkEvents } from './micromark-blocks';
 import { ProseMask } from './prose-mask';
-import { segmentMarkdown } from './segments';
+import { closestParse, rememberParse, type ParsedRun, type PlacedRun } from './previous-parses';
+import { resegmentMarkdown, segmentMarkdown } from './segments';
 import { splitSentences } from './sentences';
 
 type MicromarkExtension = NonNullable<Options['extensions']>[number];
@@ -146,20 +147,6 @@ function shiftBlock(block: Block, by: number): Block {
   return shifted;
 }
 
-/**
- * A parsed run: its blocks at document offsets, for the run starting at
- * `start`. Blocks are immutable, so a document parsed again with the run at
- * the same place (every run before an edit, every run of an unchanged
- * document) gets these very objects: no copy, and no second set of blocks
- * kept by the cache beside the documents'. Only a run found elsewhere (after
- * an edit, or in another document) is copied to its new place, which then
- * becomes the entry's.
- */
-interface ParsedRun {
-  blocks: readonly Block[];
-  start: number;
-}
-
 /** Parsed runs of segments by their text (and the definitions they were parsed with). */
 const segmentCache = new BoundedCache<string, ParsedRun>(50_000);
 
@@ -183,13 +170,17 @@ const RUN_LENGTH = 4096;
 /** A run also ends after a segment whose hash is 0 modulo this, so run boundaries follow the content: an edit re-parses its own run only, never shifts the rest. */
 const RUN_BREAK = 8;
 
-/** The blocks of `run` (parsed after `lead`) at document offsets, for the run starting at `start`. */
-function parseRun(run: string, lead: string, start: number): readonly Block[] {
+/**
+ * The parsed entry of `run` (parsed after `lead`), for the run starting at
+ * `start`; `tryFast` when the run is one segment not yet asked whether it
+ * takes the plain-paragraph path.
+ */
+function parseRun(run: string, lead: string, start: number, tryFast: boolean): ParsedRun {
   // A flat key: as a rope it would keep `run`, a slice of the whole document's text, alive as long as the entry.
-  const entry = segmentCache.get(flatten(`${lead}\u0000${run}`), (key) => {
+  return segmentCache.get(flatten(`${lead}\u0000${run}`), (key) => {
     // The prose is cut from the key, which the entry keeps anyway, not from `run`: a cached block holding
     // that would keep the document's text alive after the document changed.
-    const fast = fastBlocks(key.slice(lead.length + 1), start, hasDefinitions(lead));
+    const fast = tryFast ? fastBlocks(key.slice(lead.length + 1), start, hasDefinitions(lead)) : undefined;
     return {
       blocks: fast
         ? fast
@@ -199,7 +190,6 @@ function parseRun(run: string, lead: string, start: number): readonly Block[] {
       start,
     };
   });
-  return placeRun(entry, start);
 }
 
 /** Whether a run's lead holds definitions (it is otherwise empty or a line break). */
@@ -212,26 +202,50 @@ function hasDefinitions(lead: string): boolean {
  * into top-level segments (see segments.ts) that parse the same alone as in
  * the whole; plain paragraphs and lists skip the parser (see fast-paragraph.ts),
  * and the other segments are parsed in short runs. Results are cached by the
- * run's text, so re-parsing an edited document only parses the run it touched.
+ * run's text, so re-parsing an edited document only parses the run it touched;
+ * and a text that is an edit of one parsed just before is segmented around
+ * the edit only, its unchanged runs placed without being looked up (see
+ * previous-parses.ts).
  */
 export function parseMarkdownBlocks(text: string): Block[] {
-  const { segments, definitions, frontMatter } = segmentMarkdown(text);
+  flatten(text);
+  const base = closestParse(text);
+  const again = base && resegmentMarkdown(text, base.parse, base.head, base.tail);
+  const segmentation = again ? again.segmentation : segmentMarkdown(text);
+  const { segments, definitions, frontMatter } = segmentation;
   // Definitions go before each run so references resolve as in the whole document, then a
   // thematic break that closes a footnote definition (a run may open with an indented line,
   // which would continue it); at least a line break, so a run opening with `---` is never
   // read as front matter.
   const prefix = definitions.length > 0 ? `${definitions.join('\n\n')}\n\n***\n\n` : '\n';
+  // Runs of the previous parse read with the same lead are placed again where their segments are unchanged.
+  const reusable = again && base.parse.prefix === prefix && base.parse.segmentation.frontMatter === frontMatter ? { ...again, runs: base.parse.runs } : undefined;
   const blocks: Block[] = [];
-  const emit = (start: number, end: number, lead: string): void => {
-    for (const block of parseRun(text.slice(start, end), lead, start)) blocks.push(block);
+  const runs: (PlacedRun | undefined)[] = [];
+  const place = (from: number, to: number, entry: ParsedRun): void => {
+    runs[from] = { to, entry };
+    for (const block of placeRun(entry, segments[from]![0])) blocks.push(block);
   };
-  let runStart = -1;
-  let runEnd = -1;
-  const flush = (): void => {
-    if (runStart >= 0) emit(runStart, runEnd, prefix);
-    runStart = -1;
+  let runFrom = -1;
+  const flush = (to: number): void => {
+    if (runFrom >= 0) place(runFrom, to, parseRun(text.slice(segments[runFrom]![0], segments[to - 1]![1]), prefix, segments[runFrom]![0], false));
+    runFrom = -1;
   };
-  segments.forEach(([start, end], index) => {
+  for (let index = 0; index < segments.length; index++) {
+    const [start, end] = segments[index]!;
+    if (reusable) {
+      // The same run before the edit (entirely), or after it (moved by the edit's change in length).
+      const { kept, newTail, oldTail } = reusable;
+      const before = index < kept ? reusable.runs[index] : undefined;
+      const after = index >= newTail ? reusable.runs[index - newTail + oldTail] : undefined;
+      const to = before && before.to <= kept ? before.to : after ? after.to - oldTail + newTail : -1;
+      if (to >= 0) {
+        flush(index);
+        place(index, to, (before ?? after)!.entry);
+        index = to - 1;
+        continue;
+      }
+    }
     // Front matter (and an unclosed `---` that micromark may take for it) is
     // recognised only at the very start of the parser's input: the first
     // segment is parsed alone, as a whole-document parse would see it.
@@ -247,30 +261,32 @@ export function parseMarkdownBlocks(text: string): Block[] {
         start,
       }));
       if (pieces.blocks.length > 0) {
-        flush();
-        for (const block of placeRun(pieces, start)) blocks.push(block);
-        return;
+        flush(index);
+        place(index, index + 1, pieces);
+        continue;
       }
     }
-    if (first) return emit(start, end, lead);
+    if (first) {
+      place(index, index + 1, parseRun(body, lead, start, true));
+      continue;
+    }
     // A segment parsed alone before (a fast one, or a run of its own) is placed from the cache. Segments parse the
     // same alone as in any run, so this changes no result; and deciding whether a segment is fast costs several
-    // scans of its text, which on a long draft was a tenth of every keystroke.
-    const alone = segmentCache.peek(flatten(`${prefix}\u0000${body}`));
-    if (alone) {
-      flush();
-      for (const block of placeRun(alone, start)) blocks.push(block);
-      return;
+    // scans of its text.
+    const key = flatten(`${prefix}\u0000${body}`);
+    const alone = segmentCache.peek(key);
+    // Otherwise a plain paragraph is built once, from the key (see parseRun), and cached alone.
+    const built = alone || fast === false ? undefined : fastBlocks(key.slice(prefix.length + 1), start, definitions.length > 0);
+    if (alone || built) {
+      flush(index);
+      place(index, index + 1, alone ?? segmentCache.get(key, () => ({ blocks: built!, start })));
+      continue;
     }
-    if (fast ?? isFast(body, definitions.length > 0)) {
-      flush();
-      return emit(start, end, prefix);
-    }
-    if (runStart < 0) runStart = start;
-    runEnd = end;
-    if (end - runStart >= RUN_LENGTH || fnv1a(body) % RUN_BREAK === 0) flush();
-  });
-  flush();
+    if (runFrom < 0) runFrom = index;
+    if (end - segments[runFrom]![0] >= RUN_LENGTH || fnv1a(body) % RUN_BREAK === 0) flush(index + 1);
+  }
+  flush(segments.length);
+  rememberParse(base?.parse, { text, segmentation, prefix, runs });
   return blocks;
 }
 

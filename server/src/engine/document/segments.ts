@@ -83,32 +83,34 @@ export interface Segmentation {
    * and `[^1]` footnote markers would read as plain text.
    */
   readonly definitions: string[];
+  /** The index of the segment each definition line is in. */
+  readonly definitionSegments: number[];
   /** Whether the first segment is front matter (which must be parsed at the start of the input). */
   readonly frontMatter: boolean;
 }
 
 /**
- * Splits `text` into top-level segments and collects its definition lines.
- * Runs on every keystroke over the whole draft, so lines are walked by
- * offset (no object or string per line) and the line patterns are tried
- * only on lines whose first character could start them.
+ * Scans lines from `lineStart`, where no block is open and a new segment
+ * opens at the next line that is not blank, adding segments and definitions
+ * to `out`. Before opening a segment at a line, asks `stop` (when given)
+ * whether to end the scan there instead: returns that line's start, or -1
+ * after the last line. Lines are walked by offset (no object or string per
+ * line) and the line patterns are tried only on lines whose first character
+ * could start them: it runs over the whole of a newly opened draft.
  */
-export function segmentMarkdown(text: string): Segmentation {
-  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const segments: OffsetRange[] = [];
-  const definitions: string[] = [];
-  const matterEnd = frontMatterEnd(text, from);
+function scanSegments(text: string, lineStart: number, matterEnd: number, out: Segmentation, stop?: (start: number) => boolean): number {
+  const { segments, definitions, definitionSegments } = out;
+  const inMatter = out.frontMatter;
   let start = -1;
-  let lastEnd = from;
+  let lastEnd = lineStart;
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let previousBlank = true;
   // Whether the current segment has a line that an indented line after a blank one may continue.
   let mayContinue = false;
-  if (matterEnd > from) segments.push([from, matterEnd]);
-  for (let lineStart = from; lineStart <= text.length; ) {
+  for (; lineStart <= text.length; ) {
     const end = lineEnd(text, lineStart);
-    if (!(end <= matterEnd && matterEnd > from)) {
+    if (!(inMatter && end <= matterEnd)) {
       // CommonMark blank lines hold only spaces and tabs; a no-break space is text.
       let first = lineStart;
       while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
@@ -122,6 +124,7 @@ export function segmentMarkdown(text: string): Segmentation {
         start = -1;
       }
       if (!blank && start < 0) {
+        if (stop?.(lineStart)) return lineStart;
         start = lineStart;
         mayContinue = false;
       }
@@ -138,7 +141,10 @@ export function segmentMarkdown(text: string): Segmentation {
         if (htmlEnd.test(text.slice(lineStart, end))) htmlEnd = undefined;
       } else if (mayFence || opener === 60 /* < */ || opener === 91 /* [ */) {
         const line = text.slice(lineStart, end);
-        if (DEFINITION_LINE.test(line)) definitions.push(line.trim());
+        if (DEFINITION_LINE.test(line)) {
+          definitions.push(line.trim());
+          definitionSegments.push(segments.length);
+        }
         const open = FENCE_OPEN.exec(line);
         if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) {
           fence = { char: open[1]![0]!, length: open[1]!.length };
@@ -155,5 +161,99 @@ export function segmentMarkdown(text: string): Segmentation {
     lineStart = nextLine(text, end);
   }
   if (start >= 0) segments.push([start, lastEnd]);
-  return { segments, definitions, frontMatter: matterEnd > from };
+  return -1;
+}
+
+/** Where the text proper starts (after a byte order mark). */
+function textStart(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+/** An empty segmentation, with the front matter segment of `text` when it has one, and where that ends. */
+function opening(text: string): { out: Segmentation; matterEnd: number } {
+  const from = textStart(text);
+  const matterEnd = frontMatterEnd(text, from);
+  const frontMatter = matterEnd > from;
+  return { out: { segments: frontMatter ? [[from, matterEnd]] : [], definitions: [], definitionSegments: [], frontMatter }, matterEnd };
+}
+
+/** Splits `text` into top-level segments and collects its definition lines. */
+export function segmentMarkdown(text: string): Segmentation {
+  const { out, matterEnd } = opening(text);
+  scanSegments(text, textStart(text), matterEnd, out);
+  return out;
+}
+
+/** A segmentation of an edited text, and which of its segments are those of the text before the edit. */
+export interface Resegmentation {
+  readonly segmentation: Segmentation;
+  /** Segments `[0, kept)` are the old ones at the same offsets. */
+  readonly kept: number;
+  /** Segments from `newTail` on are the old ones from `oldTail` on, moved by the edit's change in length. */
+  readonly newTail: number;
+  readonly oldTail: number;
+}
+
+/**
+ * Segments `text`, which is `old.text` with `[head, old.text.length - tail)`
+ * replaced, as {@link segmentMarkdown} would, reading only around the edit:
+ * the scan starts at the last old segment whose first line lies before
+ * the edit, and stops at the first segment it opens past the edit where
+ * an old segment opened at the same text. Sound because a segment opens
+ * only where no block is open, so everything from there on depends on the
+ * text from there on alone; and front matter, which is found from the start
+ * of the text, must end at the same place, before the edit.
+ */
+export function resegmentMarkdown(text: string, old: { readonly text: string; readonly segmentation: Segmentation }, head: number, tail: number): Resegmentation {
+  const { out, matterEnd } = opening(text);
+  const before = old.segmentation;
+  const oldSegments = before.segments;
+  const oldMatterEnd = before.frontMatter ? oldSegments[0]![1] : textStart(old.text);
+  const first = out.frontMatter ? 1 : 0;
+  if (head === 0 || matterEnd !== oldMatterEnd || out.frontMatter !== before.frontMatter || (out.frontMatter && head <= matterEnd)) {
+    scanSegments(text, textStart(text), matterEnd, out);
+    return { segmentation: out, kept: 0, newTail: out.segments.length, oldTail: oldSegments.length };
+  }
+  // Restart at the last old segment whose first line, line break included, lies before the edit (at most the
+  // second last that starts before it), or at the start.
+  let low = first;
+  for (let high = oldSegments.length; low < high; ) {
+    const mid = (low + high) >> 1;
+    if (oldSegments[mid]![0] < head) low = mid + 1;
+    else high = mid;
+  }
+  let kept = first;
+  let restart = textStart(text);
+  for (let k = low - 1; k >= first; k--) {
+    if (lineEnd(old.text, oldSegments[k]![0]) < head) {
+      kept = k;
+      restart = oldSegments[k]![0];
+      break;
+    }
+  }
+  for (let i = first; i < kept; i++) out.segments.push(oldSegments[i]!);
+  for (let d = 0; d < before.definitions.length && before.definitionSegments[d]! < kept; d++) {
+    out.definitions.push(before.definitions[d]!);
+    out.definitionSegments.push(before.definitionSegments[d]!);
+  }
+  const by = text.length - old.text.length;
+  const changedEnd = text.length - tail;
+  let oldIndex = kept;
+  const stopAt = scanSegments(text, restart, matterEnd, out, (start) => {
+    if (start < changedEnd) return false;
+    while (oldIndex < oldSegments.length && oldSegments[oldIndex]![0] < start - by) oldIndex++;
+    return oldIndex < oldSegments.length && oldSegments[oldIndex]![0] === start - by;
+  });
+  const newTail = out.segments.length;
+  if (stopAt < 0) return { segmentation: out, kept, newTail, oldTail: oldSegments.length };
+  for (let i = oldIndex; i < oldSegments.length; i++) {
+    const [start, end] = oldSegments[i]!;
+    out.segments.push([start + by, end + by]);
+  }
+  for (let d = 0; d < before.definitions.length; d++) {
+    if (before.definitionSegments[d]! < oldIndex) continue;
+    out.definitions.push(before.definitions[d]!);
+    out.definitionSegments.push(before.definitionSegments[d]! - oldIndex + newTail);
+  }
+  return { segmentation: out, kept, newTail, oldTail: oldIndex };
 }

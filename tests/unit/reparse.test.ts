@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { commonPrefixLength, commonSuffixLength } from '../../server/src/engine/document/common-ends';
+import { parseMarkdownBlocks, parseTree } from '../../server/src/engine/document/markdown';
+import { forgetParses } from '../../server/src/engine/document/previous-parses';
+import { resegmentMarkdown, segmentMarkdown } from '../../server/src/engine/document/segments';
+
+// Lines near everything the segment scanner tracks: blank lines, fences, HTML blocks, front matter, definitions,
+// containers, indentation, line breaks of every kind.
+const LINES = [
+  'Plain words here.', 'More text, a [link](https://x.org) and *emphasis*.', '', '', '', '   ', '\t', '---', '+++', 'title: x',
+  '```', '```js', '~~~', '~~~~', '<!--', '-->', '<div>', '</div>', '<pre>', '</pre>', '<?x', '?>', '[r]: https://x.org', '[^1]: A note.',
+  'See [a][r] and [^1].', '- item', '* item', '1. item', '> quote', '  indented', '    code', '\tcode', '# Heading', '| a | b |', '|---|---|',
+  '===', '\u00a0nbsp',
+];
+const BREAKS = ['\n', '\n', '\n', '\r\n', '\r'];
+const line = fc.tuple(fc.constantFrom(...LINES), fc.constantFrom(...BREAKS)).map(([text, lineBreak]) => text + lineBreak);
+const doc = fc.tuple(fc.boolean(), fc.array(line, { minLength: 0, maxLength: 30 })).map(([bom, lines]) => (bom ? '\uFEFF' : '') + lines.join(''));
+/** An edit: where (a fraction of the text), how much to delete, and what to insert. */
+const edit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(12), fc.oneof(fc.constantFrom('', 'x', ' ', '\n', '\n\n', '`', '<', '[', '-', '\r'), line));
+
+function applyEdit(text: string, [at, remove, insert]: [number, number, string]): string {
+  const start = Math.floor(at * text.length);
+  return text.slice(0, start) + insert + text.slice(Math.min(text.length, start + remove));
+}
+
+describe('common ends', () => {
+  it('are the longest shared start and end, not overlapping', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 1200 });
+    fc.assert(
+      fc.property(text, text, fc.nat(1200), (a, tailPart, cut) => {
+        // Long shared stretches, so the chunked comparison is exercised.
+        const b = a.slice(0, cut) + tailPart + a.slice(cut);
+        let head = 0;
+        while (head < Math.min(a.length, b.length) && a[head] === b[head]) head++;
+        const limit = Math.min(a.length, b.length) - head;
+        let tail = 0;
+        while (tail < limit && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+        expect(commonPrefixLength(a, b)).toBe(head);
+        expect(commonSuffixLength(a, b, limit)).toBe(tail);
+      }),
+      { numRuns: 500, seed: 8 },
+    );
+  });
+});
+
+describe('segmenting an edited text around the edit', () => {
+  it('gives the segmentation of a fresh scan, with the unchanged segments it claims', () => {
+    fc.assert(
+      fc.property(doc, edit, (before, change) => {
+        const after = applyEdit(before, change);
+        const head = commonPrefixLength(before, after);
+        const tail = commonSuffixLength(before, after, Math.min(before.length, after.length) - head);
+        const old = segmentMarkdown(before);
+        const again = resegmentMarkdown(after, { text: before, segmentation: old }, head, tail);
+        const fresh = segmentMarkdown(after);
+        expect(again.segmentation).toEqual(fresh);
+        const by = after.length - before.length;
+        expect(fresh.segments.slice(0, again.kept)).toEqual(old.segments.slice(0, again.kept));
+        expect(fresh.segments.slice(again.newTail)).toEqual(old.segments.slice(again.oldTail).map(([s, e]) => [s + by, e + by]));
+      }),
+      { numRuns: 4000, seed: 8 },
+    );
+  });
+
+  it('reads only around the edit of a long text', () => {
+    const paragraphs = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} of the draft.`);
+    const before = paragraphs.join('\n\n');
+    const at = before.indexOf('Paragraph 100');
+    const after = `${before.slice(0, at)}New text. ${before.slice(at)}`;
+    const head = commonPrefixLength(before, after);
+    const again = resegmentMarkdown(after, { text: before, segmentation: segmentMarkdown(before) }, head, after.length - head - 'New text. '.length);
+    expect(again.kept).toBeGreaterThanOrEqual(99);
+    expect(again.newTail).toBeLessThanOrEqual(102);
+    expect(again.oldTail).toBe(again.newTail);
+  });
+});
+
+describe('parsing a sequence of edits', () => {
+  it('gives the blocks of a parse without history after every edit', () => {
+    fc.assert(
+      fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 6 }), (start, changes) => {
+        let text = start;
+        parseMarkdownBlocks(text);
+        for (const change of changes) {
+          text = applyEdit(text, change);
+          const edited = parseMarkdownBlocks(text);
+          forgetParses();
+          expect(edited).toEqual(parseMarkdownBlocks(text));
+        }
+      }),
+      { numRuns: 400, seed: 8 },
+    );
+  });
+
+  it('places the unchanged runs of a long draft again, the same objects before the edit', () => {
+    const paragraphs = Array.from({ length: 120 }, (_, i) => (i % 4 === 0 ? `Paragraph ${i} has *emphasis* and \`code\`.` : `Plain paragraph ${i}.`));
+    const before = paragraphs.join('\n\n');
+    const first = parseMarkdownBlocks(before);
+    const at = before.indexOf('Plain paragraph 61');
+    const after = `${before.slice(0, at)}An inserted line.\n\n${before.slice(at)}`;
+    const second = parseMarkdownBlocks(after);
+    expect(second).toEqual(parseTree(after));
+    const unchanged = first.filter((block) => block.range[1] < at - 200);
+    expect(second.slice(0, unchanged.length).every((block, i) => block === unchanged[i])).toBe(true);
+  });
+});
