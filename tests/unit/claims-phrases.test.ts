@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CLAIM_CUES, VAGUE_PHRASES } from '../../server/src/engine/claims/lexicon/cues';
 import { OFFICIAL_SERIES, PERCENT_WORDS } from '../../server/src/engine/claims/lexicon/statistics';
 import { expandPattern, PhraseSet, type PhraseMatch } from '../../server/src/engine/claims/phrases';
-import type { Token } from '../../server/src/engine/claims/tokens';
+import type { TokenList } from '../../server/src/engine/claims/tokens';
+import { tokenList, type TokenObject } from './claims-helpers';
 
 /** The trie PhraseSet once built eagerly: every expansion inserted, first value wins, longest match, a word before `*`. */
 class ExpandedTrie<T> {
@@ -22,11 +23,11 @@ class ExpandedTrie<T> {
       node.value ??= value;
     }
   }
-  matchAt(tokens: readonly Token[], start: number, end = tokens.length): PhraseMatch<T> | undefined {
+  matchAt(tokens: readonly TokenObject[], start: number, end = tokens.length): PhraseMatch<T> | undefined {
     const found = this.walk(this.root, tokens, start, start, end);
     return found && { start, end: found[0], value: found[1] };
   }
-  private walk(node: Node<T>, tokens: readonly Token[], start: number, at: number, end: number): [number, T] | undefined {
+  private walk(node: Node<T>, tokens: readonly TokenObject[], start: number, at: number, end: number): [number, T] | undefined {
     let best: [number, T] | undefined = node.value !== undefined && at > start ? [at, node.value] : undefined;
     const token = tokens[at];
     if (at >= end || !token || token.kind === 'punct' || token.quoted) return best;
@@ -43,7 +44,7 @@ interface Node<T> {
   value?: T;
 }
 
-const token = (lower: string, at: number, kind: Token['kind'] = 'word', quoted = false): Token => ({ text: lower, lower, start: at, end: at + 1, kind, quoted });
+const token = (lower: string, at: number, kind: TokenObject['kind'] = 'word', quoted = false): TokenObject => ({ text: lower, lower, start: at, end: at + 1, kind, quoted });
 
 function sameMatches(patterns: readonly string[], words: readonly string[]): void {
   const lazy = new PhraseSet<number>();
@@ -55,8 +56,9 @@ function sameMatches(patterns: readonly string[], words: readonly string[]): voi
   fc.assert(
     fc.property(fc.array(fc.tuple(fc.constantFrom(...words, ',', 'other'), fc.nat(9)), { maxLength: 14 }), (picks) => {
       const tokens = picks.map(([word, n], i) => token(word, i, word === ',' ? 'punct' : 'word', n === 0));
-      for (let i = 0; i <= tokens.length; i++) expect(lazy.matchAt(tokens, i)).toEqual(eager.matchAt(tokens, i));
-      expect(lazy.findAll(tokens, 1)).toEqual(
+      const list: TokenList = tokenList(tokens);
+      for (let i = 0; i <= tokens.length; i++) expect(lazy.matchAt(list, i)).toEqual(eager.matchAt(tokens, i));
+      expect(lazy.findAll(list, 1)).toEqual(
         (() => {
           const out: PhraseMatch<number>[] = [];
           for (let i = 1; i < tokens.length; i++) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAcronym, isCapitalized, tokenize } from '../../server/src/engine/claims/tokens';
+import { tokenObjects } from './claims-helpers';
 
 // The regular expression the hand-written scan replaced, as the reference for its tokens.
 const TOKEN = /([\p{L}\p{M}\p{N}]+(?:(?:['’\-‑&\u00ad.]|,(?=\d{3}(?!\d))|–(?=\d))[\p{L}\p{M}\p{N}]+)*)|(\S)/gu;
@@ -40,15 +41,26 @@ describe('claim tokens', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
         const prose = parts.join('');
-        const got = tokenize(prose).map((t): [string, string, number, number, boolean] => [t.text, t.lower, t.start, t.end, t.kind === 'punct']);
+        const got = tokenObjects(tokenize(prose)).map((t): [string, string, number, number, boolean] => [t.text, t.lower, t.start, t.end, t.kind === 'punct']);
         expect(got).toEqual(referenceTokens(prose));
       }),
       { numRuns: 5000, seed: 8 },
     );
   });
 
+  it('are exact-length lists that later scans leave alone', () => {
+    const long = 'Costs rose 1,718 or 3.5% in “the U.S.” last year. '.repeat(6000); // past the scratch arrays' kept room
+    const first = tokenize(long);
+    const copy = tokenObjects(first);
+    const short = tokenize('One two.');
+    expect(short.length).toBe(3);
+    expect([short.text.length, short.start.length, short.end.length, short.kind.length, short.quoted.length]).toEqual([3, 3, 3, 3, 3]);
+    expect(tokenObjects(first)).toEqual(copy);
+    expect(first.lower[first.length]).toBeUndefined();
+  });
+
   it('keep numbers, acronyms and quotations', () => {
-    const tokens = tokenize('The U.S. said “costs rose 1,718 or 3.5%.”');
+    const tokens = tokenObjects(tokenize('The U.S. said “costs rose 1,718 or 3.5%.”'));
     expect(tokens.map((t) => `${t.text}:${t.kind}${t.quoted ? ':q' : ''}`)).toEqual([
       'The:word', 'U.S.:word', 'said:word', '“:punct', 'costs:word:q', 'rose:word:q', '1,718:number:q', 'or:word:q', '3.5:number:q', '%:punct:q', '.:punct:q', '”:punct',
     ]);

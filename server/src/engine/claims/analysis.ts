@@ -21,7 +21,7 @@ import { lexiconFor, type Lexicon } from './lexicon/index';
 import { citationRanges, hasSourceLine, isNoteLine, isSourceLine } from './markers';
 import { findStatistics, statisticWordSets, type StatisticKind } from './statistics';
 import type { SentenceTokens } from './subject';
-import { isCapitalized, tokenize, type Token } from './tokens';
+import { isCapitalized, PUNCT, tokenize, type TokenList } from './tokens';
 import { CUE_START, SERIES_START, TRUSTED_START, VAGUE_START, WordFlags } from './word-flags';
 
 /** A phrase found in a sentence; ranges are relative to the block's prose. */
@@ -80,12 +80,12 @@ function finalMark(prose: string, start: number, end: number): string {
   return '';
 }
 
-function phraseText(prose: string, tokens: readonly Token[], start: number, end: number): string {
-  return prose.slice(tokens[start]!.start, tokens[end - 1]!.end).replace(/\s+/g, ' ');
+function phraseText(prose: string, tokens: TokenList, start: number, end: number): string {
+  return prose.slice(tokens.start[start]!, tokens.end[end - 1]!).replace(/\s+/g, ' ');
 }
 
-function rangeOf(tokens: readonly Token[], start: number, end: number): OffsetRange {
-  return [tokens[start]!.start, tokens[end - 1]!.end];
+function rangeOf(tokens: TokenList, start: number, end: number): OffsetRange {
+  return [tokens.start[start]!, tokens.end[end - 1]!];
 }
 
 /** The empty list of every sentence without vague credit or statistics: analyses are cached, and most sentences have neither. */
@@ -131,21 +131,20 @@ export function analyzeBlockUncached(block: ProseBlock, lexicon: Lexicon): Block
   for (let index = 0; index < ranges.length; index++) {
     const start = ranges[index]!.start - base;
     const end = ranges[index]!.end - base;
-    while (t < tokens.length && tokens[t]!.start < start) t++;
+    while (t < tokens.length && tokens.start[t]! < start) t++;
     const from = t;
-    while (t < tokens.length && tokens[t]!.end <= end) t++;
+    while (t < tokens.length && tokens.end[t]! <= end) t++;
     const to = t;
     let wordCount = 0;
     let quotedWords = 0;
     let capitalizedWords = 0;
     let bits = 0;
     for (let k = from; k < to; k++) {
-      const token = tokens[k]!;
       bits |= flags[k]!;
-      if (token.kind === 'punct') continue;
+      if (tokens.kind[k] === PUNCT) continue;
       wordCount++;
-      if (token.quoted) quotedWords++;
-      if (isCapitalized(token.text)) capitalizedWords++;
+      if (tokens.quoted[k]) quotedWords++;
+      if (isCapitalized(tokens.text[k]!)) capitalizedWords++;
     }
     const nextStart = index + 1 < ranges.length ? ranges[index + 1]!.start - base : prose.length;
     // A marker in the sentence, or between it and the next one ("…end. [3] Next…"). Markers are sorted by start.
@@ -173,7 +172,7 @@ export function analyzeBlockUncached(block: ProseBlock, lexicon: Lexicon): Block
       continue;
     }
     let firstWord = from;
-    while (firstWord < to && tokens[firstWord]!.kind === 'punct') firstWord++;
+    while (firstWord < to && tokens.kind[firstWord] === PUNCT) firstWord++;
     const view: SentenceTokens = { tokens, from, to, firstWord: firstWord < to ? firstWord : from, flags, bits };
     const credit = findCredit(view, lexicon, previous);
     const hits = findStatistics(view, lexicon, settings);
@@ -188,7 +187,7 @@ export function analyzeBlockUncached(block: ProseBlock, lexicon: Lexicon): Block
       kind: cueHit.kind,
       range: rangeOf(tokens, cueHit.start, cueHit.end),
       text: phraseText(prose, tokens, cueHit.start, cueHit.end),
-      claimRange: cueHit.clauseStart > from ? [tokens[cueHit.clauseStart]!.start, end] : [start, end],
+      claimRange: cueHit.clauseStart > from ? [tokens.start[cueHit.clauseStart]!, end] : [start, end],
     };
     const vague = credit.vague.length === 0 ? NOTHING : credit.vague.map((hit) => ({
       kind: hit.kind,
@@ -215,9 +214,9 @@ export function analyzeBlockUncached(block: ProseBlock, lexicon: Lexicon): Block
 }
 
 /** The phrase as a message quotes it: a capital that only opens the sentence is lowered ("Experts" → "experts"). */
-function quotable(tokens: readonly Token[], start: number, text: string, view: SentenceTokens, lexicon: Lexicon): string {
-  const first = tokens[start]!;
-  if (start === view.firstWord && isCapitalized(first.text) && !/^[A-Z]{2}/.test(first.text) && lexicon.commonWords.has(first.lower)) {
+function quotable(tokens: TokenList, start: number, text: string, view: SentenceTokens, lexicon: Lexicon): string {
+  const first = tokens.text[start]!;
+  if (start === view.firstWord && isCapitalized(first) && !/^[A-Z]{2}/.test(first) && lexicon.commonWords.has(tokens.lower[start]!)) {
     return text[0]!.toLowerCase() + text.slice(1);
   }
   return text;

@@ -21,7 +21,7 @@ import {
   type SentenceTokens,
   type SourceClass,
 } from './subject';
-import { isAcronym, isCapitalized, stripPossessive, type Token } from './tokens';
+import { isAcronym, isCapitalized, NUMBER, PUNCT, stripPossessive, WORD } from './tokens';
 import {
   CREDIT_TRIGGER,
   DOCUMENT_VERB,
@@ -151,21 +151,24 @@ function isSpeechQuote(text: string): boolean {
 
 /** Whether a strict verb form is followed by what a reporting use needs. */
 function strictComplement(sentence: SentenceTokens, v: number, lexicon: Lexicon): boolean {
-  const verb = sentence.tokens[v]!.lower;
-  const next = v + 1 < sentence.to ? sentence.tokens[v + 1] : undefined;
-  if (!next) return true;
+  const { tokens } = sentence;
+  const verb = tokens.lower[v]!;
+  if (v + 1 >= sentence.to) return true;
+  const text = tokens.text[v + 1]!;
+  const next = tokens.lower[v + 1]!;
+  const kind = tokens.kind[v + 1];
   // A base form that ends the sentence is a noun ("…benefit an individual research project.").
-  if (next.text === '.' && BASE_NOUNS.has(verb)) return false;
-  if (next.kind === 'punct') return STRICT_END.has(next.text) || (NUMBER_TAKING.has(verb) && NUMBER_LEADS.has(next.text));
-  if (next.lower === 'that') return true;
-  if (next.kind === 'number') return NUMBER_TAKING.has(verb);
+  if (text === '.' && BASE_NOUNS.has(verb)) return false;
+  if (kind === PUNCT) return STRICT_END.has(text) || (NUMBER_TAKING.has(verb) && NUMBER_LEADS.has(text));
+  if (next === 'that') return true;
+  if (kind === NUMBER) return NUMBER_TAKING.has(verb);
   // "CBO estimates it would cost…": a clause without "that".
-  if (CLAUSE_PRONOUNS.has(next.lower)) return true;
+  if (CLAUSE_PRONOUNS.has(next)) return true;
   // "which ERCOT considers to be loads greater than 75 MW", "expects to".
-  if (next.lower === 'to' && TO_TAKING.has(verb)) return true;
+  if (next === 'to' && TO_TAKING.has(verb)) return true;
   // "Peru claims a maritime zone", "this study found an elasticity": a verb before its object.
-  if (OBJECT_DETERMINERS.has(next.lower)) return !NO_OBJECT_REPORTING.has(verb);
-  if (OBJECT_TAKING.has(verb)) return lexicon.strictObjects.has(next.lower);
+  if (OBJECT_DETERMINERS.has(next)) return !NO_OBJECT_REPORTING.has(verb);
+  if (OBJECT_TAKING.has(verb)) return lexicon.strictObjects.has(next);
   return false;
 }
 
@@ -200,10 +203,10 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
         return;
       case 'vague': {
         if (verbKind === 'decision' || verbKind === 'nominal') return;
-        const head = tokens[cls.end - 1]!.lower;
+        const head = tokens.lower[cls.end - 1]!;
         const documentish = lexicon.vagueDocuments.has(head) || lexicon.vagueDocumentSingulars.has(head);
         if (verbKind === 'evidence' && !documentish) return;
-        if (cls.continues === 'quantifier' && tokens[cls.start]!.lower === 'others' && cls.start !== sentence.firstWord) {
+        if (cls.continues === 'quantifier' && tokens.lower[cls.start] === 'others' && cls.start !== sentence.firstWord) {
           // "Some central banks raised rates; others suggested…": the others of the set just named.
           attribute('continuation', cls.start, cls.end);
           return;
@@ -225,20 +228,19 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
   const flags = sentence.flags;
   let mentionsGroup = false;
   for (let v = from; v < to; v++) {
-    const token = tokens[v]!;
-    if (token.kind !== 'word' || token.quoted) continue;
-    const lower = token.lower;
+    if (tokens.kind[v] !== WORD || tokens.quoted[v]) continue;
+    const lower = tokens.lower[v]!;
     const bits = flags[v]!;
     if (bits & GROUP_NOUN) mentionsGroup = true;
     // The trigger bit rules out most words.
     if ((bits & CREDIT_TRIGGER) === 0 && !lower.endsWith("'s")) {
       // A series named by its source: "the 2018 SAIPE poverty rate", "BLS data".
-      const second = token.text.charCodeAt(1);
-      if (((second >= 65 && second <= 90) || second === 46) && isAcronym(token.text)) {
+      const text = tokens.text[v]!;
+      const second = text.charCodeAt(1);
+      if (((second >= 65 && second <= 90) || second === 46) && isAcronym(text)) {
         for (let k = v + 1; k < Math.min(to, v + 3); k++) {
-          const next = tokens[k]!;
-          if (next.kind === 'punct') break;
-          if (MEASURE_NOUNS.has(next.lower)) {
+          if (tokens.kind[k] === PUNCT) break;
+          if (MEASURE_NOUNS.has(tokens.lower[k]!)) {
             attribute('nominal', v, v + 1);
             break;
           }
@@ -247,7 +249,7 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
       continue;
     }
 
-    if (lower === 'according' && tokens[v + 1]?.lower === 'to' && v + 2 < to) {
+    if (lower === 'according' && tokens.lower[v + 1] === 'to' && v + 2 < to) {
       const end = phraseEndAfter(sentence, v + 2, 16);
       if (end > v + 2) {
         const cls = classifyPhrase(sentence, v + 2, end, lexicon);
@@ -261,7 +263,7 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
 
     if (bits & HEARSAY_ADVERB) {
       // "reportedly by a team at Microsoft" names the reporter.
-      if (tokens[v + 1]?.lower === 'by' && v + 2 < to) {
+      if (tokens.lower[v + 1] === 'by' && v + 2 < to) {
         const cls = classifyPhrase(sentence, v + 2, phraseEndAfter(sentence, v + 2, 12, true), lexicon);
         if (cls.kind === 'named' || cls.kind === 'group') {
           attribute('reporting', cls.start, cls.end);
@@ -278,7 +280,7 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
     }
 
     // A pointer into the document or another work: "As shown in Appendix A", "as discussed in the report".
-    if (lower === 'as' && POINTER_PARTICIPLES.has(tokens[v + 1]?.lower ?? '') && (tokens[v + 2]?.lower === 'in' || tokens[v + 2]?.lower === 'by') && v + 3 < to) {
+    if (lower === 'as' && POINTER_PARTICIPLES.has(tokens.lower[v + 1] ?? '') && (tokens.lower[v + 2] === 'in' || tokens.lower[v + 2] === 'by') && v + 3 < to) {
       const end = phraseEndAfter(sentence, v + 3, 10, true);
       const cls = classifyPhrase(sentence, v + 3, end, lexicon);
       if (cls.kind !== 'vague' && end > v + 3) attribute('nominal', v + 3, end);
@@ -287,13 +289,13 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
 
     // "(rounded to 1% in the table below)", "see Figure 3": the figure or table carries the source.
     if (bits & POINTER_NOUN) {
-      const next = tokens[v + 1];
-      if (next && v + 1 < to && (next.lower === 'below' || next.lower === 'above' || /^(?:\d{1,3}|[a-z]|[ivx]{1,4})(?:[.-]\d{1,2})?$/.test(next.lower))) {
+      const next = tokens.lower[v + 1];
+      if (next !== undefined && v + 1 < to && (next === 'below' || next === 'above' || /^(?:\d{1,3}|[a-z]|[ivx]{1,4})(?:[.-]\d{1,2})?$/.test(next))) {
         attribute('nominal', v, v + 2);
       }
     }
 
-    if (lower === 'based' && tokens[v + 1]?.lower === 'on' && v + 2 < to) {
+    if (lower === 'based' && tokens.lower[v + 1] === 'on' && v + 2 < to) {
       // "(based on the same dataset)", "based on CBO estimates".
       const end = phraseEndAfter(sentence, v + 2, 12, true);
       const cls = classifyPhrase(sentence, v + 2, end, lexicon);
@@ -311,10 +313,10 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
     // "Under EGTRRA, the limit was set…": the sentence reports what a named law provides.
     if ((lower === 'under' || lower === 'for' || lower === 'in' || lower === 'by') && v === sentence.firstWord) {
       let comma = v + 1;
-      while (comma < to && comma - v <= 10 && tokens[comma]!.text !== ',') comma++;
-      if (comma < to && tokens[comma]!.text === ',') {
+      while (comma < to && comma - v <= 10 && tokens.text[comma] !== ',') comma++;
+      if (comma < to && tokens.text[comma] === ',') {
         const cls = classifyPhrase(sentence, v + 1, comma, lexicon);
-        const head = cls.head !== undefined ? stripPossessive(tokens[cls.head]!.lower) : '';
+        const head = cls.head !== undefined ? stripPossessive(tokens.lower[cls.head]!) : '';
         const legal = lexicon.legalDocuments.has(head);
         const source = NOMINAL_SOURCES.has(head) || lexicon.definiteSources.has(head);
         const named = cls.kind === 'named' && (lower === 'under' || legal || source);
@@ -328,9 +330,8 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
     // A name's document: "the CBO's estimate", "GAO's 2023 analysis".
     if (lower.endsWith("'s") && isName(sentence, v, lexicon)) {
       for (let k = v + 1; k < Math.min(to, v + 4); k++) {
-        const next = tokens[k]!;
-        if (next.kind === 'punct') break;
-        if (NOMINAL_SOURCES.has(next.lower)) {
+        if (tokens.kind[k] === PUNCT) break;
+        if (NOMINAL_SOURCES.has(tokens.lower[k]!)) {
           attribute('nominal', v, v + 1);
           break;
         }
@@ -340,9 +341,9 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
     // An opinion's agent: "regarded by many as", "perceived by market participants".
     if (lower === 'by' && v + 1 < to) {
       let p = v - 1;
-      while (p > from && p >= v - 3 && BETWEEN_BE_AND_PARTICIPLE.has(tokens[p]!.lower)) p--;
-      const agent = tokens[v + 1]!.lower;
-      const participle = p >= from ? tokens[p]!.lower : '';
+      while (p > from && p >= v - 3 && BETWEEN_BE_AND_PARTICIPLE.has(tokens.lower[p]!)) p--;
+      const agent = tokens.lower[v + 1]!;
+      const participle = p >= from ? tokens.lower[p]! : '';
       if (agent !== 'any' && agent !== 'no' && agent !== 'every') {
         const end = phraseEndAfter(sentence, v + 1, 12, true);
         if (lexicon.opinionParticiples.has(participle)) {
@@ -355,11 +356,11 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
       continue;
     }
 
-    if ((bits & DOCUMENT_VERB) !== 0 && isFiniteAfter(v > from ? tokens[v - 1] : undefined) && (!lexicon.documentModals.has(lower) || modalGovernsDocumentVerb(sentence, v, lexicon))) {
+    if ((bits & DOCUMENT_VERB) !== 0 && (v > from && isFiniteAfter(tokens.lower[v - 1]!)) && (!lexicon.documentModals.has(lower) || modalGovernsDocumentVerb(sentence, v, lexicon))) {
       // A document stating its own terms: "the bill would provide…", "the PWAA authorized…".
       const cls = subjectOf(sentence, v, lexicon);
       if (cls && (cls.kind === 'named' || cls.kind === 'anaphor' || cls.kind === 'none') && namesLegalDocument(sentence, cls, lexicon)) {
-        const determiner = cls.start - 1 >= from && lexicon.definiteDeterminers.has(tokens[cls.start - 1]!.lower);
+        const determiner = cls.start - 1 >= from && lexicon.definiteDeterminers.has(tokens.lower[cls.start - 1]!);
         if (cls.kind !== 'none' || determiner || startsWithDefinite(sentence, cls.start, lexicon)) attribute('document', cls.start, cls.end);
       } else if ((cls?.kind === 'named' || (cls?.kind === 'anaphor' && !cls.continues) || (cls?.kind === 'anaphor' && previous === 'named')) && isLegalAct(sentence, v, lexicon) && (!PROVIDING.has(lower) || amountFollows(sentence, v))) {
         attribute('document', cls.start, cls.end);
@@ -369,16 +370,16 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
     if ((bits & REPORTING_VERB) === 0) continue;
     const info = lexicon.verbs.get(lower)!;
     // "-ing" forms are participial clauses ("…, adding that"), whose subject the main verb already gave, unless progressive ("is announcing that").
-    if (v === sentence.firstWord || (lower.endsWith('ing') && !PROGRESSIVE_AUX.has(tokens[v - 1]?.lower ?? ''))) continue;
-    const prev = v > from ? tokens[v - 1]! : undefined;
-    if (prev && prev.kind === 'word') {
-      if (DETERMINERS.has(prev.lower) || prev.lower.endsWith("'s") || prev.lower === 'to') continue;
-      if (info.strict && (NOUN_MODIFIERS.has(prev.lower) || PREPOSITIONS.has(prev.lower))) continue;
+    if (v === sentence.firstWord || (lower.endsWith('ing') && !PROGRESSIVE_AUX.has(tokens.lower[v - 1] ?? ''))) continue;
+    if (v > from && tokens.kind[v - 1] === WORD) {
+      const prev = tokens.lower[v - 1]!;
+      if (DETERMINERS.has(prev) || prev.endsWith("'s") || prev === 'to') continue;
+      if (info.strict && (NOUN_MODIFIERS.has(prev) || PREPOSITIONS.has(prev))) continue;
     }
-    if (isCapitalized(token.text)) continue; // "the Reports Consolidation Act"
+    if (isCapitalized(tokens.text[v]!)) continue; // "the Reports Consolidation Act"
 
     // Agent after the verb: "was reported by Reuters", "as noted by the GAO".
-    if (tokens[v + 1]?.lower === 'by' && v + 2 < to) {
+    if (tokens.lower[v + 1] === 'by' && v + 2 < to) {
       const end = phraseEndAfter(sentence, v + 2, 12, true);
       credit(classifyPhrase(sentence, v + 2, end, lexicon), info.kind, lower);
       v++;
@@ -388,20 +389,20 @@ export function findCredit(sentence: SentenceTokens, lexicon: Lexicon, previous:
 
     // Agentless passive: "it is widely believed", "he is said to have".
     let j = v - 1;
-    while (j >= from && BETWEEN_BE_AND_PARTICIPLE.has(tokens[j]!.lower) && !BE_FORMS.has(tokens[j]!.lower)) j--;
-    if (j >= from && BE_FORMS.has(tokens[j]!.lower)) {
+    while (j >= from && BETWEEN_BE_AND_PARTICIPLE.has(tokens.lower[j]!) && !BE_FORMS.has(tokens.lower[j]!)) j--;
+    if (j >= from && BE_FORMS.has(tokens.lower[j]!)) {
       let s = j - 1;
-      while (s >= from && (AUXILIARIES.has(tokens[s]!.lower) || BE_FORMS.has(tokens[s]!.lower))) s--;
-      const subject = s >= from ? tokens[s]! : undefined;
-      const next = tokens[v + 1];
-      if (subject?.lower === 'it' && next?.lower !== 'to' && lexicon.impersonalParticiples.has(lower)) {
+      while (s >= from && (AUXILIARIES.has(tokens.lower[s]!) || BE_FORMS.has(tokens.lower[s]!))) s--;
+      const subject = s >= from ? tokens.lower[s] : undefined;
+      const next = tokens.lower[v + 1];
+      if (subject === 'it' && next !== 'to' && lexicon.impersonalParticiples.has(lower)) {
         vague.push({ kind: 'impersonal', start: s, end: v + 1 });
-      } else if (next?.lower === 'to' && lexicon.hearsayBeforeTo.has(lower) && infinitiveAfter(sentence, v + 2)) {
+      } else if (next === 'to' && lexicon.hearsayBeforeTo.has(lower) && infinitiveAfter(sentence, v + 2)) {
         vague.push({ kind: 'impersonal', start: j, end: v + 2 });
       }
       continue;
     }
-    if (tokens[j]?.lower === "it's" && lexicon.impersonalParticiples.has(lower)) {
+    if (tokens.lower[j] === "it's" && lexicon.impersonalParticiples.has(lower)) {
       vague.push({ kind: 'impersonal', start: j, end: v + 1 });
       continue;
     }
@@ -460,72 +461,72 @@ function creditTriggers(lexicon: Lexicon): ReadonlySet<string> {
 function subjectOf(sentence: SentenceTokens, v: number, lexicon: Lexicon): SourceClass | undefined {
   const { tokens, from } = sentence;
   let k = v - 1;
-  while (k >= from && tokens[k]!.kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[k]!.lower) || isAdverb(tokens[k]!.lower))) {
+  while (k >= from && tokens.kind[k] === WORD && (BETWEEN_SUBJECT_AND_VERB.has(tokens.lower[k]!) || isAdverb(tokens.lower[k]!))) {
     // "Lawmakers may assess…", "critics might argue": a possibility, not a report.
-    if (MODALS.has(tokens[k]!.lower)) return undefined;
+    if (MODALS.has(tokens.lower[k]!)) return undefined;
     k--;
   }
   if (k < from) return undefined;
-  if (tokens[k]!.text === ')') {
+  if (tokens.text[k] === ')') {
     // "The Federal Highway Administration (FHWA) projects…": step over the parenthesis.
     let open = k - 1;
-    while (open > from && k - open < 10 && tokens[open]!.text !== '(') open--;
-    if (open > from && tokens[open]!.text === '(') k = open - 1;
+    while (open > from && k - open < 10 && tokens.text[open] !== '(') open--;
+    if (open > from && tokens.text[open] === '(') k = open - 1;
   }
-  const before = tokens[k]!;
-  if (before.kind === 'punct') {
-    if (before.text !== ',' && !isSpeechQuote(before.text) && before.text !== '—') return undefined;
+  const before = tokens.lower[k]!;
+  if (tokens.kind[k] === PUNCT) {
+    if (before !== ',' && !isSpeechQuote(before) && before !== '—') return undefined;
     // Inverted after a quotation or clause: "…," said the minister. Other verbs after a comma start a series ("…, discusses estimates").
     const end = phraseEndAfter(sentence, v + 1, 8, true);
-    if (end > v + 1 && (INVERSION_VERBS.has(tokens[v]!.lower) || isSpeechQuote(before.text) || isSpeechQuote(tokens[k - 1]?.text ?? ''))) {
+    if (end > v + 1 && (INVERSION_VERBS.has(tokens.lower[v]!) || isSpeechQuote(before) || isSpeechQuote(tokens.text[k - 1] ?? ''))) {
       const forward = classifyPhrase(sentence, v + 1, end, lexicon);
       if (forward.kind !== 'none') return forward;
     }
-    if (before.text !== ',') return undefined;
+    if (before !== ',') return undefined;
     // Parenthetical between subject and verb: "Critics, including Senator X, argued".
     let open = k - 1;
-    while (open >= from && k - open < 14 && tokens[open]!.text !== ',' && !isHardBoundary(tokens[open]!.text)) open--;
-    if (open < from || tokens[open]!.text !== ',') return undefined;
+    while (open >= from && k - open < 14 && tokens.text[open] !== ',' && !isHardBoundary(tokens.text[open]!)) open--;
+    if (open < from || tokens.text[open] !== ',') return undefined;
     const inner = classifyPhrase(sentence, open + 1, k, lexicon);
     const subjectStart = phraseStartBefore(sentence, open);
     const outer = classifyPhrase(sentence, subjectStart, open, lexicon);
     if (inner.kind === 'named' && appositive(sentence, open + 1, k, lexicon)) return inner;
     return outer;
   }
-  if ((before.lower === 'and' || before.lower === 'but' || before.lower === 'or') && k > from) {
+  if ((before === 'and' || before === 'but' || before === 'or') && k > from) {
     // A second predicate ("CRS used a model and concluded…") shares the first one's subject.
     for (let p = k - 1; p > from && k - p <= 12; p--) {
-      const word = tokens[p]!;
-      if (word.kind === 'punct') break;
-      if (FIRST_PREDICATES.has(word.lower) || (word.lower.endsWith('ed') && word.lower.length > 4 && !isCapitalized(word.text))) {
+      if (tokens.kind[p] === PUNCT) break;
+      const word = tokens.lower[p]!;
+      if (FIRST_PREDICATES.has(word) || (word.endsWith('ed') && word.length > 4 && !isCapitalized(tokens.text[p]!))) {
         return subjectOf(sentence, p, lexicon);
       }
     }
     return undefined;
   }
-  if (RELATIVES.has(before.lower)) {
+  if (RELATIVES.has(before)) {
     let r = k - 1;
-    if (r >= from && tokens[r]!.text === ',') r--;
+    if (r >= from && tokens.text[r] === ',') r--;
     if (r < from) return undefined;
     // The antecedent is the phrase right before the relative, not any earlier prepositional phrase.
     let start = r + 1;
-    while (start > from && r + 1 - start < 8 && !isBoundary(tokens[start - 1]!) && !PREPOSITIONS.has(tokens[start - 1]!.lower)) start--;
+    while (start > from && r + 1 - start < 8 && !isBoundary(tokens, start - 1) && !PREPOSITIONS.has(tokens.lower[start - 1]!)) start--;
     return classifyPhrase(sentence, start, r + 1, lexicon);
   }
   const start = subjectStart(sentence, phraseStartBefore(sentence, k + 1), k + 1);
   if (start < 0) return undefined;
   const cls = classifyPhrase(sentence, start, k + 1, lexicon);
   // "The July SLOOS and other surveys suggested…": a named first conjunct names the pair.
-  if (cls.kind === 'vague' && start - 1 > from && (tokens[start - 1]!.lower === 'and' || tokens[start - 1]!.lower === 'or')) {
+  if (cls.kind === 'vague' && start - 1 > from && (tokens.lower[start - 1] === 'and' || tokens.lower[start - 1] === 'or')) {
     const first = classifyPhrase(sentence, phraseStartBefore(sentence, start - 1), start - 1, lexicon);
     if (first.kind === 'named' || first.kind === 'group') return first;
   }
   return cls;
 }
 
-/** Whether a verb form after `before` may be finite: not "into a direct conflict", "to offer membership" (an adjective or an infinitive). */
-function isFiniteAfter(before: Token | undefined): boolean {
-  return before !== undefined && !DETERMINERS.has(before.lower) && before.lower !== 'to' && !before.lower.endsWith("'s");
+/** Whether a verb form after the word `before` may be finite: not "into a direct conflict", "to offer membership" (an adjective or an infinitive). */
+function isFiniteAfter(before: string): boolean {
+  return !DETERMINERS.has(before) && before !== 'to' && !before.endsWith("'s");
 }
 
 const MODAL_FILLERS = new Set(['also', 'not', 'have', 'generally', 'only', 'effectively', 'further', 'instead', 'still', 'then', 'thus', 'likewise', 'similarly', 'each', 'both', 'all']);
@@ -535,58 +536,59 @@ const PROVIDING = new Set(['provided', 'provides']);
 /** Whether an amount follows within four words ("Congress provided $562 million"), which makes "provided" an appropriation. */
 function amountFollows(sentence: SentenceTokens, v: number): boolean {
   for (let k = v + 1; k < Math.min(sentence.to, v + 6); k++) {
-    const token = sentence.tokens[k]!;
-    if (token.kind === 'number' || token.text === '$' || token.text === '€' || token.text === '£') return true;
+    const text = sentence.tokens.text[k]!;
+    if (sentence.tokens.kind[k] === NUMBER || text === '$' || text === '€' || text === '£') return true;
   }
   return false;
 }
 
 /** Whether the word at `v` is a legal act, itself or as the verb a modal governs ("would increase"). */
 function isLegalAct(sentence: SentenceTokens, v: number, lexicon: Lexicon): boolean {
-  const lower = sentence.tokens[v]!.lower;
+  const lower = sentence.tokens.lower[v]!;
   if (!lexicon.documentModals.has(lower)) return lexicon.legalActs.has(lower);
   let k = v + 1;
-  while (k < sentence.to && MODAL_FILLERS.has(sentence.tokens[k]!.lower)) k++;
-  const verb = k < sentence.to ? sentence.tokens[k]!.lower : '';
+  while (k < sentence.to && MODAL_FILLERS.has(sentence.tokens.lower[k]!)) k++;
+  const verb = k < sentence.to ? sentence.tokens.lower[k]! : '';
   return lexicon.legalActs.has(verb) || lexicon.legalActBases.has(verb);
 }
 
 /** Whether the modal at `v` governs a verb by which a document states its terms ("would provide", "would have provided"). */
 function modalGovernsDocumentVerb(sentence: SentenceTokens, v: number, lexicon: Lexicon): boolean {
   let k = v + 1;
-  while (k < sentence.to && MODAL_FILLERS.has(sentence.tokens[k]!.lower)) k++;
-  const next = sentence.tokens[k];
-  return next !== undefined && k < sentence.to && lexicon.documentVerbs.has(next.lower) && !lexicon.documentModals.has(next.lower);
+  while (k < sentence.to && MODAL_FILLERS.has(sentence.tokens.lower[k]!)) k++;
+  const next = sentence.tokens.lower[k];
+  return next !== undefined && k < sentence.to && lexicon.documentVerbs.has(next) && !lexicon.documentModals.has(next);
 }
 
 /** Whether a subject's head words include a legal document ("Section 199A of the tax code", "the bills"). */
 function namesLegalDocument(sentence: SentenceTokens, cls: SourceClass, lexicon: Lexicon): boolean {
   const last = cls.head ?? cls.end - 1;
   for (let k = cls.start; k <= last && k < cls.end; k++) {
-    if (lexicon.legalDocuments.has(stripPossessive(sentence.tokens[k]!.lower))) return true;
+    if (lexicon.legalDocuments.has(stripPossessive(sentence.tokens.lower[k]!))) return true;
   }
   return false;
 }
 
 /** Whether the phrase at `start` opens with a definite determiner ("the bills", "this provision"). */
 function startsWithDefinite(sentence: SentenceTokens, start: number, lexicon: Lexicon): boolean {
-  const first = sentence.tokens[start]?.lower ?? '';
+  const first = sentence.tokens.lower[start] ?? '';
   return lexicon.definiteDeterminers.has(first) || first === 'each' || first === 'both' || first === 'either';
 }
 
 /** Whether the word at `k` starts an infinitive ("said to have", not "reported to the FHWA"). */
 function infinitiveAfter(sentence: SentenceTokens, k: number): boolean {
-  const token = sentence.tokens[k];
-  if (!token || k >= sentence.to || token.kind !== 'word') return false;
-  return !DETERMINERS.has(token.lower) && !isCapitalized(token.text) && !OBJECT_DETERMINERS.has(token.lower);
+  const { tokens } = sentence;
+  if (k >= sentence.to || tokens.kind[k] !== WORD) return false;
+  const lower = tokens.lower[k]!;
+  return !DETERMINERS.has(lower) && !isCapitalized(tokens.text[k]!) && !OBJECT_DETERMINERS.has(lower);
 }
 
 /** Whether token `at` stands in an "if" or "unless" clause (up to the next comma). */
 function inCondition(sentence: SentenceTokens, at: number): boolean {
   for (let k = at - 1; k >= sentence.from; k--) {
-    const token = sentence.tokens[k]!;
-    if (token.text === ',' || token.text === ';') return false;
-    if (token.lower === 'if' || token.lower === 'unless') return true;
+    const lower = sentence.tokens.lower[k]!;
+    if (lower === ',' || lower === ';') return false;
+    if (lower === 'if' || lower === 'unless') return true;
   }
   return false;
 }
@@ -600,9 +602,9 @@ function inCondition(sentence: SentenceTokens, at: number): boolean {
 function subjectStart(sentence: SentenceTokens, start: number, end: number): number {
   let subject = start;
   for (let i = start; i < end; i++) {
-    const lower = sentence.tokens[i]!.lower;
+    const lower = sentence.tokens.lower[i]!;
     if (CLAUSE_VERBS.has(lower)) return -1;
-    if (i > start && (lower === 'a' || lower === 'an' || lower === 'the') && !PREPOSITIONS.has(sentence.tokens[i - 1]!.lower)) subject = i;
+    if (i > start && (lower === 'a' || lower === 'an' || lower === 'the') && !PREPOSITIONS.has(sentence.tokens.lower[i - 1]!)) subject = i;
   }
   return subject;
 }
@@ -619,12 +621,12 @@ function isHardBoundary(text: string): boolean {
 
 /** Whether a parenthetical names who the subject is ("John Smith", "including Senator X"). */
 function appositive(sentence: SentenceTokens, from: number, to: number, lexicon: Lexicon): boolean {
-  const first = sentence.tokens[from]?.lower;
+  const first = sentence.tokens.lower[from];
   if (first === 'including' || first === 'such' || first === 'notably' || first === 'like' || first === 'led' || first === 'namely') return true;
   for (let i = from; i < to; i++) {
-    const token = sentence.tokens[i]!;
-    if (token.kind === 'punct') continue;
-    if (!isName(sentence, i, lexicon) && token.lower !== 'of' && token.lower !== 'the') return false;
+    if (sentence.tokens.kind[i] === PUNCT) continue;
+    const lower = sentence.tokens.lower[i]!;
+    if (!isName(sentence, i, lexicon) && lower !== 'of' && lower !== 'the') return false;
   }
   return true;
 }
@@ -638,8 +640,8 @@ function nominalCredit(
 ): void {
   const { tokens, to } = sentence;
   let k = v + 1;
-  while (k < to && k - v <= 2 && NOMINAL_PARTICIPLES.has(tokens[k]!.lower)) k++;
-  const prep = tokens[k]?.lower;
+  while (k < to && k - v <= 2 && NOMINAL_PARTICIPLES.has(tokens.lower[k]!)) k++;
+  const prep = tokens.lower[k];
   if (prep !== 'by' && prep !== 'from' && prep !== 'of') return;
   if (k + 1 >= to) return;
   const end = phraseEndAfter(sentence, k + 1, 12, true);

@@ -6,6 +6,7 @@
 import type { CueKind } from './lexicon/cues';
 import type { Lexicon } from './lexicon/index';
 import { phrasesIn, type SentenceTokens } from './subject';
+import { PUNCT, WORD } from './tokens';
 import { CUE_START } from './word-flags';
 
 export interface CueHit {
@@ -24,10 +25,10 @@ const CLAUSE_OPENERS = new Set(['which', 'and', 'but', 'while', 'whereas', 'alth
 function clauseStartOf(sentence: SentenceTokens, at: number): number {
   const { tokens, from } = sentence;
   for (let k = at - 1; k > from; k--) {
-    const token = tokens[k]!;
-    if (token.kind !== 'punct') continue;
-    if (token.text === ';' || token.text === '—' || token.text === ':') return k + 1;
-    if (token.text === ',' && CLAUSE_OPENERS.has(tokens[k + 1]?.lower ?? '')) return k + 1;
+    if (tokens.kind[k] !== PUNCT) continue;
+    const text = tokens.text[k]!;
+    if (text === ';' || text === '—' || text === ':') return k + 1;
+    if (text === ',' && CLAUSE_OPENERS.has(tokens.lower[k + 1] ?? '')) return k + 1;
   }
   return from;
 }
@@ -38,8 +39,8 @@ const LEAD_VERBS = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 're
 /** Starts a cue at its verb when one leads into it, so the message quotes "are the main reasons for", not "main reasons for". */
 function quotedStart(sentence: SentenceTokens, start: number, clauseStart: number): number {
   let s = start;
-  if (s - 1 >= clauseStart && LEAD_DETERMINERS.has(sentence.tokens[s - 1]!.lower)) s--;
-  if (s < start && s - 1 >= clauseStart && LEAD_VERBS.has(sentence.tokens[s - 1]!.lower)) s--;
+  if (s - 1 >= clauseStart && LEAD_DETERMINERS.has(sentence.tokens.lower[s - 1]!)) s--;
+  if (s < start && s - 1 >= clauseStart && LEAD_VERBS.has(sentence.tokens.lower[s - 1]!)) s--;
   return s;
 }
 
@@ -48,32 +49,31 @@ export function findCue(sentence: SentenceTokens, lexicon: Lexicon): CueHit | un
   const { tokens, from, to } = sentence;
   for (const match of phrasesIn(sentence, lexicon.cues, CUE_START)) {
     const cue = match.value;
-    const next = match.end < to ? tokens[match.end] : undefined;
-    if (cue.notBefore && next && next.kind !== 'punct' && cue.notBefore.includes(next.lower)) continue;
+    const next = match.end < to ? match.end : -1;
+    if (cue.notBefore && next >= 0 && tokens.kind[next] !== PUNCT && cue.notBefore.includes(tokens.lower[next]!)) continue;
     if (cue.after) {
       let found = false;
-      for (let k = match.start - 1; k >= Math.max(from, match.start - 4) && !found; k--) found = cue.after.includes(tokens[k]!.lower);
+      for (let k = match.start - 1; k >= Math.max(from, match.start - 4) && !found; k--) found = cue.after.includes(tokens.lower[k]!);
       if (!found) continue;
     }
     const clauseStart = clauseStartOf(sentence, match.start);
     let hedged = false;
     for (let k = clauseStart; k < match.end && !hedged; k++) {
-      const token = tokens[k]!;
-      if (token.kind === 'word' && !token.quoted && lexicon.hedges.has(token.lower)) hedged = true;
+      if (tokens.kind[k] === WORD && !tokens.quoted[k] && lexicon.hedges.has(tokens.lower[k]!)) hedged = true;
     }
     // "the assumption that the new roads would lead to…": the claim is held, not made.
     for (let k = from; k + 1 < match.start && !hedged; k++) {
-      if (lexicon.embeddingNouns.has(tokens[k]!.lower) && tokens[k + 1]!.lower === 'that') hedged = true;
+      if (lexicon.embeddingNouns.has(tokens.lower[k]!) && tokens.lower[k + 1] === 'that') hedged = true;
     }
     // A conditional anywhere before the cue ("If X, this would lead to…") is a hedge too.
     for (let k = from; k < clauseStart && !hedged; k++) {
-      const lower = tokens[k]!.lower;
+      const lower = tokens.lower[k]!;
       if (lower === 'if' || lower === 'unless') hedged = true;
     }
     // "is considered a small business if…" defines; it does not claim a consensus.
     if (cue.kind === 'consensus') {
       for (let k = match.end; k < to && !hedged; k++) {
-        const lower = tokens[k]!.lower;
+        const lower = tokens.lower[k]!;
         if (lower === 'if' || lower === 'unless' || lower === 'when' || lower === 'provided') hedged = true;
       }
     }

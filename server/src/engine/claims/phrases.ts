@@ -4,7 +4,7 @@
  * words; matching walks the trie from each token, so the cost is linear in
  * the text times the longest phrase, with no regular-expression backtracking.
  */
-import type { Token } from './tokens';
+import { PUNCT, type TokenList } from './tokens';
 
 /**
  * A place inside a pattern: slot `s`, alternative `a`, `i` of its words
@@ -183,23 +183,22 @@ export class PhraseSet<T> {
   }
 
   /** The longest phrase starting at token `start`, or undefined. */
-  matchAt(tokens: readonly Token[], start: number, end: number = tokens.length): PhraseMatch<T> | undefined {
-    const first = tokens[start];
+  matchAt(tokens: TokenList, start: number, end: number = tokens.length): PhraseMatch<T> | undefined {
     // Most tokens start no phrase: answer without allocating.
     const root = this.root;
-    if (!first || first.kind === 'punct' || first.quoted || (root.waitingAny.length === 0 && !root.waiting.has(first.lower))) return undefined;
+    const first = tokens.lower[start];
+    if (first === undefined || tokens.kind[start] === PUNCT || tokens.quoted[start] || (root.waitingAny.length === 0 && !root.waiting.has(first))) return undefined;
     const found = this.walk(root, tokens, start, start, end);
     return found === undefined ? undefined : { start, end: found[0], value: found[1] };
   }
 
   /** The end and value of the longest match from `node` at token `at`. */
-  private walk(node: TrieNode<T>, tokens: readonly Token[], start: number, at: number, end: number): [number, T] | undefined {
+  private walk(node: TrieNode<T>, tokens: TokenList, start: number, at: number, end: number): [number, T] | undefined {
     let best: [number, T] | undefined = node.value !== undefined && at > start ? [at, node.value] : undefined;
     if (at >= end) return best;
-    const token = tokens[at]!;
-    if (token.kind === 'punct' || token.quoted) return best;
+    if (tokens.kind[at] === PUNCT || tokens.quoted[at]) return best;
     // A literal word before `*`: on equal lengths the first found wins. Two calls, not a loop over a new pair per step.
-    const literal = this.child(node, token.lower);
+    const literal = this.child(node, tokens.lower[at]!);
     if (literal) {
       const deeper = this.walk(literal, tokens, start, at + 1, end);
       if (deeper && (!best || deeper[0] > best[0])) best = deeper;
@@ -224,7 +223,7 @@ export class PhraseSet<T> {
    * from {@link firstWords} (see `word-flags.ts`) rule out most tokens
    * without a lookup here.
    */
-  findAll(tokens: readonly Token[], from = 0, to: number = tokens.length, starts?: Uint16Array, bit = 0): PhraseMatch<T>[] {
+  findAll(tokens: TokenList, from = 0, to: number = tokens.length, starts?: Uint16Array, bit = 0): PhraseMatch<T>[] {
     const found: PhraseMatch<T>[] = [];
     for (let i = from; i < to; i++) {
       if (starts && (starts[i]! & bit) === 0) continue;

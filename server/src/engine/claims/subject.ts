@@ -10,7 +10,7 @@
  */
 import type { Lexicon } from './lexicon/index';
 import type { PhraseMatch, PhraseSet } from './phrases';
-import { isAcronym, isCapitalized, stripPossessive, type Token } from './tokens';
+import { isAcronym, isCapitalized, PUNCT, stripPossessive, WORD, type TokenList } from './tokens';
 import { TRUSTED_START, VAGUE_START } from './word-flags';
 
 export type SourceKind = 'named' | 'group' | 'anaphor' | 'author' | 'vague' | 'none';
@@ -69,10 +69,13 @@ export const BETWEEN_SUBJECT_AND_VERB: ReadonlySet<string> = new Set([
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '«', '»', '—', '–', '.', '!', '?', '\uFFFC', '…']);
 
-/** Whether a token ends a noun phrase walk. */
-export function isBoundary(token: Token): boolean {
-  if (token.kind === 'punct') return CLAUSE_PUNCT.has(token.text) || token.text === '\u2018' || token.text === '\u2019';
-  return BOUNDARY_WORDS.has(token.lower);
+/** Whether token `i` ends a noun phrase walk. */
+export function isBoundary(tokens: TokenList, i: number): boolean {
+  if (tokens.kind[i] === PUNCT) {
+    const text = tokens.text[i]!;
+    return CLAUSE_PUNCT.has(text) || text === '\u2018' || text === '\u2019';
+  }
+  return BOUNDARY_WORDS.has(tokens.lower[i]!);
 }
 
 /**
@@ -80,7 +83,7 @@ export function isBoundary(token: Token): boolean {
  * is not mistaken for a name.
  */
 export interface SentenceTokens {
-  readonly tokens: readonly Token[];
+  readonly tokens: TokenList;
   /** First token of the sentence. */
   readonly from: number;
   /** One past the last token of the sentence. */
@@ -107,19 +110,20 @@ export function phrasesIn<T>(sentence: SentenceTokens, set: PhraseSet<T>, bit: n
 
 /** Whether the token at `i` is a name (a proper noun or acronym) rather than a capitalised common word. */
 export function isName(sentence: SentenceTokens, i: number, lexicon: Lexicon): boolean {
-  const token = sentence.tokens[i]!;
-  if (token.kind !== 'word') return false;
-  if (isAcronym(token.text)) return !lexicon.nonNamingCapitals.has(stripPossessive(token.lower));
-  if (!isCapitalized(token.text)) return false;
-  const bare = stripPossessive(token.lower);
+  const tokens = sentence.tokens;
+  if (tokens.kind[i] !== WORD) return false;
+  const text = tokens.text[i]!;
+  if (isAcronym(text)) return !lexicon.nonNamingCapitals.has(stripPossessive(tokens.lower[i]!));
+  if (!isCapitalized(text)) return false;
+  const bare = stripPossessive(tokens.lower[i]!);
   if (lexicon.nonNamingCapitals.has(bare)) return false;
   // A capital at the start of a sentence, or after an opening quotation or colon, is positional.
-  const prev = sentence.tokens[i - 1];
-  const positional = i === sentence.firstWord || (prev !== undefined && i > sentence.from && prev.kind === 'punct' && (prev.text === ':' || prev.text === '“' || prev.text === '"'));
+  const prev = tokens.text[i - 1];
+  const positional = i === sentence.firstWord || (prev !== undefined && i > sentence.from && tokens.kind[i - 1] === PUNCT && (prev === ':' || prev === '“' || prev === '"'));
   if (!positional) return true;
   // "Well-placed figures…": a compound with a lower-case tail is a capitalised common word.
-  const hyphen = token.text.indexOf('-');
-  if (hyphen > 0 && hyphen + 1 < token.text.length && !isCapitalized(token.text.slice(hyphen + 1))) return false;
+  const hyphen = text.indexOf('-');
+  if (hyphen > 0 && hyphen + 1 < text.length && !isCapitalized(text.slice(hyphen + 1))) return false;
   return !lexicon.commonWords.has(bare);
 }
 
@@ -133,8 +137,8 @@ function hasTrusted(sentence: SentenceTokens, from: number, to: number, lexicon:
 }
 
 function wordAt(sentence: SentenceTokens, i: number): string | undefined {
-  const token = sentence.tokens[i];
-  return token && token.kind !== 'punct' ? token.lower : undefined;
+  const tokens = sentence.tokens;
+  return tokens.kind[i] !== undefined && tokens.kind[i] !== PUNCT ? tokens.lower[i] : undefined;
 }
 
 /** A phrase that is no source. Built where returned rather than spread from a template: a spread copy was a fifth of `classifyPhrase`. */
@@ -149,9 +153,9 @@ function noSource(start: number, end: number, head?: number): SourceClass {
 export function classifyPhrase(sentence: SentenceTokens, from: number, to: number, lexicon: Lexicon): SourceClass {
   // Skip leading punctuation-free junk such as a stray opening preposition ("During the meeting participants…").
   let a = from;
-  while (a < to && sentence.tokens[a]!.kind === 'punct') a++;
+  while (a < to && sentence.tokens.kind[a] === PUNCT) a++;
   let b = to;
-  while (b > a && sentence.tokens[b - 1]!.kind === 'punct') b--;
+  while (b > a && sentence.tokens.kind[b - 1] === PUNCT) b--;
   if (a >= b) return noSource(from, to);
   // A configured vague phrase ("well-placed figures") outranks any capital in it.
   const configured = phrasesIn(sentence, lexicon.vaguePhrases, VAGUE_START, a, b).find((hit) => hit.value.kind === 'unnamed');
@@ -160,11 +164,11 @@ export function classifyPhrase(sentence: SentenceTokens, from: number, to: numbe
 
   let headEnd = b;
   let tailStart = b;
-  if (PREPOSITIONS.has(sentence.tokens[a]!.lower)) {
+  if (PREPOSITIONS.has(sentence.tokens.lower[a]!)) {
     a++;
   } else {
     for (let i = a + 1; i < b; i++) {
-      const lower = sentence.tokens[i]!.lower;
+      const lower = sentence.tokens.lower[i]!;
       if (PREPOSITIONS.has(lower) || APPOSITIVE_MARKERS.has(lower)) {
         headEnd = i;
         tailStart = i;
@@ -174,10 +178,9 @@ export function classifyPhrase(sentence: SentenceTokens, from: number, to: numbe
   }
   if (a >= headEnd) return noSource(from, to);
   let head = headEnd - 1;
-  while (head > a && sentence.tokens[head]!.kind !== 'word') head--;
-  const headToken = sentence.tokens[head]!;
-  if (headToken.kind !== 'word') return noSource(from, to);
-  const headWord = stripPossessive(headToken.lower);
+  while (head > a && sentence.tokens.kind[head] !== WORD) head--;
+  if (sentence.tokens.kind[head] !== WORD) return noSource(from, to);
+  const headWord = stripPossessive(sentence.tokens.lower[head]!);
   const single = head === a;
 
   if (single && lexicon.continuingPronouns.has(headWord)) {
@@ -188,7 +191,7 @@ export function classifyPhrase(sentence: SentenceTokens, from: number, to: numbe
   let definite = false;
   let indefinite = false;
   for (let i = a; i < head; i++) {
-    const lower = sentence.tokens[i]!.lower;
+    const lower = sentence.tokens.lower[i]!;
     if (lexicon.definiteDeterminers.has(lower) || lower.endsWith("'s") || lower.endsWith("'")) definite = true;
     if (lexicon.indefiniteDeterminers.has(lower)) indefinite = true;
   }
@@ -213,7 +216,7 @@ export function classifyPhrase(sentence: SentenceTokens, from: number, to: numbe
     if (inner.kind !== 'none') return inner.kind === 'vague' ? { ...inner, start: a } : inner;
   }
   if (lexicon.vaguePronouns.has(headWord) && !definite) {
-    if (single || sentence.tokens.slice(a, head).every((t) => lexicon.indefiniteDeterminers.has(t.lower))) {
+    if (single || sentence.tokens.lower.slice(a, head).every((lower) => lexicon.indefiniteDeterminers.has(lower))) {
       return { head, kind: 'vague', start: a, end: headEnd, continues: 'quantifier' };
     }
   }
@@ -242,7 +245,7 @@ export function classifyPhrase(sentence: SentenceTokens, from: number, to: numbe
 function tailDefiniteInstitution(sentence: SentenceTokens, from: number, to: number, lexicon: Lexicon): boolean {
   let definite = false;
   for (let i = from; i < to; i++) {
-    const lower = sentence.tokens[i]!.lower;
+    const lower = sentence.tokens.lower[i]!;
     if (lexicon.definiteDeterminers.has(lower)) definite = true;
     else if (definite && lexicon.definiteSources.has(stripPossessive(lower)) && !lexicon.vaguePeople.has(stripPossessive(lower))) return true;
   }
@@ -254,13 +257,12 @@ export function phraseStartBefore(sentence: SentenceTokens, end: number, limit =
   let start = end;
   const { tokens, from } = sentence;
   while (start > from && end - start < limit) {
-    const before = tokens[start - 1]!;
     // "Congressional Budget Office (CBO) projections": an acronym in parentheses is part of the name.
-    if (before.text === ')' && start - 3 >= from && tokens[start - 3]!.text === '(' && isAcronym(tokens[start - 2]!.text)) {
+    if (tokens.text[start - 1] === ')' && start - 3 >= from && tokens.text[start - 3] === '(' && isAcronym(tokens.text[start - 2]!)) {
       start -= 3;
       continue;
     }
-    if (isBoundary(before)) break;
+    if (isBoundary(tokens, start - 1)) break;
     start--;
   }
   return start;
@@ -270,9 +272,9 @@ export function phraseStartBefore(sentence: SentenceTokens, end: number, limit =
 export function phraseEndAfter(sentence: SentenceTokens, start: number, limit = 14, stopAtPrepositions = false): number {
   let end = start;
   while (end < sentence.to && end - start < limit) {
-    const token = sentence.tokens[end]!;
-    if (isBoundary(token)) break;
-    if (stopAtPrepositions && end > start && PREPOSITIONS.has(token.lower) && token.lower !== 'of') break;
+    if (isBoundary(sentence.tokens, end)) break;
+    const lower = sentence.tokens.lower[end]!;
+    if (stopAtPrepositions && end > start && PREPOSITIONS.has(lower) && lower !== 'of') break;
     end++;
   }
   return end;

@@ -7,39 +7,48 @@
  * One linear scan per block, no regular expressions on the hot path: the FOMC
  * minutes are one 60 KB paragraph per document.
  */
-import { charClass, LETTER, MARK, NUMBER, SPACE as SPACE_BIT } from '../document/chars';
+import { charClass, LETTER, MARK, NUMBER as NUMBER_BIT, SPACE as SPACE_BIT } from '../document/chars';
 
-export type TokenKind = 'word' | 'number' | 'punct';
+/** Token kinds, as stored in {@link TokenList.kind}. */
+export const WORD = 0;
+export const NUMBER = 1;
+export const PUNCT = 2;
 
-export interface Token {
+/**
+ * A block's tokens as parallel arrays, one entry per token: no object per
+ * token. The analysis tokenises every paragraph of every document, and the
+ * token objects (72 bytes each, besides their strings) were over half of
+ * what it allocated. Reads past the end give `undefined`, as a missing token
+ * object did.
+ */
+export interface TokenList {
+  readonly length: number;
   /** As written. */
-  readonly text: string;
+  readonly text: readonly string[];
   /** Lower-cased, curly apostrophes straightened, possessive kept ("nato's"). */
-  readonly lower: string;
+  readonly lower: readonly string[];
   /** Offset of the first character in the block's prose. */
-  readonly start: number;
+  readonly start: Int32Array;
   /** Offset just after the last character. */
-  readonly end: number;
-  readonly kind: TokenKind;
-  /** Inside a quotation ("…"), so the words are the speaker's, not the writer's. */
-  readonly quoted: boolean;
+  readonly end: Int32Array;
+  /** {@link WORD}, {@link NUMBER} or {@link PUNCT}. */
+  readonly kind: Uint8Array;
+  /** 1 inside a quotation ("…"), so the words are the speaker's, not the writer's. */
+  readonly quoted: Uint8Array;
 }
-
-/** A token while the scan still marks quotations. */
-type MutableToken = { -readonly [K in keyof Token]: Token[K] };
 
 const NUMBER_TOKEN = /^\d[\d,]*(?:\.\d+)?(?:[-–]\d[\d,]*(?:\.\d+)?)?$/;
 const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
 
 /** Character classes of the token scan. */
-const WORD = 1;
-const SPACE = 2;
-const OTHER = 3;
+const WORD_CHAR = 1;
+const SPACE_CHAR = 2;
+const OTHER_CHAR = 3;
 
-/** Whether a code point is a letter, mark or digit (WORD), whitespace as `\s` reads it (SPACE), or anything else. */
+/** Whether a code point is a letter, mark or digit (WORD_CHAR), whitespace as `\s` reads it (SPACE_CHAR), or anything else. */
 function classOf(code: number): number {
   const bits = charClass(code);
-  return bits & (LETTER | MARK | NUMBER) ? WORD : bits & SPACE_BIT ? SPACE : OTHER;
+  return bits & (LETTER | MARK | NUMBER_BIT) ? WORD_CHAR : bits & SPACE_BIT ? SPACE_CHAR : OTHER_CHAR;
 }
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
@@ -60,23 +69,29 @@ function isJoiner(code: number): boolean {
  * of every document, and the match arrays and capture strings of a
  * regular expression per token were a fifth of its time.
  */
-export function tokenize(prose: string): Token[] {
-  const tokens: MutableToken[] = [];
+export function tokenize(prose: string): TokenList {
   const length = prose.length;
+  // A block has at most one token per character: room for that up front keeps checks and rare calls out of the scan.
+  if (starts.length < length) growTo(length);
+  let n = 0;
   let i = 0;
   while (i < length) {
     const code = prose.codePointAt(i)!;
     const kind = classOf(code);
     const width = code > 0xffff ? 2 : 1;
-    if (kind === SPACE) {
+    if (kind === SPACE_CHAR) {
       i += width;
       continue;
     }
     const start = i;
-    if (kind === OTHER) {
+    if (kind === OTHER_CHAR) {
       i += width;
       const text = width === 1 ? prose[start]! : prose.slice(start, i);
-      tokens.push({ text, lower: text, start, end: i, kind: 'punct', quoted: false });
+      texts[n] = text;
+      lowers[n] = text;
+      starts[n] = start;
+      ends[n] = i;
+      kinds[n++] = PUNCT;
       continue;
     }
     let ascii = true;
@@ -85,7 +100,7 @@ export function tokenize(prose: string): Token[] {
       // A run of letters, marks and digits.
       while (i < length) {
         const c = prose.codePointAt(i)!;
-        if (classOf(c) !== WORD) break;
+        if (classOf(c) !== WORD_CHAR) break;
         if (c >= 128) ascii = false;
         else if (c <= 90 && c >= 65) upper = true;
         i += c > 0xffff ? 2 : 1;
@@ -93,7 +108,7 @@ export function tokenize(prose: string): Token[] {
       if (i >= length) break;
       const joiner = prose.charCodeAt(i);
       const after = prose.codePointAt(i + 1);
-      if (after === undefined || classOf(after) !== WORD) break;
+      if (after === undefined || classOf(after) !== WORD_CHAR) break;
       if (isJoiner(joiner)) {
         if (joiner >= 128) ascii = false;
       } else if (joiner === 44 /* , */) {
@@ -119,30 +134,68 @@ export function tokenize(prose: string): Token[] {
       if (lower.includes('\u00ad')) lower = lower.replace(/\u00ad/g, '');
     }
     const first = text.charCodeAt(0);
-    tokens.push({ text, lower, start, end: start + text.length, kind: isDigit(first) && NUMBER_TOKEN.test(text) ? 'number' : 'word', quoted: false });
+    texts[n] = text;
+    lowers[n] = lower;
+    starts[n] = start;
+    ends[n] = start + text.length;
+    kinds[n++] = isDigit(first) && NUMBER_TOKEN.test(text) ? NUMBER : WORD;
   }
-  markQuotations(tokens);
-  return tokens;
+  const kind = kinds.slice(0, n);
+  const text = texts.slice(0, n);
+  const list = { length: n, text, lower: lowers.slice(0, n), start: starts.slice(0, n), end: ends.slice(0, n), kind, quoted: quotations(text, kind) };
+  if (starts.length > KEPT_CAPACITY) resetScratch();
+  return list;
+}
+
+/** The most characters the scratch arrays keep room for between blocks (a huge block's room is let go). */
+const KEPT_CAPACITY = 1 << 16;
+
+/**
+ * The scan's tokens, reused from block to block, so a block's list costs
+ * one exact-length copy of each array rather than arrays grown token by
+ * token. Past the current block they hold stale entries (the strings of an
+ * earlier block, kept alive until overwritten: at most {@link KEPT_CAPACITY}).
+ */
+let starts = new Int32Array(1024);
+let ends = new Int32Array(1024);
+let kinds = new Uint8Array(1024);
+let texts: string[] = [];
+let lowers: string[] = [];
+
+function resetScratch(): void {
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  kinds = new Uint8Array(1024);
+  texts = [];
+  lowers = [];
+}
+
+/** Gives the scratch offsets and kinds room for `size` tokens (the string arrays grow as they are written). */
+function growTo(size: number): void {
+  let room = starts.length;
+  while (room < size) room *= 2;
+  starts = new Int32Array(room);
+  ends = new Int32Array(room);
+  kinds = new Uint8Array(room);
 }
 
 const OPEN_QUOTES = '“«„';
 const CLOSE_QUOTES = '”»';
 
 /**
- * Marks tokens between double quotation marks. Curly quotes pair by shape; a
- * straight quote opens when it follows a space or opening punctuation and
- * closes otherwise. An opening curly quote left open runs to the end of the
+ * Which tokens stand between double quotation marks (1 each). Curly quotes
+ * pair by shape; a straight quote opens when it follows a space or opening
+ * punctuation and closes otherwise. An opening curly quote left open runs to the end of the
  * block (the convention for quotes continued into the next paragraph); a
  * straight one left open is a stray mark (inches, a typo) and quotes nothing.
  */
-function markQuotations(tokens: MutableToken[]): void {
+function quotations(texts: readonly string[], kinds: Uint8Array): Uint8Array {
+  const quoted = new Uint8Array(texts.length);
   let openAt = -1;
   let straight = false;
-  const spans: [number, number][] = [];
-  for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t]!;
-    if (token.kind !== 'punct') continue;
-    const ch = token.text;
+  for (let t = 0; t < texts.length; t++) {
+    if (kinds[t] !== PUNCT) continue;
+    const ch = texts[t]!;
     if (OPEN_QUOTES.includes(ch)) {
       if (openAt < 0) {
         openAt = t;
@@ -150,12 +203,12 @@ function markQuotations(tokens: MutableToken[]): void {
       }
     } else if (CLOSE_QUOTES.includes(ch)) {
       if (openAt >= 0 && !straight) {
-        spans.push([openAt, t]);
+        quoted.fill(1, openAt + 1, t);
         openAt = -1;
       }
     } else if (ch === '"') {
       if (openAt >= 0 && straight) {
-        spans.push([openAt, t]);
+        quoted.fill(1, openAt + 1, t);
         openAt = -1;
       } else if (openAt < 0) {
         openAt = t;
@@ -163,11 +216,8 @@ function markQuotations(tokens: MutableToken[]): void {
       }
     }
   }
-  if (openAt >= 0 && !straight) spans.push([openAt, tokens.length]);
-  // In place: the tokens are new, and a copy of each quoted one was garbage at once.
-  for (const [open, close] of spans) {
-    for (let t = open + 1; t < close; t++) tokens[t]!.quoted = true;
-  }
+  if (openAt >= 0 && !straight) quoted.fill(1, openAt + 1, texts.length);
+  return quoted;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { ClaimsConfig } from '../../config';
 import { PhraseSet } from '../phrases';
-import { tokenize } from '../tokens';
+import { PUNCT, tokenize } from '../tokens';
 import { CLAIM_CUES, EMBEDDING_NOUNS, HEDGES, VAGUE_PHRASES, type CuePattern } from './cues';
 import {
   COGNITION_VERBS,
@@ -193,9 +193,8 @@ export function inflect(verb: string): string[] {
  * be read as pattern syntax.
  */
 function phraseWords(phrase: string): string[] {
-  return tokenize(phrase)
-    .filter((token) => token.kind !== 'punct')
-    .map((token) => token.lower);
+  const tokens = tokenize(phrase);
+  return tokens.lower.filter((_, i) => tokens.kind[i] !== PUNCT);
 }
 
 function build(config: ClaimsConfig, fingerprint: string): Lexicon {
