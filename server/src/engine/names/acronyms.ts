@@ -4,6 +4,7 @@
  * words on the other side ("North Atlantic Treaty Organization (NATO)",
  * "NATO (North Atlantic Treaty Organization)", "Department of Defense (DoD)").
  */
+import { charClass, LETTER, NUMBER, SPACE } from '../document/chars';
 import { acronymKey, isAcronymShape, isDottedAcronym, splitAcronymPlural } from './normalize';
 import { commonWords, stateCodes, wellKnownAcronyms } from './tables';
 
@@ -35,18 +36,29 @@ const MAX_PAREN = 400;
 export function longFormStart(short: string, candidate: string): number {
   const chars = short.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (chars.length < 2) return -1;
-  const wordStart = (i: number): boolean => i === 0 || !/[\p{L}\p{N}'’]/u.test(candidate[i - 1]!);
+  // Char codes, not a one-character string and a regex per position: this walks every candidate long form.
+  const wordStart = (i: number): boolean => {
+    if (i === 0) return true;
+    const before = candidate.charCodeAt(i - 1);
+    return !(charClass(before) & (LETTER | NUMBER) || before === 39 || before === 0x2019);
+  };
+  // Whether candidate[i] lower-cases to `c` (a-z or 0-9); beyond ASCII only the Kelvin sign does, so ask those the slow way.
+  const same = (i: number, c: string): boolean => {
+    const code = candidate.charCodeAt(i);
+    if (code >= 128) return candidate[i]!.toLowerCase() === c;
+    return (code >= 65 && code <= 90 ? code + 32 : code) === c.charCodeAt(0);
+  };
   let l = candidate.length - 1;
   for (let s = chars.length - 1; s >= 0; s--) {
     const c = chars[s]!;
-    while (l >= 0 && (candidate[l]!.toLowerCase() !== c || (s === 0 && !wordStart(l)))) l--;
+    while (l >= 0 && (!same(l, c) || (s === 0 && !wordStart(l)))) l--;
     if (l < 0) return -1;
     if (s > 0) l--;
   }
   // The first letter landed on a connector ("of" in "Office of Inspector General (OIG)"): the name starts further back.
   while (CONNECTORS.has(/^[\p{L}]+/u.exec(candidate.slice(l))?.[0] ?? '')) {
     let k = l - 1;
-    while (k >= 0 && (candidate[k]!.toLowerCase() !== chars[0] || !wordStart(k))) k--;
+    while (k >= 0 && (!same(k, chars[0]!) || !wordStart(k))) k--;
     if (k < 0) break;
     l = k;
   }
@@ -59,7 +71,38 @@ function acronymToken(text: string): boolean {
   return (isAcronymShape(base) || isDottedAcronym(base)) && /[A-Z].*[A-Z]/.test(base) && base.length <= 12;
 }
 
-const WORD_BEFORE = /([\p{L}\p{N}.&]+)\s*$/u;
+/**
+ * The word before a parenthesis, as /([\p{L}\p{N}.&]+)\s*$/u finds it in
+ * prose[from, to): where its run of letters, digits, "." and "&" starts and
+ * ends (white space may follow it up to `to`), or undefined. Scanned back
+ * from `to` by hand: the regex tries every start in the window, at every
+ * parenthesis of every document.
+ */
+export function wordBefore(prose: string, from: number, to: number): { readonly start: number; readonly end: number } | undefined {
+  let end = to;
+  while (end > from && charClass(prose.charCodeAt(end - 1)) & SPACE) end--;
+  let start = end;
+  while (start > from) {
+    const c = prose.charCodeAt(start - 1);
+    if (c === 46 || c === 38) {
+      start--;
+      continue;
+    }
+    // A low surrogate is a letter or digit only with its high surrogate, inside the window.
+    if (c >= 0xdc00 && c <= 0xdfff && start - 2 >= from) {
+      const high = prose.charCodeAt(start - 2);
+      if (high >= 0xd800 && high <= 0xdbff) {
+        if ((charClass((high - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000) & (LETTER | NUMBER)) === 0) break;
+        start -= 2;
+        continue;
+      }
+    }
+    if ((charClass(c) & (LETTER | NUMBER)) === 0) break;
+    start--;
+  }
+  return start < end ? { start, end } : undefined;
+}
+
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', 'a', 'an', 'at', 'by', '&']);
 
 /** Finds the acronym definitions in a prose block. */
@@ -141,15 +184,15 @@ function longThenShort(prose: string, open: number, close: number, inside: strin
 
 /** "NATO (North Atlantic Treaty Organization)". */
 function shortThenLong(prose: string, open: number, close: number, inside: string): AcronymDefinition | undefined {
-  const before = WORD_BEFORE.exec(prose.slice(Math.max(0, open - 20), open));
+  const before = wordBefore(prose, Math.max(0, open - 20), open);
   if (!before) return undefined;
-  const short = before[1]!;
+  const short = prose.slice(before.start, before.end);
   if (!acronymToken(short)) return undefined;
   const [base] = splitAcronymPlural(short);
   const long = inside.trim().replace(/^the\s+/i, '');
   const at = longFormStart(base, long);
   if (at !== 0 || !plausibleLongForm(long, base)) return undefined;
-  const acronymStart = open - before[0].length;
+  const acronymStart = before.start;
   return {
     acronym: base,
     key: `N:${acronymKey(base)}`,

@@ -916,7 +916,8 @@ function countBefore(group: readonly DocMention[], offset: number, from: number)
   return low;
 }
 
-function sameItems(a: readonly string[], b: readonly string[]): boolean {
+/** Whether two lists hold the same items (by identity) in the same order. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

@@ -30,6 +30,7 @@ import {
   shortestSpellingWord,
   spellingWords,
   stateCodes,
+  surelyNoSpellingWord,
   ukToUs,
   wellKnownAcronyms,
   usToUk,
@@ -241,6 +242,9 @@ function quotedSpans(prose: string): [number, number][] {
   let openSingle = -1;
   let openGuillemet = -1;
   for (let i = 0; i < prose.length; i++) {
+    // Every quotation mark is '"' or above U+00AA: most characters are settled by their code alone, no string made.
+    const code = prose.charCodeAt(i);
+    if (code !== 34 && code < 0xab) continue;
     const ch = prose[i]!;
     if (ch === '\u201c' || ch === '\u201e') {
       if (openCurly < 0) openCurly = i;
@@ -291,6 +295,23 @@ function isTitleLike(prose: string): boolean {
   return long.length > 0 && long.filter(isCapitalised).length / long.length >= 0.7;
 }
 
+/** Case of each UTF-16 code unit, as {@link isShouted} counts it: 0 unknown, else KNOWN_CASE with CASED and UPPER_CASE bits. */
+const caseOfUnit = new Uint8Array(0x10000);
+const KNOWN_CASE = 1;
+const CASED = 2;
+const UPPER_CASE = 4;
+
+/** Whether a non-ASCII code unit has case ({@link CASED}) and is upper case ({@link UPPER_CASE}); kept once asked, as curly quotes and dashes fill prose. */
+function caseOf(code: number): number {
+  let known = caseOfUnit[code]!;
+  if (known === 0) {
+    const ch = String.fromCharCode(code);
+    const cased = !(ch === ch.toLowerCase() && ch === ch.toUpperCase());
+    caseOfUnit[code] = known = KNOWN_CASE | (cased ? CASED : 0) | (isUpperLetter(ch) ? UPPER_CASE : 0);
+  }
+  return known;
+}
+
 /** Whether a block is shouted: mostly capitals, so capitals say nothing. */
 function isShouted(prose: string): boolean {
   let upper = 0;
@@ -303,36 +324,34 @@ function isShouted(prose: string): boolean {
     } else if (code >= 97 && code <= 122) {
       letters++;
     } else if (code > 127) {
-      const ch = prose[i]!;
-      if (ch === ch.toLowerCase() && ch === ch.toUpperCase()) continue;
+      const known = caseOf(code);
+      if ((known & CASED) === 0) continue;
       letters++;
-      if (isUpperLetter(ch)) upper++;
+      if (known & UPPER_CASE) upper++;
     }
   }
   return letters >= 12 && upper / letters >= 0.7;
 }
 
-/** Offsets (relative) where a sentence's first word starts, and after a colon. */
-function sentenceStarts(block: ProseBlock): Set<number> {
-  const starts = new Set<number>();
+/** Marks {@link SENTENCE_INITIAL} where a sentence's first word starts (relative offsets), and after a colon. */
+function markSentenceStarts(block: ProseBlock, marks: Uint8Array): void {
   const base = block.range[0];
   for (const sentence of block.sentences) {
     const rel = sentence.range[0] - base;
     const m = /[\p{L}\p{N}]/u.exec(block.prose.slice(rel, rel + 40));
-    if (m) starts.add(rel + m.index);
+    if (m) marks[rel + m.index]! |= SENTENCE_INITIAL;
   }
   for (let i = block.prose.indexOf(':'); i >= 0; i = block.prose.indexOf(':', i + 1)) {
     const m = /^[\s"“‘(]*(?=[\p{L}])/u.exec(block.prose.slice(i + 1, i + 10));
-    if (m) starts.add(i + 1 + m[0].length);
+    if (m) marks[i + 1 + m[0].length]! |= SENTENCE_INITIAL;
   }
   // A list or line start after a bullet-like mark in plain text ("- The ...").
   const lineStart = /(?:^|\n)[ \t]*(?:[-*•–]\s+|\d+[.)]\s+)?(?=[\p{L}])/gu;
   for (let m = lineStart.exec(block.prose); m; m = lineStart.exec(block.prose)) {
-    starts.add(m.index + m[0].length);
+    marks[m.index + m[0].length]! |= SENTENCE_INITIAL;
     // A zero-length match must step a whole code point: a /u regex steps back out of a surrogate pair.
     if (m[0].length === 0) lineStart.lastIndex = m.index + ((block.prose.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
   }
-  return starts;
 }
 
 /** Marks `flag` over each span, so a token's context is two array reads, not a scan of every span. */
@@ -371,6 +390,20 @@ export function intern(text: string): string {
  */
 function detached(text: string): string {
   return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
+/**
+ * What `make` says of `text`, from a table of such answers by text, made on
+ * a miss under a detached copy of the text. Bounded like the shared strings:
+ * cleared when full, which costs only the work of making answers again.
+ */
+function byText<V>(table: Map<string, V>, text: string, make: (text: string) => V): V {
+  let found = table.get(text);
+  if (found === undefined) {
+    if (table.size >= SHARED_LIMIT) table.clear();
+    table.set(detached(text), (found = make(text)));
+  }
+  return found;
 }
 
 /** A word's shared form and key, looked up once per distinct word rather than folded for every mention. */
@@ -431,7 +464,6 @@ export function extractMentions(block: ProseBlock): BlockMentions {
     (TABLE_LINE.test(prose) ? TABLE_ROW : 0) |
     (CAPTION_START.test(prose) ? CAPTION : 0);
   const shouted = isShouted(prose);
-  const starts = sentenceStarts(block);
   const definitions = shouted ? [] : findDefinitions(prose);
 
   const tokens = tokenize(prose);
@@ -440,11 +472,13 @@ export function extractMentions(block: ProseBlock): BlockMentions {
   if (marksBuffer.length < prose.length) marksBuffer = new Uint8Array(Math.max(prose.length, marksBuffer.length * 2));
   const marks = marksBuffer.subarray(0, prose.length);
   marks.fill(0);
+  markSentenceStarts(block, marks);
   markSpans(marks, quotes, QUOTED);
   markSpans(marks, citations, CITATION);
   for (const d of definitions) markSpans(marks, [[d.acronymStart, d.acronymEnd]], DEFINING);
   const flagsAt = (start: number, end: number): number =>
-    blockFlags | (starts.has(start) ? SENTENCE_INITIAL : 0) | (marks[start]! & marks[end - 1]!);
+    // A sentence start counts at the word's start only; the other marks must cover the whole word.
+    blockFlags | (marks[start]! & SENTENCE_INITIAL) | (marks[start]! & marks[end - 1]!);
 
   // Capitalised words of the current name span, for person names and typo context.
   let span: SpanWord[] = [];
@@ -455,6 +489,8 @@ export function extractMentions(block: ProseBlock): BlockMentions {
     connectorPending = false;
   };
 
+  // The capitalised word of the token before, if it is one.
+  let before: CapitalWord | undefined;
   for (let t = 0; t < texts.length; t++) {
     const text = texts[t]!;
     const start = tokenStarts[t]!;
@@ -466,24 +502,26 @@ export function extractMentions(block: ProseBlock): BlockMentions {
       const gapStart = tokenEnds[t - 1]!;
       adjacent =
         isSpaceRun(prose, gapStart, start) ||
-        (prose.charCodeAt(gapStart) === 46 && isSpaceRun(prose, gapStart + 1, start) && SINGLE_CAPITAL.test(last.word));
+        (prose.charCodeAt(gapStart) === 46 && isSpaceRun(prose, gapStart + 1, start) && last.capital.initial);
     }
     const flags = flagsAt(start, end);
     if (isCapitalised(text)) {
+      const capital = capitalOf(text);
       if (!(last && adjacent)) closeSpan();
-      wordMentions(tokens, t, flags, shouted || shoutedToken(tokens, t, prose), span[span.length - 1]?.word, prose, mentions);
-      if (!shouted) compoundMentions(tokens, t, flags, prose, mentions);
-      const word = possessiveBase(text);
-      span.push({ start, word, flags, afterConnector: connectorPending });
+      wordMentions(capital, tokens, t, flags, shouted, span[span.length - 1]?.capital.word, prose, mentions);
+      if (!shouted) compoundMentions(capital, before, tokens, t, flags, prose, mentions);
+      before = capital;
+      span.push({ start, capital, flags, afterConnector: connectorPending });
       connectorPending = false;
-      if (word !== text) closeSpan();
+      if (capital.possessive) closeSpan();
       // Sentence-initial capitals are grammar: the word may still be a spelling variant ("Defence spending ...").
-      if (flags & SENTENCE_INITIAL && !(flags & HEADING) && isTitleCase(text)) {
+      if (flags & SENTENCE_INITIAL && !(flags & HEADING) && capital.titleCase) {
         const next = t + 1 < texts.length ? t + 1 : -1;
         const nameFollows = next >= 0 && isCapitalised(texts[next]!) && tokenStarts[next]! - end === 1 && prose.charCodeAt(end) === 32;
         if (!nameFollows) spellingMentions(tokens, t, flags, prose, mentions, closedWords, closedStarts);
       }
     } else {
+      before = undefined;
       if (last && adjacent && !connectorPending && CONNECTORS.has(text)) connectorPending = true;
       else closeSpan();
       spellingMentions(tokens, t, flags, prose, mentions, closedWords, closedStarts);
@@ -497,78 +535,194 @@ export function extractMentions(block: ProseBlock): BlockMentions {
 interface SpanWord {
   /** Where the token starts. */
   readonly start: number;
-  /** The token without a possessive. */
-  readonly word: string;
+  /** What the token's text says; `capital.word` is the token without a possessive. */
+  readonly capital: CapitalWord;
   readonly flags: number;
   /** Joined to the word before by a connector ("of" in "Secretary of Defense"). */
   readonly afterConnector: boolean;
 }
 
-/** Name words and acronyms of one capitalised token (each part of a hyphenated one). */
-function wordMentions(tokens: Tokens, t: number, flags: number, shouted: boolean, prev: string | undefined, prose: string, out: Mention[]): void {
-  const text = tokens.text[t]!;
-  const start = tokens.start[t]!;
+/** A name word or acronym of a capitalised word, placed relative to the word. */
+interface WordPart {
+  readonly kind: 'name' | 'acronym';
+  readonly key: string;
+  /** As written (the mention's text too); its length is the mention's. */
+  readonly form: string;
+  /** Where it starts in the word. */
+  readonly offset: number;
+  /** Flags it adds to the word's context. */
+  readonly flags: number;
+  /** A name that is a known abbreviation ("Sec"): none when a full stop follows. */
+  readonly abbreviation: boolean;
+}
+
+/**
+ * What a capitalised word's text alone says: its name words and acronyms,
+ * its hyphenated name, whether it may open a two-word name. A document
+ * repeats its names, titles and acronyms over and over, so each distinct
+ * word is split, folded, looked up and interned once (see {@link capitalOf});
+ * only what its neighbours decide is left for each use.
+ */
+interface CapitalWord {
+  /** The word without a possessive ending, shared. */
+  readonly word: string;
+  /** Whether a possessive ending was cut off. */
+  readonly possessive: boolean;
+  /** Whether the token, possessive and all, is title case. */
+  readonly titleCase: boolean;
+  /** A dotted or hyphenated acronym as a whole ("U.S.", "ARPA-E"), placed at the word's start. */
+  readonly whole: WordPart | undefined;
+  readonly parts: readonly WordPart[];
+  /** Whether `word` holds a hyphen: it is then a hyphenated name or none, never half of a two-word one. */
+  readonly hyphenated: boolean;
+  /** Its hyphenated name ("Jean-Pierre"), kind `compound`. */
+  readonly compound: CompoundForm | undefined;
+  /** Whether `word` may be the second word of a two-word name. */
+  readonly nameLike: boolean;
+  /** Whether it may be the first word of one: no possessive, and name-like or a particle. */
+  readonly leads: boolean;
+  /** A single capital ("G" of "Michael G. Waltz"). */
+  readonly initial: boolean;
+  /** Lower case, when it may be a given name before a surname (a nickname-table name, title case, no title). */
+  readonly given: string | undefined;
+  /** Whether it is a common word in lower case. */
+  readonly common: boolean;
+  /** Whether it is in the nickname table. */
+  readonly nickname: boolean;
+  /** Whether it may be a surname after a given name: title case, unhyphenated, no common word. */
+  readonly surname: boolean;
+  /** Its key as a surname, made when first needed. */
+  surnameKey: string | undefined;
+}
+
+/** A compound name mention's parts that follow from its text. */
+interface CompoundForm {
+  readonly key: string;
+  readonly form: string;
+  readonly text: string;
+}
+
+const capitals = new Map<string, CapitalWord>();
+
+/** The {@link CapitalWord} of a capitalised token's text, made once per distinct text. */
+function capitalOf(text: string): CapitalWord {
+  return byText(capitals, text, capitalWord);
+}
+
+/** Everything {@link CapitalWord} holds, worked out from the text. */
+function capitalWord(text: string): CapitalWord {
+  const word = possessiveBase(text);
+  const hyphenated = hasHyphen(word);
+  const isNameLike = nameLike(word);
+  const lower = word.toLowerCase();
+  const common = commonWords().has(lower);
+  const nickname = nicknames().has(lower);
+  const wordTitleCase = isTitleCase(word);
+  return {
+    word: intern(word),
+    possessive: word !== text,
+    titleCase: isTitleCase(text),
+    whole: wholeAcronym(text),
+    parts: wordParts(text),
+    hyphenated,
+    compound: hyphenated ? hyphenatedName(word) : undefined,
+    nameLike: isNameLike,
+    leads: word === text && (isNameLike || PARTICLES.has(text.toLowerCase())),
+    initial: SINGLE_CAPITAL.test(word),
+    given: nickname && !TITLES.has(lower) && wordTitleCase ? intern(lower) : undefined,
+    common,
+    nickname,
+    surname: wordTitleCase && !word.includes('-') && !common,
+    surnameKey: undefined,
+  };
+}
+
+/** A token that is one acronym as a whole: dotted ("U.S.", "U.S.’s") or capitals joined by hyphens ("ARPA-E"). */
+function wholeAcronym(text: string): WordPart | undefined {
   // Dotted forms hold a full stop; no other token does.
   if (text.includes('.') && (isDottedAcronym(text.replace(POSSESSIVE_S, '')) || DOTTED_PLURAL.test(text))) {
-    if (shouted) return;
     const { form, key } = keyedWord(acronymWords, acronymPluralBase(possessiveBase(text)), acronymKeyOf);
-    out.push({ kind: 'acronym', key, form, text: form, start, end: start + form.length, flags });
-    return;
+    return { kind: 'acronym', key, form, offset: 0, flags: 0, abbreviation: false };
   }
-  const hyphenated = hasHyphen(text);
-  if (hyphenated) {
-    const whole = acronymPluralBase(possessiveBase(text));
-    // "ARPA-E", "G-SIB", "SAFETEA-LU": capitals joined by hyphens are one acronym, unless every part
-    // stands alone as a known code ("UK-US") or a party and a state ("R-TX").
-    const capsParts = whole.split(HYPHENS);
-    if (
-      capsParts.length > 1 &&
-      capsParts.every((p) => CAPS_PART.test(p) && !ROMAN_NUMERAL.test(p)) &&
-      capsParts.some((p) => p.length > 1 && !standsAlone(p)) &&
-      !(capsParts.length === 2 && PARTY.test(capsParts[0]!) && stateCodes().has(capsParts[1]!))
-    ) {
-      if (shouted) return;
-      const form = intern(whole);
-      out.push({ kind: 'acronym', key: intern(`N:${acronymKey(whole.replace(HYPHENS_ALL, ''))}`), form, text: form, start, end: start + whole.length, flags });
-      return;
-    }
+  if (!hasHyphen(text)) return undefined;
+  const whole = acronymPluralBase(possessiveBase(text));
+  // "ARPA-E", "G-SIB", "SAFETEA-LU": capitals joined by hyphens are one acronym, unless every part
+  // stands alone as a known code ("UK-US") or a party and a state ("R-TX").
+  const capsParts = whole.split(HYPHENS);
+  if (
+    capsParts.length > 1 &&
+    capsParts.every((p) => CAPS_PART.test(p) && !ROMAN_NUMERAL.test(p)) &&
+    capsParts.some((p) => p.length > 1 && !standsAlone(p)) &&
+    !(capsParts.length === 2 && PARTY.test(capsParts[0]!) && stateCodes().has(capsParts[1]!))
+  ) {
+    return { kind: 'acronym', key: intern(`N:${acronymKey(whole.replace(HYPHENS_ALL, ''))}`), form: intern(whole), offset: 0, flags: 0, abbreviation: false };
   }
-  const parts = hyphenated ? text.split(HYPHENS) : [text];
+  return undefined;
+}
+
+/** Name words and acronyms of a capitalised token, each part of a hyphenated one, before what the context rules out. */
+function wordParts(text: string): WordPart[] {
+  const found: WordPart[] = [];
+  const parts = hasHyphen(text) ? text.split(HYPHENS) : [text];
   const compound = parts.length > 1;
   // "Australia-UK-US": acronyms that match each other inside one fixed name.
   let acronymParts = 0;
   if (compound) for (const part of parts) if (isAcronymShape(possessiveBase(part))) acronymParts++;
   const hasDigits = /[0-9]/.test(text);
-  let offset = start;
+  const flags = (compound ? IN_COMPOUND : 0) | (hasDigits ? WITH_DIGITS : 0) | (acronymParts >= 2 ? ACRONYM_COMPOUND : 0);
+  let offset = 0;
   for (const part of parts) {
     const partStart = offset;
     offset += part.length + 1;
     if (!isCapitalised(part)) continue;
     const word = possessiveBase(part);
     const baseForm = acronymPluralBase(word);
-    const partFlags = flags | (compound ? IN_COMPOUND : 0) | (hasDigits ? WITH_DIGITS : 0) | (acronymParts >= 2 ? ACRONYM_COMPOUND : 0);
     if (isAcronymShape(baseForm)) {
-      if (shouted || /^[0-9]/.test(baseForm)) continue;
-      // "US$12 billion", "the FRB/US model": a currency or a model name, not the country.
-      const after = prose[partStart + baseForm.length] ?? '';
-      if (after === '$' || after === '/' || prose[partStart - 1] === '/') continue;
+      if (/^[0-9]/.test(baseForm)) continue;
       const { form, key } = keyedWord(acronymWords, baseForm, acronymKeyOf);
-      out.push({ kind: 'acronym', key, form, text: form, start: partStart, end: partStart + baseForm.length, flags: partFlags });
+      found.push({ kind: 'acronym', key, form, offset: partStart, flags, abbreviation: false });
       continue;
     }
     if (!isTitleCase(word) || word.length < 3 || /[0-9]/.test(word)) continue;
     // "I’ve", "Don’t": contractions, not names (and "I’ve" must not meet "IV-E").
     if (CONTRACTION.test(word)) continue;
-    // "Sec. 122", "Doc. 5", "Elect. Sec. Grants": abbreviations, not names.
     const lower = word.toLowerCase();
-    if (!compound && word === text && prose.charCodeAt(tokens.end[t]!) === 46 && ABBREVIATIONS.has(lower)) continue;
     // A capitalised common word ("Act", "Us") is no name; its capital is grammar or a title's.
     if (commonWords().has(lower)) continue;
     const { form, key } = keyedWord(nameWords, word, nameWordKeyOf);
+    found.push({ kind: 'name', key, form, offset: partStart, flags, abbreviation: !compound && word === text && ABBREVIATIONS.has(lower) });
+  }
+  return found;
+}
+
+/** Name words and acronyms of one capitalised token (each part of a hyphenated one). */
+function wordMentions(word: CapitalWord, tokens: Tokens, t: number, flags: number, blockShouted: boolean, prev: string | undefined, prose: string, out: Mention[]): void {
+  const start = tokens.start[t]!;
+  // Asked only of acronyms: a shouted run or a speaker label is no acronym, yet its words may be names.
+  let shouted: boolean | undefined;
+  const whole = word.whole;
+  if (whole) {
+    if (!(blockShouted || shoutedToken(tokens, t, prose))) out.push({ kind: 'acronym', key: whole.key, form: whole.form, text: whole.form, start, end: start + whole.form.length, flags });
+    return;
+  }
+  for (const part of word.parts) {
+    const partStart = start + part.offset;
+    const { key, form } = part;
+    const end = partStart + form.length;
+    if (part.kind === 'acronym') {
+      if ((shouted ??= blockShouted || shoutedToken(tokens, t, prose))) continue;
+      // "US$12 billion", "the FRB/US model": a currency or a model name, not the country.
+      const after = prose.charCodeAt(end);
+      if (after === 36 || after === 47 || prose.charCodeAt(partStart - 1) === 47) continue;
+      out.push({ kind: 'acronym', key, form, text: form, start: partStart, end, flags: flags | part.flags });
+      continue;
+    }
+    // "Sec. 122", "Doc. 5", "Elect. Sec. Grants": abbreviations, not names.
+    if (part.abbreviation && prose.charCodeAt(tokens.end[t]!) === 46) continue;
     out.push(
-      prev !== undefined && partStart === start
-        ? { kind: 'name', key, form, text: form, start: partStart, end: partStart + word.length, flags: partFlags, prev: intern(prev) }
-        : { kind: 'name', key, form, text: form, start: partStart, end: partStart + word.length, flags: partFlags },
+      prev !== undefined && part.offset === 0
+        ? { kind: 'name', key, form, text: form, start: partStart, end, flags: flags | part.flags, prev }
+        : { kind: 'name', key, form, text: form, start: partStart, end, flags: flags | part.flags },
     );
   }
 }
@@ -580,44 +734,41 @@ function nameLike(part: string): boolean {
   return !commonWords().has(lower) || nicknames().has(lower);
 }
 
+/** A hyphenated name ("Jean-Pierre", "al-Qaeda") of at most three parts; title-case common words ("Deep-Sea", "Energy-Efficient") are compound modifiers, hyphenated by grammar. */
+function hyphenatedName(word: string): CompoundForm | undefined {
+  const parts = word.split(HYPHENS);
+  if (parts.length > 3 || !parts.every((part, i) => nameLike(part) || (i === 0 && PARTICLES.has(part.toLowerCase())))) return undefined;
+  return { key: intern(`C:${compoundNameKey(word)}`), form: intern(foldDiacritics(word).toLowerCase().replace(/[‐‑]/g, '-')), text: intern(word) };
+}
+
+/** Two-word names ("Jean Pierre", "al Qaeda") by their text: a document names the same people and bodies again and again. */
+const spacedNames = new Map<string, CompoundForm>();
+
+function spacedName(pair: string): CompoundForm {
+  return byText(spacedNames, pair, spacedForm);
+}
+
+function spacedForm(pair: string): CompoundForm {
+  return { key: intern(`C:${compoundNameKey(pair)}`), form: intern(foldDiacritics(pair).toLowerCase().replace(/\s+/g, ' ')), text: intern(pair) };
+}
+
 /** Hyphenated names ("Jean-Pierre", "al-Qaeda") and two-word names ("Jean Pierre", "al Qaeda"), compared on their separators. */
-function compoundMentions(tokens: Tokens, t: number, flags: number, prose: string, out: Mention[]): void {
-  const text = tokens.text[t]!;
+function compoundMentions(word: CapitalWord, before: CapitalWord | undefined, tokens: Tokens, t: number, flags: number, prose: string, out: Mention[]): void {
   const start = tokens.start[t]!;
-  const word = possessiveBase(text);
-  // Title-case common words ("Deep-Sea Mining", "Energy-Efficient") are compound modifiers, hyphenated by grammar.
-  const particle = (part: string): boolean => PARTICLES.has(part.toLowerCase());
-  if (hasHyphen(word)) {
-    const parts = word.split(HYPHENS);
-    if (parts.length <= 3 && parts.every((part, i) => nameLike(part) || (i === 0 && particle(part)))) {
-      out.push({
-        kind: 'compound',
-        key: intern(`C:${compoundNameKey(word)}`),
-        form: intern(foldDiacritics(word).toLowerCase().replace(/[‐‑]/g, '-')),
-        text: intern(word),
-        start,
-        end: start + word.length,
-        flags,
-      });
-    }
+  if (word.hyphenated) {
+    const compound = word.compound;
+    if (compound) out.push({ kind: 'compound', key: compound.key, form: compound.form, text: compound.text, start, end: start + compound.text.length, flags });
     return;
   }
-  if (t === 0) return;
+  if (t === 0 || !word.nameLike) return;
   const beforeEnd = tokens.end[t - 1]!;
-  if (start - beforeEnd !== 1 || !isSpaceCode(prose.charCodeAt(beforeEnd)) || !nameLike(word)) return;
+  if (start - beforeEnd !== 1 || !isSpaceCode(prose.charCodeAt(beforeEnd))) return;
   const beforeText = tokens.text[t - 1]!;
-  if (possessiveBase(beforeText) !== beforeText || !(nameLike(beforeText) || particle(beforeText))) return;
+  if (!(before ? before.leads : possessiveBase(beforeText) === beforeText && PARTICLES.has(beforeText.toLowerCase()))) return;
   const beforeStart = tokens.start[t - 1]!;
-  const pair = prose.slice(beforeStart, start + word.length);
-  out.push({
-    kind: 'compound',
-    key: intern(`C:${compoundNameKey(pair)}`),
-    form: intern(foldDiacritics(pair).toLowerCase().replace(/\s+/g, ' ')),
-    text: intern(pair),
-    start: beforeStart,
-    end: start + word.length,
-    flags,
-  });
+  const end = start + word.word.length;
+  const pair = spacedName(prose.slice(beforeStart, end));
+  out.push({ kind: 'compound', key: pair.key, form: pair.form, text: pair.text, start: beforeStart, end, flags });
 }
 
 /**
@@ -627,31 +778,114 @@ function compoundMentions(tokens: Tokens, t: number, flags: number, prose: strin
 function personMentions(span: readonly SpanWord[], prose: string, out: Mention[]): void {
   for (let i = 0; i + 1 < span.length; i++) {
     const given = span[i]!;
-    const lower = given.word.toLowerCase();
-    if (!nicknames().has(lower) || TITLES.has(lower) || !isTitleCase(given.word)) continue;
+    const lower = given.capital.given;
+    if (lower === undefined) continue;
     // "Will Russia ..." opens a sentence with a verb, not a name.
-    if (given.flags & SENTENCE_INITIAL && commonWords().has(lower)) continue;
+    if (given.flags & SENTENCE_INITIAL && given.capital.common) continue;
     let j = i + 1;
-    while (j < span.length && SINGLE_CAPITAL.test(span[j]!.word) && !span[j]!.afterConnector) j++;
+    while (j < span.length && span[j]!.capital.initial && !span[j]!.afterConnector) j++;
     const surname = span[j];
-    if (!surname || surname.afterConnector || !isTitleCase(surname.word) || surname.word.includes('-')) continue;
     // "Bill Act", "Mary Parish": a common word after a given name is not a surname.
-    if (commonWords().has(surname.word.toLowerCase())) continue;
-    if (nicknames().has(surname.word.toLowerCase()) && j + 1 < span.length) continue;
-    const end = surname.start + surname.word.length;
+    if (!surname || surname.afterConnector || !surname.capital.surname) continue;
+    if (surname.capital.nickname && j + 1 < span.length) continue;
+    const word = surname.capital.word;
+    const end = surname.start + word.length;
     out.push({
       kind: 'person',
-      key: intern(`P:${nameWordKey(surname.word)}`),
-      form: intern(lower),
+      key: (surname.capital.surnameKey ??= intern(`P:${nameWordKey(word)}`)),
+      form: lower,
       text: intern(prose.slice(given.start, end)),
       start: given.start,
       end,
       flags: given.flags,
       givenStart: given.start,
-      givenEnd: given.start + given.word.length,
+      givenEnd: given.start + given.capital.word.length,
     });
     i = j;
   }
+}
+
+/** What a word's text alone says about its spelling mentions (see {@link spellingOf}). */
+interface SpellingVerdict {
+  /** An uncommon closed lower-case word, to be listed with the block's closed words. */
+  readonly closed: string | undefined;
+  /** The word in lower case when it may open a two-word form ("cease fire"), which only its neighbour settles. */
+  readonly spacedFrom: string | undefined;
+  /** Its mention (without a place) when it is no two-word form. */
+  readonly found: SpellingForm | undefined;
+}
+
+/** A spelling mention's parts that follow from its text. */
+interface SpellingForm {
+  readonly key: string;
+  readonly form: string;
+  readonly text: string;
+  readonly variants: Readonly<Record<string, string>>;
+}
+
+/** The shortest closed word worth listing: shorter lower-case words are nearly all ordinary ones. */
+const CLOSED_WORD_MIN = 7;
+
+const NO_SPELLING: SpellingVerdict = { closed: undefined, spacedFrom: undefined, found: undefined };
+
+/**
+ * Verdicts by word text: most of a document's words are ordinary ones seen
+ * many times over, so each distinct text is looked up in the tables, folded
+ * and interned once. Bounded like the shared strings.
+ */
+const spellingVerdicts = new Map<string, SpellingVerdict>();
+
+/** The {@link SpellingVerdict} of a word, as written. */
+function spellingOf(text: string): SpellingVerdict {
+  // A short ordinary word (most of prose) is no spelling-table word, and too short to be a closed word.
+  if (text.length < CLOSED_WORD_MIN && surelyNoSpellingWord(text)) return NO_SPELLING;
+  return byText(spellingVerdicts, text, spellingVerdict);
+}
+
+/** The checks of the spelling tables in their order of precedence: UK/US pairs, lexical variants, two-word forms, compounds. */
+function spellingVerdict(text: string): SpellingVerdict {
+  const lower = text.toLowerCase();
+  const hyphenated = hasHyphen(lower);
+  if (!hyphenated && !spellingWords().has(lower)) {
+    if (lower.length >= CLOSED_WORD_MIN && !ASCII_LOWER_WORD.test(lower) && !commonWords().has(lower)) return { closed: detached(lower), spacedFrom: undefined, found: undefined };
+    return NO_SPELLING;
+  }
+  if (/[0-9]/.test(text)) return NO_SPELLING;
+  const us = ukToUs().get(lower);
+  if (us !== undefined) return spelt(text, `S:${spellingFamily(us)}`, 'uk', internVariants(`uk\u0000${lower}`, () => ({ uk: lower, us })));
+  const uk = usToUk().get(lower);
+  if (uk !== undefined) return spelt(text, `S:${spellingFamily(lower)}`, 'us', internVariants(`us\u0000${lower}`, () => ({ uk, us: lower })));
+  const lexical = lexicalVariants().get(lower);
+  if (lexical) return spelt(text, `L:${lexical.key}`, `lex${lexical.index}`, lexicalTable(lexical.forms));
+  const single = compoundVerdict(text, lower, hyphenated);
+  if (spacedLexicalStarts().has(lower) || spacedCompoundStarts().has(lower)) return { closed: undefined, spacedFrom: intern(lower), found: single?.found };
+  return single ?? NO_SPELLING;
+}
+
+/** The verdict of a word that is a spelling mention of its own. */
+function spelt(text: string, key: string, form: string, variants: Readonly<Record<string, string>>): SpellingVerdict {
+  return { closed: undefined, spacedFrom: undefined, found: { key: intern(key), form, text: intern(text), variants } };
+}
+
+/** A hyphenated or closed compound ("cyber-security", "ceasefire"), after the UK/US and lexical tables. */
+function compoundVerdict(text: string, lower: string, hyphenated: boolean): SpellingVerdict | undefined {
+  if (hyphenated) {
+    const parts = lower.split(HYPHENS);
+    if (parts.length !== 2 || parts.some((p) => p.length < 1 || !LETTERS.test(p))) return undefined;
+    const normalised = `${parts[0]}-${parts[1]}`;
+    if (HYPHEN_TRAPS.has(normalised)) return undefined;
+    const joined = parts.join('');
+    const entry = compounds().get(joined) ?? compounds().get(joined.replace(/s$/, ''));
+    const plural = entry && entry.closed !== joined ? 's' : '';
+    const key = entry ? entry.closed : joined;
+    // Outside the table, a hyphenated word only meets its closed form if that is a real compound (not "e-g").
+    if (!entry && (parts[0]!.length < 2 || parts[1]!.length < 3)) return undefined;
+    return spelt(text, `H:${key}`, 'hyphen', sharedCompoundVariants(key, parts[0]!.length, plural));
+  }
+  const entry = compounds().get(lower) ?? (lower.endsWith('s') ? compounds().get(lower.slice(0, -1)) : undefined);
+  if (!entry) return undefined;
+  const plural = entry.closed !== lower ? 's' : '';
+  return spelt(text, `H:${entry.closed}`, 'closed', sharedCompoundVariants(entry.closed, entry.split, plural));
 }
 
 /** Spelling-variant words: UK/US pairs, compounds (closed, hyphenated, two words), lexical variants. */
@@ -660,34 +894,22 @@ function spellingMentions(tokens: Tokens, t: number, flags: number, prose: strin
   // "of", "to", "a": shorter than any word of the spelling tables, a closed word (seven letters) or a hyphenated
   // token (three characters), so no lookup.
   if (text.length < 3 && text.length < shortestSpellingWord()) return;
+  const verdict = spellingOf(text);
+  if (verdict === NO_SPELLING) return;
   const start = tokens.start[t]!;
-  const end = tokens.end[t]!;
-  const lower = text.toLowerCase();
-  const hyphenated = hasHyphen(lower);
-  if (!hyphenated && !spellingWords().has(lower)) {
-    // Not interned: closed words are many and mostly distinct, and a lookup in a table that large costs more than it saves.
-    if (lower.length >= 7 && !ASCII_LOWER_WORD.test(lower) && !commonWords().has(lower)) {
-      closedWords.push(detached(lower));
-      closedStarts.push(start);
-    }
+  if (verdict.closed !== undefined) {
+    closedWords.push(verdict.closed);
+    closedStarts.push(start);
     return;
   }
-  if (/[0-9]/.test(text)) return;
-  const push = (key: string, form: string, variants: Readonly<Record<string, string>>, to = end, surface = text): void => {
-    out.push({ kind: 'spelling', key: intern(key), form, text: intern(surface), start, end: to, flags, variants });
-  };
-  const us = ukToUs().get(lower);
-  if (us !== undefined) return push(`S:${spellingFamily(us)}`, 'uk', internVariants(`uk\u0000${lower}`, () => ({ uk: lower, us })));
-  const uk = usToUk().get(lower);
-  if (uk !== undefined) return push(`S:${spellingFamily(lower)}`, 'us', internVariants(`us\u0000${lower}`, () => ({ uk, us: lower })));
-
-  const lexical = lexicalVariants().get(lower);
-  if (lexical) return push(`L:${lexical.key}`, `lex${lexical.index}`, lexicalTable(lexical.forms));
-
+  const end = tokens.end[t]!;
+  const lower = verdict.spacedFrom;
   // Two-word forms: "cease fire", "per cent".
   const next = t + 1 < tokens.text.length ? t + 1 : -1;
-  const spacedStart = spacedLexicalStarts().has(lower) || spacedCompoundStarts().has(lower);
-  if (spacedStart && next >= 0 && tokens.start[next]! - end === 1 && prose.charCodeAt(end) === 32 && !isCapitalised(tokens.text[next]!)) {
+  if (lower !== undefined && next >= 0 && tokens.start[next]! - end === 1 && prose.charCodeAt(end) === 32 && !isCapitalised(tokens.text[next]!)) {
+    const push = (key: string, form: string, variants: Readonly<Record<string, string>>, to: number, surface: string): void => {
+      out.push({ kind: 'spelling', key: intern(key), form, text: intern(surface), start, end: to, flags, variants });
+    };
     const nextText = tokens.text[next]!;
     const nextEnd = tokens.end[next]!;
     const pair = `${lower} ${nextText.toLowerCase()}`;
@@ -705,25 +927,8 @@ function spellingMentions(tokens: Tokens, t: number, flags: number, prose: strin
       }
     }
   }
-
-  if (hyphenated) {
-    const parts = lower.split(HYPHENS);
-    if (parts.length !== 2 || parts.some((p) => p.length < 1 || !LETTERS.test(p))) return;
-    const normalised = `${parts[0]}-${parts[1]}`;
-    if (HYPHEN_TRAPS.has(normalised)) return;
-    const joined = parts.join('');
-    const entry = compounds().get(joined) ?? compounds().get(joined.replace(/s$/, ''));
-    const plural = entry && entry.closed !== joined ? 's' : '';
-    const key = entry ? entry.closed : joined;
-    // Outside the table, a hyphenated word only meets its closed form if that is a real compound (not "e-g").
-    if (!entry && (parts[0]!.length < 2 || parts[1]!.length < 3)) return;
-    return push(`H:${key}`, 'hyphen', sharedCompoundVariants(key, parts[0]!.length, plural));
-  }
-  const entry = compounds().get(lower) ?? (lower.endsWith('s') ? compounds().get(lower.slice(0, -1)) : undefined);
-  if (entry) {
-    const plural = entry.closed !== lower ? 's' : '';
-    return push(`H:${entry.closed}`, 'closed', sharedCompoundVariants(entry.closed, entry.split, plural));
-  }
+  const found = verdict.found;
+  if (found) out.push({ kind: 'spelling', key: found.key, form: found.form, text: found.text, start, end, flags, variants: found.variants });
 }
 
 const lexicalTables = new WeakMap<readonly string[], Readonly<Record<string, string>>>();

@@ -10,6 +10,7 @@ import { CONFUSABLE_KNOWN_NAMES } from './data/known-names';
 import { LEXICAL_VARIANTS, TRANSLITERATIONS } from './data/lexical';
 import { NICKNAME_PAIRS } from './data/nicknames';
 import { UK_US_PAIRS } from './data/spelling-uk-us';
+import { fnv1a } from '../hash';
 
 function lazy<T>(build: () => T): () => T {
   let value: T | undefined;
@@ -115,6 +116,37 @@ export const spellingWords = lazy(() => {
   }
   return set;
 });
+
+/** Words shorter than this are few in {@link spellingWords} (under 300), so a small filter rules most others out. */
+const SHORT_WORD = 7;
+const FILTER_MASK = (1 << 14) - 1;
+
+/** One bit per short word of {@link spellingWords}, at its FNV-1a hash: a Bloom filter of one hash function. */
+const shortWordFilter = lazy(() => {
+  const bits = new Uint8Array((FILTER_MASK + 1) >> 3);
+  for (const word of spellingWords()) {
+    if (word.length >= SHORT_WORD) continue;
+    const slot = fnv1a(word) & FILTER_MASK;
+    bits[slot >> 3]! |= 1 << (slot & 7);
+  }
+  return bits;
+});
+
+/**
+ * Whether `word` is surely not in {@link spellingWords}: a short word in
+ * lower-case ASCII whose filter bit is clear. Most words of prose are such,
+ * and the 2 KB filter answers without a hash-table lookup; false means only
+ * "look it up".
+ */
+export function surelyNoSpellingWord(word: string): boolean {
+  if (word.length >= SHORT_WORD) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  const slot = fnv1a(word) & FILTER_MASK;
+  return (shortWordFilter()[slot >> 3]! & (1 << (slot & 7))) === 0;
+}
 
 /** The length of the shortest word in {@link spellingWords}: shorter tokens need no lookup. */
 export const shortestSpellingWord = lazy(() => {

@@ -15,7 +15,7 @@
  */
 import type { LintConfig } from '../config';
 import { configFingerprint, declaredDistinct, ownMentions, where } from '../names/consistency';
-import { compareMentions, nameIndex, type DocMention } from '../names/index';
+import { compareMentions, nameIndex, sameItems, type DocMention } from '../names/index';
 import { HEADING, SENTENCE_INITIAL, TITLES } from '../names/mentions';
 import { foldDiacritics } from '../names/normalize';
 import { differsOnlyInEnding, editDistance, jaroWinkler } from '../names/similarity';
@@ -34,18 +34,31 @@ interface Entity {
   readonly mentions: DocMention[];
   /** Whether it is a common form (see `check`), computed once. */
   common?: boolean;
+  /** Whether it may be a misspelling at all (see {@link mayMisspell}), computed once. */
+  plausible?: boolean;
   /** Its deletion neighbourhood, computed once. */
   deletions?: readonly string[];
-  /** The common form it may misspell, if any, valid for one common-form index and configuration: words only, no positions. */
+  /** The common words its deletions reach, for one word index. */
+  reach?: Reach;
+  /** The common form it may misspell, if any, valid for one configuration while the candidates stay the same: words only, no positions. */
   verdict?: Verdict;
   /** Its findings as a rare form, valid for one verdict and severity. */
   judged?: { readonly verdict: Verdict; readonly severity: Severity; readonly found: readonly (readonly [string, Finding])[] };
 }
 
 interface Verdict {
-  readonly index: DeletionIndex;
   readonly config: string;
+  /** The common entities it was compared with, in order. */
+  readonly candidates: readonly Entity[];
   readonly best: Entity | undefined;
+}
+
+/** The common words within reach of a rare form, in the order its deletions first reach them. */
+interface Reach {
+  readonly index: WordIndex;
+  readonly words: readonly string[];
+  /** Per word, the place among the rare form's deletions that first reaches it. */
+  readonly at: readonly number[];
 }
 
 /**
@@ -55,12 +68,17 @@ interface Verdict {
  */
 const entityOf = new WeakMap<readonly DocMention[], Entity | null>();
 
-/** The common forms by deletion, kept while the list of common entities is the same. */
-interface DeletionIndex {
-  readonly common: readonly Entity[];
-  readonly byDeletion: ReadonlyMap<string, readonly Entity[]>;
+/**
+ * The common forms' words by deletion. Built from words, not entities: an
+ * edit that touches a common surname's mentions makes a new entity of the
+ * same word, which must not cost every rare form its verdict (a verdict
+ * checks its own candidates instead). Kept while the words stay the same.
+ */
+interface WordIndex {
+  readonly words: ReadonlySet<string>;
+  readonly byDeletion: ReadonlyMap<string, readonly string[]>;
 }
-let lastIndex: DeletionIndex | undefined;
+let lastIndex: WordIndex | undefined;
 
 function entityFor(group: readonly DocMention[], memoise: boolean): Entity | null {
   let entity = memoise ? entityOf.get(group) : undefined;
@@ -94,20 +112,62 @@ function cachedDeletions(word: string): readonly string[] {
   return found;
 }
 
-function deletionIndex(common: readonly Entity[], memoise: boolean): DeletionIndex {
-  if (memoise && lastIndex && lastIndex.common.length === common.length && lastIndex.common.every((e, i) => e === common[i])) return lastIndex;
+function wordIndex(common: readonly Entity[], memoise: boolean): WordIndex {
+  const words = new Set(common.map((e) => e.folded));
+  const last = lastIndex;
+  if (memoise && last && last.words.size === words.size && [...words].every((word) => last.words.has(word))) return last;
   // Symmetric-delete lookup: two words within k edits share a word made by deleting at most k letters.
-  const byDeletion = new Map<string, Entity[]>();
-  for (const entity of common) {
-    for (const del of deletionsOf(entity)) {
+  const byDeletion = new Map<string, string[]>();
+  for (const word of words) {
+    for (const del of cachedDeletions(word)) {
       const list = byDeletion.get(del);
-      if (list) list.push(entity);
-      else byDeletion.set(del, [entity]);
+      if (list) list.push(word);
+      else byDeletion.set(del, [word]);
     }
   }
-  const index = { common, byDeletion };
+  const index = { words, byDeletion };
   if (memoise) lastIndex = index;
   return index;
+}
+
+/** The common words a rare form's deletions reach, kept on the entity when `memoise`. */
+function reachOf(rare: Entity, index: WordIndex, memoise: boolean): Reach {
+  if (rare.reach?.index === index) return rare.reach;
+  const words: string[] = [];
+  const at: number[] = [];
+  const dels = deletionsOf(rare);
+  for (let d = 0; d < dels.length; d++) {
+    const reached = index.byDeletion.get(dels[d]!);
+    if (reached === undefined) continue;
+    // Few words are ever reached: a scan of the list beats a set.
+    for (const word of reached) {
+      if (words.includes(word)) continue;
+      words.push(word);
+      at.push(d);
+    }
+  }
+  const reach = { index, words, at };
+  if (memoise) rare.reach = reach;
+  return reach;
+}
+
+/**
+ * The common entities a rare form is compared with, in the order an index
+ * of entities by deletion would give them: by the deletion that first
+ * reaches them, then in the order of `common` (an entity's `rank`).
+ */
+function candidatesOf(reach: Reach, byWord: ReadonlyMap<string, readonly Entity[]>, rank: ReadonlyMap<Entity, number>): Entity[] {
+  const found: Entity[] = [];
+  const at: number[] = [];
+  for (let i = 0; i < reach.words.length; i++) {
+    for (const entity of byWord.get(reach.words[i]!)!) {
+      found.push(entity);
+      at.push(reach.at[i]!);
+    }
+  }
+  if (found.length < 2) return found;
+  const order = found.map((_, i) => i).sort((x, y) => at[x]! - at[y]! || rank.get(found[x]!)! - rank.get(found[y]!)!);
+  return order.map((i) => found[i]!);
 }
 
 function maxEdits(a: string, b: string): number {
@@ -168,13 +228,15 @@ function contextAgrees(rare: Entity, common: Entity): boolean {
   });
 }
 
-/** The common form a rare form may misspell: the most used of those that pass every gate. */
-function bestMatch(rare: Entity, byDeletion: DeletionIndex['byDeletion'], config: LintConfig): Entity | undefined {
-  if (confusableKnownNames().has(rare.folded) || commonWords().has(rare.folded)) return undefined;
+/** Whether a rare form may be a misspelling at all, whatever the common forms: asked before looking for any. */
+function mayMisspell(rare: Entity): boolean {
+  if (confusableKnownNames().has(rare.folded) || commonWords().has(rare.folded)) return false;
   // A form only ever seen with a typographic capital may be an ordinary word.
-  if (rare.mentions.every((m) => m.mention.flags & (SENTENCE_INITIAL | HEADING))) return undefined;
-  const candidates = new Set<Entity>();
-  for (const del of deletionsOf(rare)) for (const e of byDeletion.get(del) ?? []) candidates.add(e);
+  return !rare.mentions.every((m) => m.mention.flags & (SENTENCE_INITIAL | HEADING));
+}
+
+/** The common form a rare form may misspell: the most used of the candidates that pass every gate. */
+function bestMatch(rare: Entity, candidates: readonly Entity[], config: LintConfig): Entity | undefined {
   let best: Entity | undefined;
   for (const candidate of candidates) {
     const a = rare.folded;
@@ -215,24 +277,34 @@ export const possibleNameTypo: SetRule = {
     const entities: Entity[] = [];
     const names = nameIndex(documents);
     // A one-off index gives new groups every run: nothing to memoise. A patched draft's index keeps groups, but
-    // their mentions move: entities, the deletion index and verdicts (words only) carry over, findings (positions) do not.
+    // their mentions move: entities, the word index and verdicts (words only) carry over, findings (positions) do not.
     const memoise = names.carriesOver === true;
     const keep = names.keepsGroups === true;
-    for (const [key, group] of names.byKey) {
-      if (!key.startsWith('N:') || group[0]!.mention.kind !== 'name') continue;
+    // forEach rather than for-of: no entry pair made for each of the index's keys, most of which are not names.
+    names.byKey.forEach((group, key) => {
+      if (!key.startsWith('N:') || group[0]!.mention.kind !== 'name') return;
       const entity = entityFor(group, keep);
       if (entity) entities.push(entity);
-    }
+    });
     // Only people's surnames: a capitalised common noun ("Employment") is no name to misspell.
     const common = entities.filter((e) => (e.common ??= e.mentions.length >= MIN_COMMON && isSurname(e)));
     if (common.length === 0) return findings;
-    const index = deletionIndex(common, keep);
+    const index = wordIndex(common, keep);
+    const byWord = new Map<string, Entity[]>();
+    const rank = new Map<Entity, number>();
+    for (const entity of common) {
+      rank.set(entity, rank.size);
+      const list = byWord.get(entity.folded);
+      if (list) list.push(entity);
+      else byWord.set(entity.folded, [entity]);
+    }
     const fingerprint = configFingerprint(context.config);
     for (const rare of entities) {
-      if (rare.mentions.length > MAX_RARE) continue;
+      if (rare.mentions.length > MAX_RARE || !(rare.plausible ??= mayMisspell(rare))) continue;
+      const candidates = candidatesOf(reachOf(rare, index, keep), byWord, rank);
       let verdict = rare.verdict;
-      if (!verdict || verdict.index !== index || verdict.config !== fingerprint) {
-        verdict = { index, config: fingerprint, best: bestMatch(rare, index.byDeletion, context.config) };
+      if (!verdict || verdict.config !== fingerprint || !sameItems(verdict.candidates, candidates)) {
+        verdict = { config: fingerprint, candidates, best: bestMatch(rare, candidates, context.config) };
         if (keep) rare.verdict = verdict;
       }
       if (!verdict.best) continue;
