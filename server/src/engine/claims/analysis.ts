@@ -12,6 +12,7 @@
 import { BoundedCache } from '../cache';
 import type { ClaimsConfig } from '../config';
 import { contentToken } from '../document/content';
+import { detached } from '../document/flatten';
 import { OBJECT_MASK, type ProseBlock } from '../document/model';
 import type { OffsetRange } from '../types';
 import { creditWordSets, findCredit, type AttributionKind, type PreviousCredit } from './attribution';
@@ -80,8 +81,9 @@ function finalMark(prose: string, start: number, end: number): string {
   return '';
 }
 
+/** A phrase's words, single-spaced; a copy of its own, as the analysis is cached past the text the prose was cut from. */
 function phraseText(prose: string, tokens: TokenList, start: number, end: number): string {
-  return prose.slice(tokens.start[start]!, tokens.end[end - 1]!).replace(/\s+/g, ' ');
+  return detached(prose.slice(tokens.start[start]!, tokens.end[end - 1]!).replace(/\s+/g, ' '));
 }
 
 function rangeOf(tokens: TokenList, start: number, end: number): OffsetRange {

@@ -6,6 +6,7 @@
  * capitals). Results depend only on the block, so they are cached by its
  * text and an edit re-extracts one paragraph.
  */
+import { detached } from '../document/flatten';
 import type { ProseBlock } from '../document/model';
 import { findDefinitions, type AcronymDefinition } from './acronyms';
 import {
@@ -380,16 +381,6 @@ export function intern(text: string): string {
   const own = detached(text);
   shared.set(own, own);
   return own;
-}
-
-/**
- * A copy of `text` that does not keep the string it was cut from alive: V8
- * represents a substring of 13 characters or more as a view of its parent
- * (here a whole block's prose), which a long-lived table must not pin once
- * the document is closed. Concatenating and slicing makes V8 copy it flat.
- */
-function detached(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import { BoundedCache } from '../cache';
 import { charClass, LETTER, NUMBER } from '../document/chars';
+import { detached } from '../document/flatten';
 import { foldForComparison } from '../document/words';
 import { FNV_OFFSET, FNV_PRIME, fnvRange, homeSlot } from '../hash';
 
@@ -293,7 +294,8 @@ const HIDDEN_VARIANTS = 8;
 export function signatureOf(prose: string, hidden: readonly string[]): Signature {
   const slot = cache.get(prose, () => ({}));
   if (hidden.length === 0) return (slot.plain ??= compute(prose, ''));
-  const joined = `\u0001${hidden.join('\u0001')}`;
+  // A copy: a single hidden part is a slice of the document's text, which the cache must not keep alive.
+  const joined = detached(`\u0001${hidden.join('\u0001')}`);
   const variants = (slot.hidden ??= new Map());
   let signature = variants.get(joined);
   if (!signature) {

@@ -7,6 +7,7 @@
  * wrong finding.
  */
 import type { DocumentRef } from '../document/model';
+import { detached } from '../document/flatten';
 import { foldForComparison } from '../document/words';
 import type { ParagraphSummary } from './summary';
 import { SENTENCE_FIELDS } from './summary';
@@ -80,17 +81,23 @@ export function isFolded(located: Located, folded: string): boolean {
   return located.block.signature.hidden === '' && located.block.signature.exact === hash53(folded) && foldForComparison(proseOf(located)) === folded;
 }
 
-/** Recently recovered word lists, by paragraph: a paragraph often confirms several candidates in a row. */
-const recentWords = new Map<ParagraphSummary, { readonly text: string; readonly words: readonly string[] }>();
+/**
+ * Recently recovered word lists, by paragraph: a paragraph often confirms
+ * several candidates in a row. A paragraph summary belongs to one summary of
+ * one text, so its words never change; the document's text is not kept
+ * (it pinned up to 64 old versions of an edited draft).
+ */
+const recentWords = new Map<ParagraphSummary, readonly string[]>();
 const RECENT_WORDS = 64;
 
 /** The folded words of a paragraph's prose, recovered from the text. */
 export function wordsOfParagraph(located: Located): readonly string[] {
   const known = recentWords.get(located.block);
-  if (known && known.text === located.doc.text) return known.words;
-  const words = wordsOf(foldForComparison(proseOf(located)));
+  if (known) return known;
+  // Copies: the words are slices of the prose, itself cut from the document's text.
+  const words = wordsOf(foldForComparison(proseOf(located))).map(detached);
   if (recentWords.size >= RECENT_WORDS) recentWords.delete(recentWords.keys().next().value!);
-  recentWords.set(located.block, { text: located.doc.text, words });
+  recentWords.set(located.block, words);
   return words;
 }
 
