@@ -1,0 +1,47 @@
+// Issue #8: the content-keyed caches behind incremental linting keep what
+// each run uses and let go of what nothing uses any more (old versions of
+// an edited paragraph), within bounds on entries and on characters of keys.
+import { describe, expect, it } from 'vitest';
+import { BoundedCache } from '../../server/src/engine/cache';
+
+describe('bounded cache', () => {
+  it('computes once per key while the key is in use', () => {
+    const cache = new BoundedCache<string, number>(100);
+    let computed = 0;
+    const compute = (key: string): number => (computed++, key.length);
+    for (let run = 0; run < 50; run++) for (const key of ['a', 'bb', 'ccc']) expect(cache.get(key, compute)).toBe(key.length);
+    expect(computed).toBe(3);
+  });
+
+  it('keeps the keys every run uses while unused versions come and go', () => {
+    const cache = new BoundedCache<string, string>(40);
+    const live = Array.from({ length: 10 }, (_, i) => `paragraph ${i}`);
+    let recomputed = 0;
+    for (let edit = 0; edit < 500; edit++) {
+      // Each run reads the document's paragraphs and adds one new version of the edited one.
+      for (const key of live) cache.get(key, (k) => (edit > 0 && recomputed++, k));
+      cache.get(`version ${edit}`, (k) => k);
+      expect(cache.size).toBeLessThanOrEqual(40);
+    }
+    expect(recomputed).toBe(0);
+    // Versions from long ago are gone; the last one is still there.
+    expect(cache.peek('version 0')).toBeUndefined();
+    expect(cache.peek('version 499')).toBe('version 499');
+  });
+
+  it('bounds the characters of its keys, so a large edited paragraph does not pile up', () => {
+    const cache = new BoundedCache<string, number>(100_000, 1_000_000);
+    const big = 'x'.repeat(60_000);
+    for (let edit = 0; edit < 200; edit++) cache.get(`${edit}${big}`, () => edit);
+    // At most about a million characters: sixteen 60,000-character keys, not two hundred.
+    expect(cache.size).toBeLessThanOrEqual(17);
+    expect(cache.peek(`199${big}`)).toBe(199);
+  });
+
+  it('still keeps a single key larger than its whole character bound', () => {
+    const cache = new BoundedCache<string, number>(10, 100);
+    const huge = 'y'.repeat(1_000);
+    expect(cache.get(huge, () => 1)).toBe(1);
+    expect(cache.peek(huge)).toBe(1);
+  });
+});
