@@ -15,13 +15,14 @@ describe('bounded cache', () => {
 
   it('keeps the keys every run uses while unused versions come and go', () => {
     const cache = new BoundedCache<string, string>(40);
+    // Forty entries per generation: at most eighty in all.
     const live = Array.from({ length: 10 }, (_, i) => `paragraph ${i}`);
     let recomputed = 0;
     for (let edit = 0; edit < 500; edit++) {
       // Each run reads the document's paragraphs and adds one new version of the edited one.
       for (const key of live) cache.get(key, (k) => (edit > 0 && recomputed++, k));
       cache.get(`version ${edit}`, (k) => k);
-      expect(cache.size).toBeLessThanOrEqual(40);
+      expect(cache.size).toBeLessThanOrEqual(80);
     }
     expect(recomputed).toBe(0);
     // Versions from long ago are gone; the last one is still there.
@@ -40,8 +41,15 @@ describe('bounded cache', () => {
 
   it('still keeps a single key larger than its whole character bound', () => {
     const cache = new BoundedCache<string, number>(10, 100);
-    const huge = 'y'.repeat(1_000);
+    const huge = 'y'.repeat(10_000);
     expect(cache.get(huge, () => 1)).toBe(1);
     expect(cache.peek(huge)).toBe(1);
+  });
+
+  it('counts only large keys towards the character bound, so ordinary paragraphs fill it by number', () => {
+    const cache = new BoundedCache<string, number>(1_000, 10);
+    const keys = Array.from({ length: 400 }, (_, i) => `${i} ${'word '.repeat(100)}`);
+    for (const key of keys) cache.get(key, () => 1);
+    expect(keys.every((key) => cache.peek(key) === 1)).toBe(true);
   });
 });

@@ -1,3 +1,6 @@
+/** Text keys longer than this (a long paragraph, a run of segments) count towards a cache's character bound. */
+export const LARGE_KEY = 8192;
+
 /**
  * A bounded map for content-keyed caches: keys are texts (or hashes of
  * them), so entries never go stale, only unused.
@@ -9,20 +12,22 @@
  * versions of a paragraph before the last few keystrokes) goes within two
  * turns. The first-in, first-out map this replaces dropped the oldest entries
  * even while every lint used them, and kept every unused version until the
- * entry count was reached. Also bounded by the characters of its text keys:
- * a 60 KB paragraph edited a hundred times is a hundred large entries, which
- * an entry count alone let pile up (over 1 MB of heap per keystroke on a
- * 2 MB draft).
+ * entry count was reached. Also bounded by the characters of its large text
+ * keys: a 60 KB paragraph edited a hundred times is a hundred large entries,
+ * which an entry count alone let pile up (over 1 MB of heap per keystroke on
+ * a 2 MB draft). Ordinary keys do not count there, so a workspace's worth of
+ * paragraphs still fits under the entry count alone.
  */
 export class BoundedCache<K, V> {
   private young = new Map<K, V>();
   private old = new Map<K, V>();
-  /** Characters of the young generation's text keys. */
+  /** Characters of the young generation's large text keys. */
   private youngChars = 0;
 
   /**
-   * At most `capacity` entries and about `maxChars` characters of text keys
-   * in all (half of each per generation).
+   * Up to `capacity` entries per generation (so that many used together
+   * always fit), and about `maxChars` characters of text keys longer than
+   * {@link LARGE_KEY} in all (half per generation).
    */
   constructor(
     private readonly capacity: number,
@@ -56,8 +61,8 @@ export class BoundedCache<K, V> {
   }
 
   private keep(key: K, value: V): void {
-    const chars = typeof key === 'string' ? key.length : 0;
-    if (this.young.size > 0 && (2 * (this.young.size + 1) > this.capacity || 2 * (this.youngChars + chars) > this.maxChars)) {
+    const chars = typeof key === 'string' && key.length > LARGE_KEY ? key.length : 0;
+    if (this.young.size > 0 && (this.young.size >= this.capacity || 2 * (this.youngChars + chars) > this.maxChars)) {
       this.old = this.young;
       this.young = new Map();
       this.youngChars = 0;
