@@ -10,14 +10,12 @@
  * many paragraphs (boilerplate) are not followed, so the cost grows with the
  * amount of text, not with the number of paragraph pairs.
  */
-import { isRuleEnabled, type LintConfig } from '../config';
-import type { Container } from '../document/model';
 import { foldForComparison } from '../document/words';
 import type { DocumentSummary } from '../summary';
 import { measuresWords, resemblance, wordResemblance, type Resemblance } from './similarity';
 import { hash53 } from './signature';
-import { sentenceAt, sentenceCount, sentenceKeyAt, type ParagraphSummary, type SentenceSummary } from './summary';
-import { isFolded, sameExact, sameSentence, wordsOfParagraph, type Located } from './verify';
+import type { ParagraphSummary, SentenceSummary } from './summary';
+import { isFolded, sameExact, wordsOfParagraph, type Located } from './verify';
 
 export { MIN_SENTENCE_WORDS } from './summary';
 
@@ -68,8 +66,6 @@ export interface RepeatAnalysis {
 
 /** Order of copy kinds in a finding's list: identical first. */
 export const KIND_ORDER: Record<CopyKind, number> = { identical: 0, similar: 1, contains: 2, contained: 3 };
-
-type Entry = ProseRef;
 
 function judge(measured: Resemblance, later: number, earlier: number, similarity: number): { kind: CopyKind; score: number } | undefined {
   if (measured.similarity >= similarity) return { kind: 'similar', score: measured.similarity };
