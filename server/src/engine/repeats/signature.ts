@@ -294,13 +294,14 @@ const HIDDEN_VARIANTS = 8;
 export function signatureOf(prose: string, hidden: readonly string[]): Signature {
   const slot = cache.get(prose, () => ({}));
   if (hidden.length === 0) return (slot.plain ??= compute(prose, ''));
-  // A copy: a single hidden part is a slice of the document's text, which the cache must not keep alive.
-  const joined = detached(`\u0001${hidden.join('\u0001')}`);
+  const joined = `\u0001${hidden.join('\u0001')}`;
   const variants = (slot.hidden ??= new Map());
   let signature = variants.get(joined);
   if (!signature) {
     if (variants.size >= HIDDEN_VARIANTS) variants.clear();
-    variants.set(joined, (signature = compute(prose, joined)));
+    // Stored as a copy: a single hidden part is a slice of the document's text, which the cache must not keep alive.
+    const own = detached(joined);
+    variants.set(own, (signature = compute(prose, own)));
   }
   return signature;
 }
