@@ -10,12 +10,12 @@ import { foldForComparison } from '../../server/src/engine/document/words';
 import { RepeatIndex } from '../../server/src/engine/repeats/incremental';
 import { referenceRepeats } from './repeats-reference';
 import { fnv1a } from '../../server/src/engine/hash';
-import { hash53, scanWords, signatureOf, wordsHash, wordsOf } from '../../server/src/engine/repeats/signature';
+import { foldedInPlace, hash53, scanWords, signatureOf, wordsHash, wordsOf } from '../../server/src/engine/repeats/signature';
 import { sentenceCount, type ParagraphSummary } from '../../server/src/engine/repeats/summary';
 import { proseOf, proseSlice } from '../../server/src/engine/repeats/verify';
 import { summarizeDocument, type DocumentSummary } from '../../server/src/engine/summary';
 
-const PIECES = ['a', 'Z', '7', "'", '’', '‘', '“', '”', '–', '—', '.', ' ', '  ', '\n', '\t', '\ufffc', '-', 'é', 'ß', 'Ω', '中', '😀', '𝐀', '\ud800', '\u0301', '٣', '\u00a0', 'don', 'u.s', 'x.'];
+const PIECES = ['a', 'Z', '7', "'", '’', '‘', '“', '”', '–', '—', '.', ' ', '  ', '\n', '\t', '\ufffc', '-', 'é', 'ß', 'Ω', '中', '😀', '𝐀', '\ud800', '\u0301', '٣', '\u00a0', 'don', 'u.s', 'x.', '§', 'ó', 'Ò', '\u2011', '\u00ad', '…', '½', '\u2009', '\u202f', '\u2028', '\ufeff', '\u3000', 'İ', 'Ａ', 'ǅ', 'Σ', 'ﾞ', 'ㄱ', '\u1100', '′', '«'];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((parts) => parts.join(''));
 // Only characters that fold one to one: the fast path of folding.
 const PLAIN = PIECES.filter((piece) => /^[\x00-\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\ufffc]*$/.test(piece));
@@ -57,7 +57,7 @@ describe('repeat signatures', () => {
   });
 
   it('key each sentence as the hash of its folded words, on every path (one-to-one folding or not)', () => {
-    const WORDS = ['The', 'committee', 'don’t', '“quoted”', 'ﬁnal', 'e\u0301t\u00e9', 'ΣΟΦΟΣ', 'U.S.', '—', '`code`', '[link](http://a.b)', '*stressed*', '3%', 'x″y', 'Straße', 'nbsp\u00a0here'];
+    const WORDS = ['The', 'committee', 'don’t', '“quoted”', 'ﬁnal', 'e\u0301t\u00e9', 'ΣΟΦΟΣ', 'U.S.', '—', '`code`', '[link](http://a.b)', '*stressed*', '3%', 'x″y', 'Straße', 'nbsp\u00a0here', '§17.38', 'Pérez', 'non\u2011binding', 'soft\u00adhyphen', 'thin\u2009space', 'Ｆｕｌｌ', 'wait…', '½', 'ΣΟΦΟΣ-Σ'];
     const sentence = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 14 }).map((words) => `${words.join(' ')}.`);
     const body = fc.array(fc.array(sentence, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' ')), { minLength: 1, maxLength: 4 }).map((paras) => paras.join('\n\n'));
     fc.assert(
@@ -75,6 +75,25 @@ describe('repeat signatures', () => {
       }),
       { numRuns: 200, seed: 20261129 },
     );
+  });
+
+  it('fold in place exactly as folding does, on every slice, whenever it folds at all', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (prose, a, b) => {
+        const folded = foldedInPlace(prose);
+        if (folded === undefined) return;
+        expect(folded.length).toBe(prose.length);
+        const from = a % (prose.length + 1);
+        const to = from + (b % (prose.length - from + 1));
+        // Spaces aside (folding collapses them), the slice folds to the slice of the fold.
+        const collapsed = folded.slice(from, to).replace(/[\s\u00a0]+/g, ' ').trim();
+        expect(collapsed).toBe(foldForComparison(prose.slice(from, to)));
+      }),
+      { numRuns: 2000, seed: 20261129 },
+    );
+    // Characters that do fold alone take the in-place path; those that depend on their neighbours never do.
+    expect(foldedInPlace('See 38 C.F.R. §17.38 and Pérez\u2011Ruiz.')).toBe('see 38 c.f.r. §17.38 and pérez-ruiz.');
+    for (const prose of ['e\u0301', 'ΣΟΦΟΣ', 'wait…', '½', 'İ', '\u1100\u1161']) expect(foldedInPlace(prose)).toBeUndefined();
   });
 
   it('rebuild each paragraph prose from the source and the mask', () => {

@@ -200,20 +200,71 @@ function distinct(count: number): Uint32Array {
  */
 const FOLDS_ONE_TO_ONE = /^[\x00-\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\ufffc]*$/;
 
+/** Characters no single-character folding is taken for: combining marks and Hangul jamo compose with their neighbours under NFKC. */
+const COMPOSES = /[\p{M}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
+const WHITE = /\s/;
+/** Not folded alone: capital sigma lower-cases by its context (final or not), surrogates come in pairs. */
+function foldsByContext(code: number): boolean {
+  return code === 0x3a3 || (code >= 0xd800 && code <= 0xdfff);
+}
+
 /**
- * For such prose, the character-by-character part of `foldForComparison`
- * (lower case, plain quotes and dashes) at the same offsets; undefined for
- * other prose. Its words are the words of the folded text (collapsing
- * spaces, the rest of folding, never changes a word), so a sentence's
- * words are those of its slice, without folding it again.
+ * Per UTF-16 unit above ASCII: what it folds to when it folds to one unit
+ * whatever stands around it (a space for any white space), -1 when it does
+ * not, undefined until asked. Few distinct characters occur, so a map.
+ */
+const foldedUnits = new Map<number, number>();
+
+/** What the unit `code` folds to alone (see {@link foldedUnits}). */
+function foldedUnit(code: number): number {
+  let folded = foldedUnits.get(code);
+  if (folded === undefined) {
+    const char = String.fromCharCode(code);
+    // `foldForComparison` itself decides, so the two never disagree; white space comes back trimmed away.
+    const alone = foldForComparison(char);
+    const normal = char.normalize('NFKC');
+    folded =
+      foldsByContext(code) || COMPOSES.test(char) || COMPOSES.test(normal) ? -1
+      : alone.length === 1 ? alone.charCodeAt(0)
+      : alone === '' && normal.length === 1 && WHITE.test(normal) ? 32
+      : -1;
+    foldedUnits.set(code, folded);
+  }
+  return folded;
+}
+
+/** Whether every unit of `prose` above ASCII folds to one unit alone. */
+function foldsUnitByUnit(prose: string): boolean {
+  for (let i = 0; i < prose.length; i++) {
+    const code = prose.charCodeAt(i);
+    if (code >= 0x80 && foldedUnit(code) < 0) return false;
+  }
+  return true;
+}
+
+const ABOVE_ASCII = /[^\x00-\x7f]/g;
+
+/**
+ * For prose whose characters each fold to one character alone (see
+ * {@link FOLDS_ONE_TO_ONE}, and most other letters and signs: "§", "ó",
+ * the non-breaking hyphen), the character-by-character part of
+ * `foldForComparison` (lower case, plain quotes and dashes, NFKC) at the
+ * same offsets; undefined for other prose. Its words are the words of the
+ * folded text (collapsing spaces, the rest of folding, never changes a
+ * word), so a sentence's words are those of its slice, without folding it
+ * again.
  */
 export function foldedInPlace(prose: string): string | undefined {
-  if (!FOLDS_ONE_TO_ONE.test(prose)) return undefined;
-  return prose
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-');
+  if (FOLDS_ONE_TO_ONE.test(prose)) {
+    return prose
+      .toLowerCase()
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/[\u2013\u2014]/g, '-');
+  }
+  if (!foldsUnitByUnit(prose)) return undefined;
+  // Lower-casing after: a folded unit is lower case already, and capital sigma never gets here.
+  return prose.replace(ABOVE_ASCII, (char) => String.fromCharCode(foldedUnit(char.charCodeAt(0)))).toLowerCase();
 }
 
 function isSpace(code: number): boolean {
