@@ -96,6 +96,11 @@ describe('huge paragraphs parsed in pieces', () => {
     'A link [text](https://x.gov "Title. More") here.',
     'Tag <span title="a. B">x</span> here.',
     'An *open emphasis. Never closed.',
+    // Page stars of legal citations open nothing alone, but a later star that can close pairs with them.
+    'See Doe v. Roe, 2019 WL 1234, at *9. Then more.',
+    'Cited at *12 and *13. Next.',
+    'A lone * star here. And a word* closer.',
+    'Then _under and ~tilde. Never_ closed~ here.',
   ];
   const paragraph = fc
     .array(fc.constantFrom(...SENTENCES), { minLength: 20, maxLength: 80 })
