@@ -308,11 +308,20 @@ export class RepeatIndex {
     return slots;
   }
 
-  /** The first `FOLLOWED` holders of `slot`: those that follow its list. */
+  /**
+   * The entries of `slot` whose holders follow its list: the first
+   * `FOLLOWED`, and any further entries of the last of those holders. A
+   * holder listed twice (two of its shingle hashes share the slot) counts a
+   * candidate once per entry, so its entries past the first `FOLLOWED` count
+   * as well (see {@link countAfter}).
+   */
   private followers(slots: PostingTable, slot: number): Para[] {
     const ref = slots.ref(slot);
-    const out = new Array<Para>(Math.min(slots.size(ref), FOLLOWED));
-    for (let i = 0; i < out.length; i++) out[i] = this.byId[slots.at(ref, i)]!;
+    const size = slots.size(ref);
+    let end = Math.min(size, FOLLOWED);
+    while (end > 0 && end < size && slots.at(ref, end) === slots.at(ref, end - 1)) end++;
+    const out = new Array<Para>(end);
+    for (let i = 0; i < end; i++) out[i] = this.byId[slots.at(ref, i)]!;
     return out;
   }
 
@@ -335,14 +344,14 @@ export class RepeatIndex {
   }
 
   /**
-   * Counts, in `touched` and each holder's `shared`, the entries of `list`
-   * after `changed` among its first FOLLOWED: holders there follow the list
-   * and count `changed` once per entry. Summed over the lists of the
-   * changed paragraph's shingles, that bounds from above what each holder
-   * counts for it.
+   * Counts, in `touched` and each holder's `shared`, the entries of
+   * `list` (the entries of following holders, see {@link followers}) after
+   * `changed`: holders there follow the list and count `changed` once per
+   * entry. Summed over the lists of the changed paragraph's shingles, that
+   * bounds from above what each holder counts for it.
    */
   private static countAfter(list: readonly Para[], changed: Para, touched: Para[]): void {
-    for (let i = rankOf(list, changed, self); i < list.length && i < FOLLOWED; i++) {
+    for (let i = rankOf(list, changed, self); i < list.length; i++) {
       const holder = list[i]!;
       if (holder !== changed && holder.shared++ === 0) touched.push(holder);
     }
