@@ -326,6 +326,23 @@ export class RepeatIndex {
   }
 
   /**
+   * {@link countAfter} on the list of `slot` as it stands, read in place:
+   * most slots of a long paragraph hold it alone, and a copy of each list
+   * was most of the cost of an edit inside one.
+   */
+  private countFollowersAfter(slots: PostingTable, slot: number, changed: Para, touched: Para[]): void {
+    const ref = slots.ref(slot);
+    const size = slots.size(ref);
+    for (let i = slots.rank(ref, changed.id); i < size; i++) {
+      const id = slots.at(ref, i);
+      // Past the followed head, only more entries of its last holder count (see `followers`).
+      if (i >= FOLLOWED && id !== slots.at(ref, i - 1)) break;
+      const holder = this.byId[id]!;
+      if (holder !== changed && holder.shared++ === 0) touched.push(holder);
+    }
+  }
+
+  /**
    * Marks the holders of `list` whose answer may depend on `changed`: only
    * those after it in set order (answers read earlier paragraphs only), and
    * for shingle lists only those near enough the head to follow the list.
@@ -382,7 +399,7 @@ export class RepeatIndex {
     for (const para of dirty.added) {
       if (!para.compared || !live(para)) continue;
       const slots = this.slots(para);
-      for (const hash of para.block.signature.shingles) RepeatIndex.countAfter(this.followers(slots, hash >>> 1), para, touched);
+      for (const hash of para.block.signature.shingles) this.countFollowersAfter(slots, hash >>> 1, para, touched);
       RepeatIndex.markCandidates(para, touched, dirty.paragraphs);
       touched.length = 0;
     }
@@ -449,6 +466,14 @@ export class RepeatIndex {
     while (head < old.length && head < blocks.length && sameContent(located(old[head]!), next(blocks[head]!))) head++;
     let tail = 0;
     while (tail < old.length - head && tail < blocks.length - head && sameContent(located(old[old.length - 1 - tail]!), next(blocks[blocks.length - 1 - tail]!))) tail++;
+    const edited = old.length - head - tail === 1 && blocks.length - head - tail === 1 ? old[head]! : undefined;
+    if (edited && this.keepsEntry(edited, blocks[head]!, summary)) {
+      this.takeOutEdited(edited, blocks[head]!, dirty);
+      doc.summary = summary;
+      for (let index = 0; index < blocks.length; index++) old[index]!.block = blocks[index]!;
+      this.putBackEdited(edited, dirty);
+      return;
+    }
     // Take the changed middle out while the list order still matches the old positions.
     this.removeParas(old.slice(head, old.length - tail), dirty, false);
     doc.summary = summary;
@@ -474,18 +499,7 @@ export class RepeatIndex {
       dirty.paragraphs.add(para);
       dirty.added.push(para);
       if (para.compared) {
-        const key = this.exactKey(para);
-        let list = this.exact.find(key, para);
-        if (list) {
-          const next = withInserted(list, para, self);
-          if (next !== list) {
-            this.exact.replace(key, list, next);
-            for (const holder of list) holder.exactList = next;
-            list = next;
-          }
-        }
-        if (!dirty.fresh) RepeatIndex.mark(list, para, self, dirty.paragraphs);
-        para.exactList = list ?? this.exact.start(key, para);
+        this.addExact(para, dirty);
         const slots = this.slots(para);
         for (const hash of para.block.signature.shingles) {
           const slot = hash >>> 1;
@@ -493,26 +507,46 @@ export class RepeatIndex {
           slots.insert(slot, para.id);
         }
       }
-      const count = para.sentences ? sentenceCount(para.block) : 0;
-      if (count > 0) {
-        // In place before the loop: a copied list is handed to all its holders, this paragraph's earlier sentences among them.
-        const lists = (para.sentenceLists = new Array<SentenceRef[]>(count));
-        for (let index = 0; index < count; index++) {
-          const ref = sentenceRef(para, index);
-          const key = sentenceKeyAt(para.block, index);
-          let list = this.sentences.find(key, ref);
-          if (list) {
-            const next = withInserted(list, ref, this.sentencePara);
-            if (next !== list) {
-              this.sentences.replace(key, list, next);
-              for (const other of list) this.sentencePara(other).sentenceLists[sentenceOf(other)] = next;
-              list = next;
-            }
-          }
-          if (!dirty.fresh) RepeatIndex.mark(list, para, this.sentencePara, dirty.sentences);
-          lists[index] = list ?? this.sentences.start(key, ref);
+      this.addSentences(para, dirty);
+    }
+  }
+
+  /** Puts a compared paragraph in the list of its exact copies. */
+  private addExact(para: Para, dirty: Dirty): void {
+    const key = this.exactKey(para);
+    let list = this.exact.find(key, para);
+    if (list) {
+      const next = withInserted(list, para, self);
+      if (next !== list) {
+        this.exact.replace(key, list, next);
+        for (const holder of list) holder.exactList = next;
+        list = next;
+      }
+    }
+    if (!dirty.fresh) RepeatIndex.mark(list, para, self, dirty.paragraphs);
+    para.exactList = list ?? this.exact.start(key, para);
+  }
+
+  /** Puts each reported sentence of `para` in the list of its copies. */
+  private addSentences(para: Para, dirty: Dirty): void {
+    const count = para.sentences ? sentenceCount(para.block) : 0;
+    if (count === 0) return;
+    // In place before the loop: a copied list is handed to all its holders, this paragraph's earlier sentences among them.
+    const lists = (para.sentenceLists = new Array<SentenceRef[]>(count));
+    for (let index = 0; index < count; index++) {
+      const ref = sentenceRef(para, index);
+      const key = sentenceKeyAt(para.block, index);
+      let list = this.sentences.find(key, ref);
+      if (list) {
+        const next = withInserted(list, ref, this.sentencePara);
+        if (next !== list) {
+          this.sentences.replace(key, list, next);
+          for (const other of list) this.sentencePara(other).sentenceLists[sentenceOf(other)] = next;
+          list = next;
         }
       }
+      if (!dirty.fresh) RepeatIndex.mark(list, para, this.sentencePara, dirty.sentences);
+      lists[index] = list ?? this.sentences.start(key, ref);
     }
   }
 
@@ -530,11 +564,7 @@ export class RepeatIndex {
     const touched: Para[] = [];
     for (const para of paras) {
       if (para.compared) {
-        const list = para.exactList!;
-        RepeatIndex.mark(list, para, self, dirty.paragraphs);
-        removeFrom(list, para);
-        if (list.length === 0) this.exact.discard(this.exactKey(para), list);
-        para.exactList = undefined;
+        this.removeExact(para, dirty);
         const slots = this.slots(para);
         for (const hash of para.block.signature.shingles) {
           const slot = hash >>> 1;
@@ -546,15 +576,87 @@ export class RepeatIndex {
         RepeatIndex.markCandidates(para, touched, dirty.paragraphs);
         touched.length = 0;
       }
-      if (para.sentences) {
-        para.sentenceLists.forEach((list, index) => {
-          RepeatIndex.mark(list, para, this.sentencePara, dirty.sentences);
-          removeFrom(list, sentenceRef(para, index));
-          if (list.length === 0) this.sentences.discard(sentenceKeyAt(para.block, index), list);
-        });
-        para.sentenceLists = NO_LISTS;
+      this.removeSentences(para, dirty);
+    }
+  }
+
+  /** Takes a compared paragraph out of the list of its exact copies, marking the holders after it. */
+  private removeExact(para: Para, dirty: Dirty): void {
+    const list = para.exactList!;
+    RepeatIndex.mark(list, para, self, dirty.paragraphs);
+    removeFrom(list, para);
+    if (list.length === 0) this.exact.discard(this.exactKey(para), list);
+    para.exactList = undefined;
+  }
+
+  /** Takes the sentences of `para` out of their lists, marking the holders after them. */
+  private removeSentences(para: Para, dirty: Dirty): void {
+    if (!para.sentences) return;
+    para.sentenceLists.forEach((list, index) => {
+      RepeatIndex.mark(list, para, this.sentencePara, dirty.sentences);
+      removeFrom(list, sentenceRef(para, index));
+      if (list.length === 0) this.sentences.discard(sentenceKeyAt(para.block, index), list);
+    });
+    para.sentenceLists = NO_LISTS;
+  }
+
+  /**
+   * Whether an edited paragraph can keep its entry (its id and place in
+   * every list) for its new content `block`: it takes part in the same
+   * comparisons, in the same kind of container.
+   */
+  private keepsEntry(para: Para, block: ParagraphSummary, summary: DocumentSummary): boolean {
+    if (block.container !== para.block.container) return false;
+    const allowed = isAllowed(this.allowed, { doc: summary, block });
+    return para.sentences === !allowed && para.compared === (block.signature.words.length >= this.minWords && !allowed);
+  }
+
+  /**
+   * The first half of giving an edited paragraph its new content `block` in
+   * place, while its document still has the old text: equivalent to taking
+   * it out, but the shingle lists of the slots it holds as many times before
+   * and after (all but a few after an edit inside a 40 KB paragraph) keep
+   * its entry, so an edit costs what it changed, not the paragraph's length.
+   * The marking is the same: holders after it that shared enough shingles
+   * with the old content (counted here) or share enough with the new one
+   * (counted with the added paragraphs), and holders of the lists that change.
+   */
+  private takeOutEdited(para: Para, block: ParagraphSummary, dirty: Dirty): void {
+    if (para.compared) {
+      this.removeExact(para, dirty);
+      const slots = this.slots(para);
+      const heads = dirty.before.get(slots);
+      const touched: Para[] = [];
+      for (const hash of para.block.signature.shingles) {
+        const head = heads?.get(hash >>> 1);
+        // A list this update has not changed yet is as it was at its start.
+        if (head) RepeatIndex.countAfter(head, para, touched);
+        else this.countFollowersAfter(slots, hash >>> 1, para, touched);
+      }
+      RepeatIndex.markCandidates(para, touched, dirty.paragraphs);
+      const before = slotsOf(para.block.signature.shingles);
+      const after = slotsOf(block.signature.shingles);
+      for (let i = 0, j = 0; i < before.length || j < after.length; ) {
+        const slot = j >= after.length || (i < before.length && before[i]! < after[j]!) ? before[i]! : after[j]!;
+        let held = 0;
+        let holds = 0;
+        for (; i < before.length && before[i] === slot; i++) held++;
+        for (; j < after.length && after[j] === slot; j++) holds++;
+        if (held === holds) continue;
+        this.keepBefore(dirty, slots, slot);
+        if (held > 0) slots.remove(slot, (id) => id === para.id);
+        for (let k = 0; k < holds; k++) slots.insert(slot, para.id);
       }
     }
+    this.removeSentences(para, dirty);
+  }
+
+  /** The second half (see {@link takeOutEdited}), once the paragraphs of its document hold their new blocks. */
+  private putBackEdited(para: Para, dirty: Dirty): void {
+    dirty.paragraphs.add(para);
+    dirty.added.push(para);
+    if (para.compared) this.addExact(para, dirty);
+    this.addSentences(para, dirty);
   }
 
   /** What `analyzeRepeats` finds for `para`: exact copies before it, else near copies through the shingles it follows. */
@@ -602,6 +704,13 @@ export class RepeatIndex {
     });
     return found.length > 0 ? found : NO_REPEATS;
   }
+}
+
+/** The shingle slots of a signature, sorted (a slot held twice, by two hashes, is there twice). */
+function slotsOf(shingles: Uint32Array): Uint32Array {
+  const slots = new Uint32Array(shingles.length);
+  for (let i = 0; i < shingles.length; i++) slots[i] = shingles[i]! >>> 1;
+  return slots.sort();
 }
 
 /** Whether two paragraphs read the same to repeat detection (offsets aside). */
