@@ -60,21 +60,25 @@ describe('repeat signatures', () => {
     const WORDS = ['The', 'committee', 'don’t', '“quoted”', 'ﬁnal', 'e\u0301t\u00e9', 'ΣΟΦΟΣ', 'U.S.', '—', '`code`', '[link](http://a.b)', '*stressed*', '3%', 'x″y', 'Straße', 'nbsp\u00a0here', '§17.38', 'Pérez', 'non\u2011binding', 'soft\u00adhyphen', 'thin\u2009space', 'Ｆｕｌｌ', 'wait…', '½', 'ΣΟΦΟΣ-Σ'];
     const sentence = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 14 }).map((words) => `${words.join(' ')}.`);
     const body = fc.array(fc.array(sentence, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' ')), { minLength: 1, maxLength: 4 }).map((paras) => paras.join('\n\n'));
-    fc.assert(
-      fc.property(body, (source) => {
-        const parsed = parseDocument({ uri: 'k.md', languageId: 'markdown', text: source });
-        const expected: number[] = [];
-        for (const block of parsed.prose) {
-          if (block.kind !== 'paragraph') continue;
-          for (const s of block.sentences) {
-            const words = wordsOf(foldForComparison(s.text));
-            if (words.length >= 8) expected.push(s.range[0], s.range[1], hash53(words.join(' ')));
-          }
+    // Paragraphs over 4 KB also cache each sentence's key: the same long paragraph with one sentence edited must still key right.
+    const long = fc
+      .tuple(fc.array(sentence, { minLength: 90, maxLength: 120 }), sentence, fc.nat())
+      .map(([parts, edit, at]) => [parts.join(' '), parts.map((part, i) => (i === at % parts.length ? edit : part)).join(' ')].join('\n\n'));
+    const keyed = (source: string): void => {
+      const parsed = parseDocument({ uri: 'k.md', languageId: 'markdown', text: source });
+      const expected: number[] = [];
+      for (const block of parsed.prose) {
+        if (block.kind !== 'paragraph') continue;
+        for (const s of block.sentences) {
+          const words = wordsOf(foldForComparison(s.text));
+          if (words.length >= 8) expected.push(s.range[0], s.range[1], hash53(words.join(' ')));
         }
-        expect(summarizeDocument(parsed).paragraphs.flatMap((block) => block.sentences)).toEqual(expected);
-      }),
-      { numRuns: 200, seed: 20261129 },
-    );
+      }
+      expect(summarizeDocument(parsed).paragraphs.flatMap((block) => block.sentences)).toEqual(expected);
+    };
+    fc.assert(fc.property(body, keyed), { numRuns: 200, seed: 20261129 });
+    // Shrinking 90 sentences takes minutes: a failure is reported as found.
+    fc.assert(fc.property(long, keyed), { numRuns: 40, seed: 20261129, endOnFailure: true });
   });
 
   it('fold in place exactly as folding does, on every slice, whenever it folds at all', () => {

@@ -11,6 +11,7 @@
  */
 import { BoundedCache } from '../cache';
 import { contentToken } from '../document/content';
+import { detached } from '../document/flatten';
 import type { Container, ParsedDocument, ProseBlock } from '../document/model';
 import { foldForComparison } from '../document/words';
 import type { OffsetRange } from '../types';
@@ -97,15 +98,29 @@ function keyOfFolded(folded: string): number {
  */
 const paragraphKeys = new BoundedCache<string, readonly number[]>(100_000);
 
+/** Paragraphs longer than this also cache each sentence's key (see {@link sentenceKeys}). */
+const LONG_PARAGRAPH = 4096;
+
+/**
+ * Keys of the sentences of long paragraphs, by folded sentence text. An
+ * edit inside a 40 KB CRS footnote list changes one of its hundreds of
+ * sentences; the others cost a lookup instead of hashing their words. Room
+ * for the paragraphs being edited, not for a workspace: the texts are copies.
+ */
+const sentenceKeys = new BoundedCache<string, number>(4_000);
+
 /** Offsets and keys of the sentences of `block` (see {@link paragraphKeys}). */
 function keysOf(block: ProseBlock): readonly number[] {
   const out: number[] = [];
   const start = block.range[0];
   const folded = foldedInPlace(block.prose);
+  const long = block.prose.length > LONG_PARAGRAPH;
   for (const sentence of block.sentences) {
     const range = sentence.range;
     // Prose that folds character by character: a sentence's words are those of its slice of the folded paragraph.
-    const key = keyOfFolded(folded !== undefined ? folded.slice(range[0] - start, range[1] - start) : foldForComparison(sentence.text));
+    const text = folded !== undefined ? folded.slice(range[0] - start, range[1] - start) : foldForComparison(sentence.text);
+    // Looked up by a copy, which the cache may keep: the slice would keep the whole folded paragraph alive.
+    const key = long ? sentenceKeys.get(detached(text), keyOfFolded) : keyOfFolded(text);
     out.push(range[0] - start, range[1] - start, key);
   }
   return out;
