@@ -243,6 +243,12 @@ function foldsUnitByUnit(prose: string): boolean {
 }
 
 const ABOVE_ASCII = /[^\x00-\x7f]/g;
+const TYPOGRAPHIC = /[\u2018\u2019\u201c\u201d\u2013\u2014]/g;
+
+/** The plain quote or hyphen folding gives a curly quote or a dash. */
+function plainMark(mark: string): string {
+  return mark === '\u2018' || mark === '\u2019' ? "'" : mark === '\u201c' || mark === '\u201d' ? '"' : '-';
+}
 
 /**
  * For prose whose characters each fold to one character alone (see
@@ -255,13 +261,8 @@ const ABOVE_ASCII = /[^\x00-\x7f]/g;
  * again.
  */
 export function foldedInPlace(prose: string): string | undefined {
-  if (FOLDS_ONE_TO_ONE.test(prose)) {
-    return prose
-      .toLowerCase()
-      .replace(/[\u2018\u2019]/g, "'")
-      .replace(/[\u201c\u201d]/g, '"')
-      .replace(/[\u2013\u2014]/g, '-');
-  }
+  // One copy for the case and one for the marks, not one per kind of mark: a 40 KB paragraph is folded on every edit.
+  if (FOLDS_ONE_TO_ONE.test(prose)) return prose.toLowerCase().replace(TYPOGRAPHIC, plainMark);
   if (!foldsUnitByUnit(prose)) return undefined;
   // Lower-casing after: a folded unit is lower case already, and capital sigma never gets here.
   return prose.replace(ABOVE_ASCII, (char) => String.fromCharCode(foldedUnit(char.charCodeAt(0)))).toLowerCase();
@@ -302,9 +303,9 @@ function collapsedHash(flat: string, suffix: string): number {
 }
 
 /** The signature of prose `raw` with `hidden` (see {@link Signature.hidden}). */
-function compute(raw: string, hidden: string): Signature {
+function compute(raw: string, hidden: string, folded: FoldedProse): Signature {
   // Most prose folds character by character: hash it as folded without building the folded string.
-  const flat = foldedInPlace(raw);
+  const flat = folded();
   const prose = flat ?? foldForComparison(raw);
   const exact = flat !== undefined ? collapsedHash(flat, hidden) : hash53(`${prose}${hidden}`);
   const count = boundsOf(prose);
@@ -337,14 +338,23 @@ const cache = new BoundedCache<string, Slot>(100_000);
 /** Different hidden parts kept per prose text (the same words with other links are rare). */
 const HIDDEN_VARIANTS = 8;
 
+/** The in-place fold of a paragraph's prose, made when first asked (see {@link foldOnce}). */
+export type FoldedProse = () => string | undefined;
+
+/** {@link foldedInPlace} of `prose`, made at most once: a paragraph's signature and its sentence keys both read it. */
+export function foldOnce(prose: string): FoldedProse {
+  let folded: string | undefined | null = null;
+  return () => (folded === null ? (folded = foldedInPlace(prose)) : folded);
+}
+
 /**
  * The signature of a paragraph (cached by its text). Words come from the
  * prose only; `hidden` (the source of masked spans and link targets) only
  * takes part in exact identity, so URLs never make two paragraphs "similar".
  */
-export function signatureOf(prose: string, hidden: readonly string[]): Signature {
+export function signatureOf(prose: string, hidden: readonly string[], folded: FoldedProse = foldOnce(prose)): Signature {
   const slot = cache.get(prose, () => ({}));
-  if (hidden.length === 0) return (slot.plain ??= compute(prose, ''));
+  if (hidden.length === 0) return (slot.plain ??= compute(prose, '', folded));
   const joined = `\u0001${hidden.join('\u0001')}`;
   const variants = (slot.hidden ??= new Map());
   let signature = variants.get(joined);
@@ -352,7 +362,7 @@ export function signatureOf(prose: string, hidden: readonly string[]): Signature
     if (variants.size >= HIDDEN_VARIANTS) variants.clear();
     // Stored as a copy: a single hidden part is a slice of the document's text, which the cache must not keep alive.
     const own = detached(joined);
-    variants.set(own, (signature = compute(prose, own)));
+    variants.set(own, (signature = compute(prose, own, folded)));
   }
   return signature;
 }

@@ -15,7 +15,7 @@ import { detached } from '../document/flatten';
 import type { Container, ParsedDocument, ProseBlock } from '../document/model';
 import { foldForComparison } from '../document/words';
 import type { OffsetRange } from '../types';
-import { foldedInPlace, signatureOf, wordsHash, type Signature } from './signature';
+import { foldOnce, signatureOf, wordsHash, type FoldedProse, type Signature } from './signature';
 
 /** Sentences shorter than this are never reported as repeats. */
 export const MIN_SENTENCE_WORDS = 8;
@@ -78,11 +78,11 @@ export function sentenceAt(block: ParagraphSummary, index: number): SentenceSumm
  * targets, so that paragraphs differing only in a link are near copies, not
  * identical ones.
  */
-function paragraphSignature(doc: ParsedDocument, block: ProseBlock): Signature {
+function paragraphSignature(doc: ParsedDocument, block: ProseBlock, folded: FoldedProse): Signature {
   const hidden = block.inlines
     .filter((span) => span.kind !== 'html')
     .map((span) => (span.kind === 'link' ? span.url ?? '' : doc.text.slice(span.range[0], span.range[1])));
-  return signatureOf(block.prose, hidden);
+  return signatureOf(block.prose, hidden, folded);
 }
 
 /** The key of a sentence from its folded text (the 53-bit hash of its words joined by spaces): -1 when too short to report. */
@@ -110,10 +110,10 @@ const LONG_PARAGRAPH = 4096;
 const sentenceKeys = new BoundedCache<string, number>(4_000);
 
 /** Offsets and keys of the sentences of `block` (see {@link paragraphKeys}). */
-function keysOf(block: ProseBlock): readonly number[] {
+function keysOf(block: ProseBlock, fold: FoldedProse): readonly number[] {
   const out: number[] = [];
   const start = block.range[0];
-  const folded = foldedInPlace(block.prose);
+  const folded = fold();
   const long = block.prose.length > LONG_PARAGRAPH;
   for (const sentence of block.sentences) {
     const range = sentence.range;
@@ -127,10 +127,10 @@ function keysOf(block: ProseBlock): readonly number[] {
 }
 
 /** The reported sentences of `block`, flat (see {@link ParagraphSummary.sentences}). */
-function sentencesOf(block: ProseBlock): number[] {
+function sentencesOf(block: ProseBlock, folded: FoldedProse): number[] {
   const sentences: number[] = [];
   if (block.sentences.length === 0) return sentences;
-  let keys = paragraphKeys.get(block.prose, () => keysOf(block));
+  let keys = paragraphKeys.get(block.prose, () => keysOf(block, folded));
   const start = block.range[0];
   // The same prose splits into the same sentences; checked, as the keys are only right for those offsets.
   let same = keys.length === 3 * block.sentences.length;
@@ -138,7 +138,7 @@ function sentencesOf(block: ProseBlock): number[] {
     const range = block.sentences[i]!.range;
     same = keys[3 * i] === range[0] - start && keys[3 * i + 1] === range[1] - start;
   }
-  if (!same) keys = keysOf(block);
+  if (!same) keys = keysOf(block, folded);
   for (let i = 0; i < keys.length; i += 3) if (keys[i + 2]! >= 0) sentences.push(keys[i]! + start, keys[i + 1]! + start, keys[i + 2]!);
   return sentences;
 }
@@ -196,10 +196,12 @@ function partsOf(doc: ParsedDocument, block: ProseBlock): PlacedParts {
     partsByContent.set(token, moved);
     return moved;
   }
+  // Folded once for both the signature and the sentence keys, and only if either is not cached.
+  const folded = foldOnce(block.prose);
   const made: PlacedParts = {
     start,
-    signature: paragraphSignature(doc, block),
-    sentences: sentencesOf(block),
+    signature: paragraphSignature(doc, block, folded),
+    sentences: sentencesOf(block, folded),
     mask: maskOf(doc.text, start, block.prose),
   };
   partsByContent.set(token, made);
