@@ -5,6 +5,7 @@
  * then its unsourced statistics, as one finding; then a claim stated as fact.
  * A sentence credited to a source in reach gets none.
  */
+import type { ClaimsConfig } from '../config';
 import type { ParsedDocument, ProseBlock } from '../document/model';
 import { isProse } from '../document/model';
 import type { Finding, Fix, OffsetRange } from '../types';
@@ -128,6 +129,47 @@ function blockVerdicts(claims: BlockClaims): BlockVerdicts {
   return made;
 }
 
+const RULE_IDS: readonly ClaimRuleId[] = ['vague-attribution', 'unsourced-statistic', 'unattributed-claim'];
+
+/** The verdicts of one block for one rule, and where the block starts in its document. */
+interface PlacedBlock {
+  readonly verdicts: readonly PlacedVerdict[];
+  readonly base: number;
+}
+
+/** The blocks of a document that report verdicts, per rule, under one claims configuration. */
+interface DocumentVerdicts {
+  readonly claims: ClaimsConfig;
+  readonly byRule: Readonly<Record<ClaimRuleId, readonly PlacedBlock[]>>;
+}
+
+/**
+ * Verdicts by document: the three rules read the same blocks, so the first
+ * of them to run on a document walks its blocks for all three (each walk
+ * looks every block up, which on a long draft cost more than the one
+ * re-analysed paragraph).
+ */
+const verdictsByDocument = new WeakMap<ParsedDocument, DocumentVerdicts>();
+
+/** The blocks of `doc` with verdicts, per rule, under `claims`. */
+function documentVerdicts(doc: ParsedDocument, claims: ClaimsConfig): DocumentVerdicts['byRule'] {
+  const known = verdictsByDocument.get(doc);
+  if (known && known.claims === claims) return known.byRule;
+  const byRule: Record<ClaimRuleId, PlacedBlock[]> = { 'vague-attribution': [], 'unsourced-statistic': [], 'unattributed-claim': [] };
+  for (let index = 0; index < doc.blocks.length; index++) {
+    const block = doc.blocks[index]!;
+    if (!isProse(block) || !isClaimBlock(block)) continue;
+    const analysis = analyzeBlock(block, claims);
+    if (analysis.isSourceLine || analysis.sourceLine) continue;
+    const verdicts = blockVerdicts(analysis);
+    // Most blocks report nothing: skip the look at the following blocks for them.
+    if (!RULE_IDS.some((ruleId) => verdicts[ruleId].length > 0) || sourcedByFollowingLine(doc, index)) continue;
+    for (const ruleId of RULE_IDS) if (verdicts[ruleId].length > 0) byRule[ruleId].push({ verdicts: verdicts[ruleId], base: block.range[0] });
+  }
+  verdictsByDocument.set(doc, { claims, byRule });
+  return byRule;
+}
+
 /**
  * The findings of one claim rule in one document. The three rules share the
  * cached per-paragraph analysis, so running all three costs one analysis per
@@ -136,15 +178,7 @@ function blockVerdicts(claims: BlockClaims): BlockVerdicts {
  */
 export function documentClaimFindings(doc: ParsedDocument, context: RuleContext, ruleId: ClaimRuleId): Finding[] {
   const findings: Finding[] = [];
-  for (let index = 0; index < doc.blocks.length; index++) {
-    const block = doc.blocks[index]!;
-    if (!isProse(block) || !isClaimBlock(block)) continue;
-    const analysis = analyzeBlock(block, context.config.claims);
-    if (analysis.isSourceLine) continue;
-    const verdicts = blockVerdicts(analysis)[ruleId];
-    // Most blocks report nothing: skip the look at the following blocks for them.
-    if (verdicts.length === 0 || analysis.sourceLine || sourcedByFollowingLine(doc, index)) continue;
-    const base = block.range[0];
+  for (const { verdicts, base } of documentVerdicts(doc, context.config.claims)[ruleId]) {
     for (const verdict of verdicts) {
       findings.push({
         ruleId,

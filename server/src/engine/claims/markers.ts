@@ -108,3 +108,26 @@ export function isSourceLine(prose: string): boolean {
 export function isNoteLine(prose: string): boolean {
   return /^[ \t>*_]{0,12}notes?[ \t*_]{0,4}:/i.test(prose);
 }
+
+/**
+ * Whether each sentence of a block is cited, asked in order: a marker in the
+ * sentence, or between it and the next one ("…end. [3] Next…").
+ */
+export class CitationCursor {
+  private next = 0;
+
+  /** `markers` as {@link citationRanges} gives them, sorted by start. */
+  constructor(private readonly markers: readonly CitationMarker[]) {}
+
+  /** Whether the sentence `[start, end)`, followed by the next one at `nextStart`, is cited; sentences are asked in order. */
+  cited(start: number, end: number, nextStart: number): boolean {
+    const markers = this.markers;
+    while (this.next < markers.length && markers[this.next]!.range[1] <= start) this.next++;
+    for (let k = this.next; k < markers.length; k++) {
+      const { range: [s, e], trailing } = markers[k]!;
+      if (s > nextStart) return false;
+      if ((s < end && e > start) || (trailing && s >= end)) return true;
+    }
+    return false;
+  }
+}

@@ -70,11 +70,70 @@ function isJoiner(code: number): boolean {
  * regular expression per token were a fifth of its time.
  */
 export function tokenize(prose: string): TokenList {
+  return tokenList(scan(prose, 0, prose.length, Infinity, Infinity), quoteSpans(prose));
+}
+
+/**
+ * The block's tokens from `at` through the first token that starts at or
+ * after `start` and ends after `end` (the one just past a sentence
+ * `[start, end)`), exactly as {@link tokenize} makes them there: `at` must be
+ * 0 or follow a space, where the scan of the whole block starts afresh.
+ * `quotes` are the block's {@link quoteSpans}. Reads the prose up to
+ * {@link spanReadEnd}.
+ */
+export function tokenizeSpan(prose: string, at: number, start: number, end: number, quotes: QuoteSpans): TokenList {
+  return tokenList(scan(prose, at, spanReadEnd(prose, end), start, end), quotes);
+}
+
+/**
+ * A place past everything {@link tokenizeSpan} reads for a sentence ending
+ * at `end`: the token just past the sentence lies in the rest of the word
+ * run at `end` or in the run after it (no token spans a space), and the scan
+ * reads up to {@link LOOKAHEAD} characters past a token. Found from the
+ * characters, without making tokens.
+ */
+export function spanReadEnd(prose: string, end: number): number {
   const length = prose.length;
-  // A block has at most one token per character: room for that up front keeps checks and rare calls out of the scan.
-  if (starts.length < length) growTo(length);
+  let at = end;
+  while (at < length && !isSpaceAt(prose, at)) at++;
+  while (at < length && isSpaceAt(prose, at)) at++;
+  while (at < length && !isSpaceAt(prose, at)) at++;
+  return Math.min(length, at + LOOKAHEAD);
+}
+
+/**
+ * The place at or before `offset` where the scan of the whole block starts
+ * afresh (0 or just after a space) before the last token that starts
+ * before `offset`, if any.
+ */
+export function scanStartOfTokenBefore(prose: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && isSpaceAt(prose, at - 1)) at--;
+  while (at > 0 && !isSpaceAt(prose, at - 1)) at--;
+  return at;
+}
+
+/** Whether the code unit at `at` is a space to the scan (no surrogate is). */
+function isSpaceAt(prose: string, at: number): boolean {
+  return classOf(prose.charCodeAt(at)) === SPACE_CHAR;
+}
+
+/** How far past a token's end the scan may read to decide where the token ends ("1,71" + "8"). */
+const LOOKAHEAD = 5;
+
+/**
+ * Scans tokens from `at` into the scratch arrays and returns how many: up to
+ * the end of the prose, or through the first token starting at or after
+ * `stopStart` and ending after `stopEnd`. No token the scan makes ends past
+ * `until` (what the scratch arrays need room for).
+ */
+function scan(prose: string, at: number, until: number, stopStart: number, stopEnd: number): number {
+  const length = prose.length;
+  // At most one token per character: room for that up front keeps checks and rare calls out of the scan
+  // (for the tokens of one sentence, room for the sentence: a large block's room would be let go after it).
+  if (starts.length < until - at) growTo(until - at);
   let n = 0;
-  let i = 0;
+  let i = at;
   while (i < length) {
     const code = prose.codePointAt(i)!;
     const kind = classOf(code);
@@ -92,6 +151,7 @@ export function tokenize(prose: string): TokenList {
       starts[n] = start;
       ends[n] = i;
       kinds[n++] = PUNCT;
+      if (i > stopEnd && start >= stopStart) break;
       continue;
     }
     let ascii = true;
@@ -139,10 +199,15 @@ export function tokenize(prose: string): TokenList {
     starts[n] = start;
     ends[n] = start + text.length;
     kinds[n++] = isDigit(first) && NUMBER_TOKEN.test(text) ? NUMBER : WORD;
+    if (start + text.length > stopEnd && start >= stopStart) break;
   }
-  const kind = kinds.slice(0, n);
-  const text = texts.slice(0, n);
-  const list = { length: n, text, lower: lowers.slice(0, n), start: starts.slice(0, n), end: ends.slice(0, n), kind, quoted: quotations(text, kind) };
+  return n;
+}
+
+/** The list of the `n` tokens in the scratch arrays. */
+function tokenList(n: number, quotes: QuoteSpans): TokenList {
+  const start = starts.slice(0, n);
+  const list = { length: n, text: texts.slice(0, n), lower: lowers.slice(0, n), start, end: ends.slice(0, n), kind: kinds.slice(0, n), quoted: quotedTokens(start, quotes) };
   if (starts.length > KEPT_CAPACITY) resetScratch();
   return list;
 }
@@ -181,42 +246,61 @@ function growTo(size: number): void {
 
 const OPEN_QUOTES = '“«„';
 const CLOSE_QUOTES = '”»';
+const QUOTE_MARK = /[“«„”»"]/g;
 
 /**
- * Which tokens stand between double quotation marks (1 each). Curly quotes
- * pair by shape; a straight quote opens when it follows a space or opening
- * punctuation and closes otherwise. An opening curly quote left open runs to the end of the
- * block (the convention for quotes continued into the next paragraph); a
- * straight one left open is a stray mark (inches, a typo) and quotes nothing.
+ * Where a block's quotations are, as pairs of offsets in its prose: the
+ * tokens starting strictly between an opening mark and its closing mark
+ * stand in the quotation. Every quotation mark is a token of its own, so
+ * this is read from the characters, without the tokens: a sentence's tokens
+ * can be marked without tokenising the block. Curly quotes pair by shape; a
+ * straight quote opens when no quotation is open and closes a straight one.
+ * An opening curly quote left open runs to the end of the block (the
+ * convention for quotes continued into the next paragraph); a straight one
+ * left open is a stray mark (inches, a typo) and quotes nothing.
  */
-function quotations(texts: readonly string[], kinds: Uint8Array): Uint8Array {
-  const quoted = new Uint8Array(texts.length);
+export type QuoteSpans = readonly number[];
+
+/** The {@link QuoteSpans} of a block's prose. */
+export function quoteSpans(prose: string): QuoteSpans {
+  const spans: number[] = [];
   let openAt = -1;
   let straight = false;
-  for (let t = 0; t < texts.length; t++) {
-    if (kinds[t] !== PUNCT) continue;
-    const ch = texts[t]!;
+  QUOTE_MARK.lastIndex = 0;
+  for (let m = QUOTE_MARK.exec(prose); m !== null; m = QUOTE_MARK.exec(prose)) {
+    const ch = m[0];
+    const at = m.index;
     if (OPEN_QUOTES.includes(ch)) {
       if (openAt < 0) {
-        openAt = t;
+        openAt = at;
         straight = false;
       }
     } else if (CLOSE_QUOTES.includes(ch)) {
       if (openAt >= 0 && !straight) {
-        quoted.fill(1, openAt + 1, t);
+        spans.push(openAt, at);
         openAt = -1;
       }
-    } else if (ch === '"') {
-      if (openAt >= 0 && straight) {
-        quoted.fill(1, openAt + 1, t);
-        openAt = -1;
-      } else if (openAt < 0) {
-        openAt = t;
-        straight = true;
-      }
+    } else if (openAt >= 0 && straight) {
+      spans.push(openAt, at);
+      openAt = -1;
+    } else if (openAt < 0) {
+      openAt = at;
+      straight = true;
     }
   }
-  if (openAt >= 0 && !straight) quoted.fill(1, openAt + 1, texts.length);
+  if (openAt >= 0 && !straight) spans.push(openAt, prose.length);
+  return spans;
+}
+
+/** Which of the tokens starting at `starts` (in order) stand in a quotation (1 each). */
+function quotedTokens(starts: Int32Array, quotes: QuoteSpans): Uint8Array {
+  const quoted = new Uint8Array(starts.length);
+  let q = 0;
+  for (let t = 0; t < starts.length && q < quotes.length; t++) {
+    const at = starts[t]!;
+    while (q < quotes.length && quotes[q + 1]! <= at) q += 2;
+    if (q < quotes.length && quotes[q]! < at) quoted[t] = 1;
+  }
   return quoted;
 }
 
