@@ -2,16 +2,18 @@
  * The name index of a document set: every mention and acronym definition at
  * document offsets, grouped by key. Each document's mentions are extracted
  * once into its summary (per-block lists cached by block text, an edited
- * document re-reading only its changed blocks); the index is made once per
- * lint run from the summaries and shared by the six name rules, which each
- * read the part they judge. Kept in a {@link NameIndexState} between runs, it
- * is updated per changed document instead of rebuilt, and, for a set of one
- * document (an editor's draft), per changed paragraph.
+ * document re-reading only its changed blocks, or of a long block only its
+ * changed pieces); the index is made once per lint run from the summaries
+ * and shared by the six name rules, which each read the part they judge.
+ * Kept in a {@link NameIndexState} between runs, it is updated per changed
+ * document instead of rebuilt, and, for a set of one document (an editor's
+ * draft), per changed paragraph or piece.
  */
 import { BoundedCache } from '../cache';
 import type { DocumentRef, ParsedDocument, ProseBlock } from '../document/model';
 import type { DocumentSummary } from '../summary';
 import { compoundVariants, extractMentions, MentionCache, type BlockDefinition, type BlockMentions, type Mention } from './mentions';
+import { PIECED_MIN, piecedMentions, piecesOfWhole, type PiecedMentions } from './pieces';
 import { sameGivenName } from './tables';
 
 /** A mention at document offsets (the index places each summary's block-relative mentions). */
@@ -36,7 +38,8 @@ export interface PlacedDefinition {
  * whatever the rest of the set holds. Kept for every open document, so it is
  * small: the per-block mention lists themselves (shared with the block cache
  * and with every other block of the same text, offsets relative to the
- * block) and where each block starts, for the blocks that hold anything.
+ * block) and where each block starts, for the blocks that hold anything. A
+ * long block being edited is listed piece by piece (see {@link summarizeNames}).
  */
 export interface NamesSummary {
   /** Document offset of each block in `blocks`. */
@@ -146,6 +149,13 @@ export interface BlockMentionSource {
   get(block: ProseBlock): BlockMentions;
 }
 
+/** A block's mentions: whole, or in pieces for a long block (see {@link piecedMentions}). */
+type BlockFound = BlockMentions | PiecedMentions;
+
+function isPieced(found: BlockFound): found is PiecedMentions {
+  return 'pieces' in found;
+}
+
 /**
  * Blocks of every document summarised lately, by text. Bounded rather than
  * pruned per run: a document whose summary is cached is not re-read, yet its
@@ -163,7 +173,7 @@ interface TextVariant {
   readonly kind: ProseBlock['kind'];
   readonly container: ProseBlock['container'];
   readonly links: string;
-  readonly found: BlockMentions;
+  readonly found: BlockFound;
 }
 
 /** Where a block's links sit, relative to the block. */
@@ -173,16 +183,15 @@ function linkSignature(block: ProseBlock): string {
   return signature;
 }
 
-const sharedSource: BlockMentionSource = {
-  get(block) {
-    const variants = blocks.get(block.prose, () => []);
-    const links = linkSignature(block);
-    for (const v of variants) if (v.kind === block.kind && v.container === block.container && v.links === links) return v.found;
-    const found = extractMentions(block);
-    variants.push({ kind: block.kind, container: block.container, links, found });
-    return found;
-  },
-};
+/** The mentions of `block` from the shared cache, or made by `make` and kept there. */
+function sharedFound(block: ProseBlock, make: (block: ProseBlock) => BlockFound): BlockFound {
+  const variants = blocks.get(block.prose, () => []);
+  const links = linkSignature(block);
+  for (const v of variants) if (v.kind === block.kind && v.container === block.container && v.links === links) return v.found;
+  const found = make(block);
+  variants.push({ kind: block.kind, container: block.container, links, found });
+  return found;
+}
 
 /**
  * The block lists of recently summarised documents, by uri. An edited
@@ -191,7 +200,7 @@ const sharedSource: BlockMentionSource = {
  * every block, so an edit re-reads only the blocks it changed. Bounded: only
  * documents being edited need it.
  */
-const recent = new Map<string, { readonly blocks: readonly ProseBlock[]; readonly found: readonly BlockMentions[] }>();
+const recent = new Map<string, { readonly blocks: readonly ProseBlock[]; readonly found: readonly BlockFound[] }>();
 const RECENT_DOCUMENTS = 32;
 
 /** Whether two blocks have their links at the same relative places (walked in step: no filtered copies per block). */
@@ -215,38 +224,66 @@ function sameMentionKey(a: ProseBlock, b: ProseBlock): boolean {
   return a.kind === b.kind && a.container === b.container && a.prose === b.prose && sameLinks(a, b);
 }
 
-/** The mentions of each prose block of `doc`, reusing the previous version's for blocks it did not change. */
-function blockMentions(doc: ParsedDocument): BlockMentions[] {
+/**
+ * The mentions of each prose block of `doc`, reusing the previous version's
+ * for blocks it did not change. A long block being edited is extracted in
+ * pieces, reusing the pieces of the block it replaces that the edit left
+ * alone (cut from its whole mentions if it had never been edited); one never
+ * edited is extracted whole, which costs less.
+ */
+function blockMentions(doc: ParsedDocument): BlockFound[] {
   const blocks = doc.prose;
-  const found: (BlockMentions | undefined)[] = new Array(blocks.length);
+  const found: (BlockFound | undefined)[] = new Array(blocks.length);
   const previous = recent.get(doc.uri);
+  let head = 0;
+  let tail = 0;
   if (previous) {
     const old = previous.blocks;
-    let head = 0;
     while (head < old.length && head < blocks.length && sameMentionKey(old[head]!, blocks[head]!)) found[head] = previous.found[head++];
-    let tail = 0;
     while (tail < old.length - head && tail < blocks.length - head && sameMentionKey(old[old.length - 1 - tail]!, blocks[blocks.length - 1 - tail]!)) {
       found[blocks.length - 1 - tail] = previous.found[old.length - 1 - tail];
       tail++;
     }
   }
-  for (let i = 0; i < blocks.length; i++) found[i] ??= sharedSource.get(blocks[i]!);
+  for (let i = head; i < blocks.length - tail; i++) {
+    const block = blocks[i]!;
+    let make: (block: ProseBlock) => BlockFound = extractMentions;
+    if (previous && block.prose.length >= PIECED_MIN) {
+      // The old block in the same place counted from the edit's start, or else from the end.
+      const old = previous.blocks;
+      const at = i < old.length - tail ? i : old.length - (blocks.length - i);
+      const was = previous.found[at];
+      const before = old[at];
+      if (was && before && before.prose.length >= PIECED_MIN) make = (b) => piecedMentions(b, { prose: before.prose, found: isPieced(was) ? was : piecesOfWhole(before, was) });
+    }
+    found[i] = sharedFound(block, make);
+  }
   recent.delete(doc.uri);
-  recent.set(doc.uri, { blocks, found: found as BlockMentions[] });
+  recent.set(doc.uri, { blocks, found: found as BlockFound[] });
   if (recent.size > RECENT_DOCUMENTS) recent.delete(recent.keys().next().value!);
-  return found as BlockMentions[];
+  return found as BlockFound[];
 }
 
-/** The names of one document: its blocks' mention lists and where the blocks start. */
+/**
+ * The names of one document: its blocks' mention lists and where the blocks
+ * start; the pieces of a long block being edited are listed as blocks of
+ * their own, so that an edit inside it changes one list (see
+ * {@link NameIndexState.patchDoc}).
+ */
 export function summarizeNames(doc: ParsedDocument, source?: BlockMentionSource): NamesSummary {
   const found = source ? doc.prose.map((block) => source.get(block)) : blockMentions(doc);
   const bases: number[] = [];
   const blocks: BlockMentions[] = [];
+  const add = (base: number, block: BlockMentions): void => {
+    if (block.mentions.length === 0 && block.definitions.length === 0 && block.closedWords.length === 0) return;
+    bases.push(base);
+    blocks.push(block);
+  };
   for (let i = 0; i < found.length; i++) {
     const block = found[i]!;
-    if (block.mentions.length === 0 && block.definitions.length === 0 && block.closedWords.length === 0) continue;
-    bases.push(doc.prose[i]!.range[0]);
-    blocks.push(block);
+    const base = doc.prose[i]!.range[0];
+    if (!isPieced(block)) add(base, block);
+    else for (let p = 0; p < block.pieces.length; p++) add(base + block.starts[p]!, block.pieces[p]!);
   }
   return { bases, blocks };
 }

@@ -4,7 +4,8 @@
  * definitions, each with the context rules need to skip what is not the
  * writer's own form (quotations, cited titles, sentence-initial and heading
  * capitals). Results depend only on the block, so they are cached by its
- * text and an edit re-extracts one paragraph.
+ * text and an edit re-extracts one paragraph (of a long one, one piece: see
+ * `pieces.ts`).
  */
 import { detached } from '../document/flatten';
 import type { ProseBlock } from '../document/model';
@@ -118,7 +119,7 @@ const TABLE_LINE = /^\s*\|/;
 const CAPTION_START = /^[\s*_]*(?:Table|Figure|Box|Chart|Map|Sources?|Notes?)\b\s*(?:[A-Z]?-?\d+[.:]?|:)/;
 
 /** Lower-case words that join the capitalised words of one name. */
-const CONNECTORS = new Set([
+export const CONNECTORS: ReadonlySet<string> = new Set([
   'of', 'the', 'for', 'and', 'on', 'de', 'del', 'della', 'da', 'di', 'du', 'des', 'van', 'von', 'der', 'den', 'la', 'le', 'el', 'al', 'bin', 'ibn', 'y',
 ]);
 /** Name particles that may stand in front of a hyphen or a space ("al-Qaeda", "al Qaeda"). */
@@ -243,16 +244,15 @@ function quotedSpans(prose: string): [number, number][] {
   let openSingle = -1;
   let openGuillemet = -1;
   for (let i = 0; i < prose.length; i++) {
-    // Every quotation mark is '"' or above U+00AA: most characters are settled by their code alone, no string made.
+    // Quotation marks by code: most characters (curly apostrophes and dashes too) are settled with no string made.
     const code = prose.charCodeAt(i);
-    if (code !== 34 && code < 0xab) continue;
-    const ch = prose[i]!;
-    if (ch === '\u201c' || ch === '\u201e') {
+    if (code !== 34 && code !== 0xab && code !== 0xbb && (code < 0x2018 || code > 0x201e)) continue;
+    if (code === 0x201c || code === 0x201e) {
       if (openCurly < 0) openCurly = i;
-    } else if (ch === '\u201d') {
+    } else if (code === 0x201d) {
       if (openCurly >= 0) spans.push([openCurly, i + 1]);
       openCurly = -1;
-    } else if (ch === '"') {
+    } else if (code === 34) {
       // Straight quotes do not say which way they face; the neighbours do.
       const before = prose[i - 1] ?? ' ';
       const after = prose[i + 1] ?? ' ';
@@ -264,14 +264,14 @@ function quotedSpans(prose: string): [number, number][] {
       } else if (opens || openStraight < 0) {
         openStraight = i;
       }
-    } else if (ch === '\u00ab') {
+    } else if (code === 0xab) {
       openGuillemet = i;
-    } else if (ch === '\u00bb') {
+    } else if (code === 0xbb) {
       if (openGuillemet >= 0) spans.push([openGuillemet, i + 1]);
       openGuillemet = -1;
-    } else if (ch === '\u2018') {
+    } else if (code === 0x2018) {
       if (!/[\p{L}\p{N}]/u.test(prose[i - 1] ?? ' ')) openSingle = i;
-    } else if (ch === '\u2019' && openSingle >= 0 && !/[\p{L}]/u.test(prose[i + 1] ?? ' ')) {
+    } else if (code === 0x2019 && openSingle >= 0 && !/[\p{L}]/u.test(prose[i + 1] ?? ' ')) {
       spans.push([openSingle, i + 1]);
       openSingle = -1;
     }
@@ -315,9 +315,20 @@ function caseOf(code: number): number {
 
 /** Whether a block is shouted: mostly capitals, so capitals say nothing. */
 function isShouted(prose: string): boolean {
+  const [upper, letters] = caseCounts(prose, 0, prose.length);
+  return shoutedBy(upper, letters);
+}
+
+/** Whether a block with these counts (see {@link caseCounts}) is shouted. */
+export function shoutedBy(upper: number, letters: number): boolean {
+  return letters >= 12 && upper / letters >= 0.7;
+}
+
+/** The capitals and the letters of prose[start, end): a block's are the sums of its pieces'. */
+export function caseCounts(prose: string, start: number, end: number): [upper: number, letters: number] {
   let upper = 0;
   let letters = 0;
-  for (let i = 0; i < prose.length; i++) {
+  for (let i = start; i < end; i++) {
     const code = prose.charCodeAt(i);
     if (code >= 65 && code <= 90) {
       upper++;
@@ -331,7 +342,7 @@ function isShouted(prose: string): boolean {
       if (known & UPPER_CASE) upper++;
     }
   }
-  return letters >= 12 && upper / letters >= 0.7;
+  return [upper, letters];
 }
 
 /** Marks {@link SENTENCE_INITIAL} where a sentence's first word starts (relative offsets), and after a colon. */
@@ -438,34 +449,58 @@ const ASCII_LOWER_WORD = /[^a-z]/;
 const LETTERS = /^\p{L}+$/u;
 const POSSESSIVE_S = /['’]s$/;
 
-/** Extracts the mentions of one block (uncached; see {@link MentionCache}). */
-export function extractMentions(block: ProseBlock): BlockMentions {
+/** Context flags that hold for every word of a block: heading or title, block quote, footnote or endnote row, table row, caption. */
+export function blockFlagsOf(block: ProseBlock): number {
   const prose = block.prose;
-  const base = block.range[0];
-  const mentions: Mention[] = [];
-  const closedWords: string[] = [];
-  const closedStarts: number[] = [];
-  const quotes = quotedSpans(prose);
-  const citations: [number, number][] = [];
-  for (const span of block.inlines) if (span.kind === 'link') citations.push([span.range[0] - base, span.range[1] - base]);
-  const blockFlags =
+  return (
     (block.kind === 'heading' || isTitleLike(prose) ? HEADING : 0) |
     (block.container === 'blockquote' ? QUOTED : 0) |
     (block.container === 'footnote' || ENDNOTE_ROW.test(prose) ? CITATION : 0) |
     (TABLE_LINE.test(prose) ? TABLE_ROW : 0) |
-    (CAPTION_START.test(prose) ? CAPTION : 0);
-  const shouted = isShouted(prose);
+    (CAPTION_START.test(prose) ? CAPTION : 0)
+  );
+}
+
+/**
+ * Marks in `marks` (one per prose offset, cleared here) what a word's place
+ * in its block says: {@link SENTENCE_INITIAL} (from the block's sentences,
+ * colons and line starts), {@link QUOTED} and {@link CITATION} (link text).
+ * Everything else a mention depends on is in the words around it.
+ */
+export function markContext(block: ProseBlock, marks: Uint8Array): void {
+  const base = block.range[0];
+  marks.fill(0);
+  markSentenceStarts(block, marks);
+  markSpans(marks, quotedSpans(block.prose), QUOTED);
+  for (const span of block.inlines) if (span.kind === 'link') markSpans(marks, [[span.range[0] - base, span.range[1] - base]], CITATION);
+}
+
+/** Extracts the mentions of one block (uncached; see {@link MentionCache}). */
+export function extractMentions(block: ProseBlock): BlockMentions {
+  const prose = block.prose;
+  if (marksBuffer.length < prose.length) marksBuffer = new Uint8Array(Math.max(prose.length, marksBuffer.length * 2));
+  const marks = marksBuffer.subarray(0, prose.length);
+  markContext(block, marks);
+  return extractWith(prose, blockFlagsOf(block), isShouted(prose), marks);
+}
+
+/**
+ * The mentions of `prose` in its setting: `blockFlags` and `shouted` of its
+ * block, and `marks` as {@link markContext} makes them (changed here: the
+ * acronyms of definitions are marked {@link DEFINING}). `prose` may be a
+ * piece of a block cut where no word's mentions depend on the other side
+ * (see `pieces.ts`); its results are then the block's, offsets relative to
+ * the piece.
+ */
+export function extractWith(prose: string, blockFlags: number, shouted: boolean, marks: Uint8Array): BlockMentions {
+  const mentions: Mention[] = [];
+  const closedWords: string[] = [];
+  const closedStarts: number[] = [];
   const definitions = shouted ? [] : findDefinitions(prose);
 
   const tokens = tokenize(prose);
   const { text: texts, start: tokenStarts, end: tokenEnds } = tokens;
 
-  if (marksBuffer.length < prose.length) marksBuffer = new Uint8Array(Math.max(prose.length, marksBuffer.length * 2));
-  const marks = marksBuffer.subarray(0, prose.length);
-  marks.fill(0);
-  markSentenceStarts(block, marks);
-  markSpans(marks, quotes, QUOTED);
-  markSpans(marks, citations, CITATION);
   for (const d of definitions) markSpans(marks, [[d.acronymStart, d.acronymEnd]], DEFINING);
   const flagsAt = (start: number, end: number): number =>
     // A sentence start counts at the word's start only; the other marks must cover the whole word.
