@@ -178,7 +178,7 @@ async function onePathPerFile(root: string, realRoot: string, paths: readonly st
     if (signal?.aborted) throw new ScanCancelledError();
     const batch = sorted.slice(i, i + 64);
     const reals = await Promise.all(batch.map((file) => realpath(file).catch(() => undefined)));
-    batch.forEach((file, index) => {
+    batch.forEach((_, index) => {
       const real = reals[index];
       // Gone since the walk, a dangling link, or a link out of the folder: nothing to read.
       if (real === undefined || !isInside(realRoot, real)) return;

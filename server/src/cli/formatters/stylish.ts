@@ -6,7 +6,6 @@
 import * as path from 'node:path';
 import type { Severity } from '../../engine';
 import { palette, type Palette, type Style } from '../color';
-import type { FileReport } from '../report';
 import type { Formatter } from './types';
 
 /** Empty when there is nothing to report, as ESLint's stylish is. */
