@@ -10,6 +10,7 @@
  * exactly the block's (a property test holds them to that).
  */
 import { charClass, LETTER, MARK, NUMBER } from '../document/chars';
+import { commonPrefixLength, commonSuffixLength } from '../document/common-ends';
 import type { ProseBlock } from '../document/model';
 import { FNV_OFFSET, fnvRange } from '../hash';
 import { blockFlagsOf, caseCounts, CONNECTORS, extractWith, markContext, shoutedBy, type BlockDefinition, type BlockMentions, type Mention } from './mentions';
@@ -46,8 +47,8 @@ export function piecedMentions(block: ProseBlock, previous?: { readonly prose: s
   const prose = block.prose;
   const length = prose.length;
   const old = previous?.prose ?? '';
-  const prefix = previous ? sharedPrefix(old, prose) : 0;
-  const suffix = previous ? sharedSuffix(old, prose, prefix) : 0;
+  const prefix = previous ? commonPrefixLength(old, prose) : 0;
+  const suffix = previous ? commonSuffixLength(old, prose, Math.min(old.length, prose.length) - prefix) : 0;
   const delta = length - old.length;
   const oldStarts = previous?.found.starts ?? [];
   const starts = previous ? startsAfterEdit(prose, old.length, oldStarts, prefix, suffix) : pieceStarts(prose);
@@ -162,30 +163,6 @@ function contextMarks(block: ProseBlock): Uint8Array {
   const marks = blockMarks.subarray(0, length);
   markContext(block, marks);
   return marks;
-}
-
-/** How many characters `a` and `b` share at the start, by halves compared natively rather than a character at a time. */
-function sharedPrefix(a: string, b: string): number {
-  let low = 0;
-  let high = Math.min(a.length, b.length);
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (a.slice(low, mid) === b.slice(low, mid)) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
-/** How many characters `a` and `b` share at the end, not counting the first `prefix` (shared at the start already). */
-function sharedSuffix(a: string, b: string, prefix: number): number {
-  let low = 0;
-  let high = Math.min(a.length, b.length) - prefix;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (a.slice(a.length - mid, a.length - low) === b.slice(b.length - mid, b.length - low)) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 /** The marks of prose[start, end) as the offsets (relative) where they change and their new values: short, as marks are sparse. */
