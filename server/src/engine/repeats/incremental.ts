@@ -317,9 +317,7 @@ export class RepeatIndex {
    */
   private followers(slots: PostingTable, slot: number): Para[] {
     const ref = slots.ref(slot);
-    const size = slots.size(ref);
-    let end = Math.min(size, FOLLOWED);
-    while (end > 0 && end < size && slots.at(ref, end) === slots.at(ref, end - 1)) end++;
+    const end = RepeatIndex.followedEnd(slots, ref);
     const out = new Array<Para>(end);
     for (let i = 0; i < end; i++) out[i] = this.byId[slots.at(ref, i)]!;
     return out;
@@ -332,14 +330,19 @@ export class RepeatIndex {
    */
   private countFollowersAfter(slots: PostingTable, slot: number, changed: Para, touched: Para[]): void {
     const ref = slots.ref(slot);
-    const size = slots.size(ref);
-    for (let i = slots.rank(ref, changed.id); i < size; i++) {
-      const id = slots.at(ref, i);
-      // Past the followed head, only more entries of its last holder count (see `followers`).
-      if (i >= FOLLOWED && id !== slots.at(ref, i - 1)) break;
-      const holder = this.byId[id]!;
+    const end = RepeatIndex.followedEnd(slots, ref);
+    for (let i = slots.rank(ref, changed.id, end); i < end; i++) {
+      const holder = this.byId[slots.at(ref, i)]!;
       if (holder !== changed && holder.shared++ === 0) touched.push(holder);
     }
+  }
+
+  /** Where the entries of following holders end in the list of handle `ref` (see {@link followers}). */
+  private static followedEnd(slots: PostingTable, ref: number): number {
+    const size = slots.size(ref);
+    let end = Math.min(size, FOLLOWED);
+    while (end > 0 && end < size && slots.at(ref, end) === slots.at(ref, end - 1)) end++;
+    return end;
   }
 
   /**
@@ -434,7 +437,7 @@ export class RepeatIndex {
       doc,
       index,
       block,
-      compared: block.signature.words.length >= this.minWords && !allowed,
+      compared: this.isCompared(block, allowed),
       sentences: !allowed,
       repeat: undefined,
       shared: 0,
@@ -608,7 +611,12 @@ export class RepeatIndex {
   private keepsEntry(para: Para, block: ParagraphSummary, summary: DocumentSummary): boolean {
     if (block.container !== para.block.container) return false;
     const allowed = isAllowed(this.allowed, { doc: summary, block });
-    return para.sentences === !allowed && para.compared === (block.signature.words.length >= this.minWords && !allowed);
+    return para.sentences === !allowed && para.compared === this.isCompared(block, allowed);
+  }
+
+  /** Whether a paragraph takes part in paragraph comparison: long enough, and not allowed boilerplate. */
+  private isCompared(block: ParagraphSummary, allowed: boolean): boolean {
+    return block.signature.words.length >= this.minWords && !allowed;
   }
 
   /**
