@@ -245,9 +245,9 @@ function foldsUnitByUnit(prose: string): boolean {
 const ABOVE_ASCII = /[^\x00-\x7f]/g;
 const TYPOGRAPHIC = /[\u2018\u2019\u201c\u201d\u2013\u2014]/g;
 
-/** The plain quote or hyphen folding gives a curly quote or a dash. */
-function plainMark(mark: string): string {
-  return mark === '\u2018' || mark === '\u2019' ? "'" : mark === '\u201c' || mark === '\u201d' ? '"' : '-';
+/** `char` (a unit that folds alone) folded. */
+function foldChar(char: string): string {
+  return String.fromCharCode(foldedUnit(char.charCodeAt(0)));
 }
 
 /**
@@ -262,10 +262,10 @@ function plainMark(mark: string): string {
  */
 export function foldedInPlace(prose: string): string | undefined {
   // One copy for the case and one for the marks, not one per kind of mark: a 40 KB paragraph is folded on every edit.
-  if (FOLDS_ONE_TO_ONE.test(prose)) return prose.toLowerCase().replace(TYPOGRAPHIC, plainMark);
+  if (FOLDS_ONE_TO_ONE.test(prose)) return prose.toLowerCase().replace(TYPOGRAPHIC, foldChar);
   if (!foldsUnitByUnit(prose)) return undefined;
   // Lower-casing after: a folded unit is lower case already, and capital sigma never gets here.
-  return prose.replace(ABOVE_ASCII, (char) => String.fromCharCode(foldedUnit(char.charCodeAt(0)))).toLowerCase();
+  return prose.replace(ABOVE_ASCII, foldChar).toLowerCase();
 }
 
 function isSpace(code: number): boolean {
