@@ -15,7 +15,7 @@ import { sentenceCount, type ParagraphSummary } from '../../server/src/engine/re
 import { proseOf, proseSlice } from '../../server/src/engine/repeats/verify';
 import { summarizeDocument, type DocumentSummary } from '../../server/src/engine/summary';
 
-const PIECES = ['a', 'Z', '7', "'", '’', '‘', '“', '”', '–', '—', '.', ' ', '  ', '\n', '\t', '\ufffc', '-', 'é', 'ß', 'Ω', '中', '😀', '𝐀', '\ud800', '\u0301', '٣', '\u00a0', 'don', 'u.s', 'x.', '§', 'ó', 'Ò', '\u2011', '\u00ad', '…', '½', '\u2009', '\u202f', '\u2028', '\ufeff', '\u3000', 'İ', 'Ａ', 'ǅ', 'Σ', 'ﾞ', 'ㄱ', '\u1100', '′', '«'];
+const PIECES = ['a', 'Z', '7', "'", '’', '‘', '“', '”', '–', '—', '.', ' ', '  ', '\n', '\t', '\ufffc', '-', 'é', 'ß', 'Ω', '中', '😀', '𝐀', '\ud800', '\u0301', '٣', '\u00a0', 'don', 'u.s', 'x.', '§', 'ó', 'Ò', '\u2011', '\u00ad', '…', '‥', '‼', '™', '½', '\u2009', '\u202f', '\u2028', '\ufeff', '\u3000', 'İ', 'Ａ', 'ǅ', 'Σ', 'ﾞ', 'ㄱ', '\u1100', '′', '«'];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((parts) => parts.join(''));
 // Only characters that fold one to one: the fast path of folding.
 const PLAIN = PIECES.filter((piece) => /^[\x00-\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\ufffc]*$/.test(piece));
@@ -89,15 +89,22 @@ describe('repeat signatures', () => {
         expect(folded.length).toBe(prose.length);
         const from = a % (prose.length + 1);
         const to = from + (b % (prose.length - from + 1));
-        // Spaces aside (folding collapses them), the slice folds to the slice of the fold.
+        // Spaces aside (folding collapses them), the slice folds to the slice of the fold, a kept "…" expanded.
         const collapsed = folded.slice(from, to).replace(/[\s\u00a0]+/g, ' ').trim();
-        expect(collapsed).toBe(foldForComparison(prose.slice(from, to)));
+        const whole = foldForComparison(prose.slice(from, to));
+        const expanded = collapsed.replace(/[^\x00-\x7f]/g, (char) => (foldForComparison(char).length > 1 ? foldForComparison(char) : char));
+        expect(expanded).toBe(whole);
+        // An ellipsis is kept in place: it must split and join words exactly as its three dots do.
+        expect(wordsOf(collapsed)).toEqual(wordsOf(whole));
+        // And the exact hash reads it as folded.
+        expect(signatureOf(prose, []).exact).toBe(hash53(foldForComparison(prose)));
       }),
       { numRuns: 2000, seed: 20261129 },
     );
     // Characters that do fold alone take the in-place path; those that depend on their neighbours never do.
     expect(foldedInPlace('See 38 C.F.R. §17.38 and Pérez\u2011Ruiz.')).toBe('see 38 c.f.r. §17.38 and pérez-ruiz.');
-    for (const prose of ['e\u0301', 'ΣΟΦΟΣ', 'wait…', '½', 'İ', '\u1100\u1161']) expect(foldedInPlace(prose)).toBeUndefined();
+    expect(foldedInPlace('Wait… U.S.…and don’t…s')).toBe("wait… u.s.…and don't…s");
+    for (const prose of ['e\u0301', 'ΣΟΦΟΣ', '½', 'İ', '\u1100\u1161', '…\u0301']) expect(foldedInPlace(prose)).toBeUndefined();
   });
 
   it('rebuild each paragraph prose from the source and the mask', () => {
