@@ -13,8 +13,8 @@ import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
 import type { OffsetRange } from '../types';
 import { BoundedCache } from '../cache';
 import { fnv1a } from '../hash';
-import { isProse, ProseSentence, type Block, type BlockKind, type Container, type InlineSpan, type ProseBlock } from './model';
-import { sameContent } from './content';
+import { CONTENT, isProse, ProseSentence, type Block, type BlockKind, type Container, type InlineSpan, type ProseBlock } from './model';
+import { contentToken } from './content';
 import { BLOCK_START, DELIMITER_ROW, fastBlocks, isFast } from './fast-paragraph';
 import { flatten } from './flatten';
 import { eventBlocks, micromarkEvents } from './micromark-blocks';
@@ -134,6 +134,7 @@ function rangeOf(node: Nodes): OffsetRange | undefined {
 function shiftBlock(block: Block, by: number): Block {
   const range: OffsetRange = [block.range[0] + by, block.range[1] + by];
   if (!isProse(block)) return { ...block, range };
+  // Same content at a new place: position-independent per-block results carry over.
   const shifted: ProseBlock = {
     ...block,
     range,
@@ -142,9 +143,7 @@ function shiftBlock(block: Block, by: number): Block {
       sentence instanceof ProseSentence ? sentence.shifted(by) : new ProseSentence(sentence.text, 0, sentence.start + by, sentence.end + by),
     ),
   };
-  // Same content at a new place: position-independent per-block results carry over.
-  sameContent(shifted, block);
-  return shifted;
+  return Object.defineProperty(shifted, CONTENT, { value: contentToken(block) });
 }
 
 /** Parsed runs of segments by their text (and the definitions they were parsed with). */

@@ -71,11 +71,20 @@ export class ProseSentence implements Sentence {
   }
 }
 
+/**
+ * The key of {@link Block}'s content token: a symbol, set not enumerable,
+ * as the token is cache bookkeeping, not part of what a block is (blocks
+ * compare equal to a fresh parse's).
+ */
+export const CONTENT: unique symbol = Symbol('content');
+
 export interface Block {
   readonly kind: BlockKind;
   readonly container: Container;
   /** Document offsets of the whole block. */
   readonly range: OffsetRange;
+  /** On a copy moved by an edit before it: the content token of the block it copies (see content.ts). */
+  readonly [CONTENT]?: object;
 }
 
 /** A block of prose: a paragraph or a heading. */
