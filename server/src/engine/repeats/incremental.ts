@@ -465,10 +465,11 @@ export class RepeatIndex {
     const old = doc.paragraphs;
     const blocks = summary.paragraphs;
     let head = 0;
-    const next = (block: ParagraphSummary): Located => ({ doc: summary, block });
-    while (head < old.length && head < blocks.length && sameContent(located(old[head]!), next(blocks[head]!))) head++;
+    // Most paragraphs of an edited document are unchanged: told by their summaries alone, without a pair of locations each.
+    const same = (para: Para, block: ParagraphSummary): boolean => sameSummary(para.block, block) || sameContent(located(para), { doc: summary, block });
+    while (head < old.length && head < blocks.length && same(old[head]!, blocks[head]!)) head++;
     let tail = 0;
-    while (tail < old.length - head && tail < blocks.length - head && sameContent(located(old[old.length - 1 - tail]!), next(blocks[blocks.length - 1 - tail]!))) tail++;
+    while (tail < old.length - head && tail < blocks.length - head && same(old[old.length - 1 - tail]!, blocks[blocks.length - 1 - tail]!)) tail++;
     const edited = old.length - head - tail === 1 && blocks.length - head - tail === 1 ? old[head]! : undefined;
     if (edited && this.keepsEntry(edited, blocks[head]!, summary)) {
       this.takeOutEdited(edited, blocks[head]!, dirty);
@@ -719,6 +720,15 @@ function slotsOf(shingles: Uint32Array): Uint32Array {
   const slots = new Uint32Array(shingles.length);
   for (let i = 0; i < shingles.length; i++) slots[i] = shingles[i]! >>> 1;
   return slots.sort();
+}
+
+/**
+ * Whether two paragraphs certainly read the same, told by their summaries
+ * alone: one signature object comes from one cache key, that is the same
+ * prose, hence the same sentences and keys.
+ */
+function sameSummary(x: ParagraphSummary, y: ParagraphSummary): boolean {
+  return x.signature === y.signature && x.container === y.container;
 }
 
 /** Whether two paragraphs read the same to repeat detection (offsets aside). */
