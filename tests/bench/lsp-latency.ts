@@ -13,7 +13,9 @@
  *
  * No assertions: figures for people and for comparing commits. `--json`
  * prints the rows as JSON; `--cpu-prof` writes V8 CPU profiles of the
- * servers to `$TMPDIR/policylint-lsp-profiles/`; `--edits N` changes the edit count.
+ * servers to `$TMPDIR/policylint-lsp-profiles/`; `--edits N` changes the edit count;
+ * `--only=300k,2m,300k-ws,open,scan` runs some of the rows; `--server=PATH`
+ * measures another build of the server on the same workload (see ab.ts).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +32,7 @@ const asJson = argv.includes('--json');
 const profileDir = argv.includes('--cpu-prof') ? join(tmpdir(), 'policylint-lsp-profiles') : undefined;
 const editsArg = argv.indexOf('--edits');
 const EDITS = editsArg >= 0 ? Number(argv[editsArg + 1]) : 200;
+const serverPath = argv.find((arg) => arg.startsWith('--server='))?.slice('--server='.length);
 const SEED = 8;
 /** How long the memory scenarios leave the server idle before reading its memory again. */
 const IDLE_MS = 15_000;
@@ -64,7 +67,7 @@ function memoryOf(pid: number | undefined): { rss: number | string; hwm: number 
 
 function spawnServer(): TestServer {
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const server = TestServer.spawn({ nodeArgs });
+  const server = TestServer.spawn({ nodeArgs, ...(serverPath ? { serverPath } : {}) });
   // Defaults for every rule: the bench measures what a user gets out of the box.
   server.settings = {};
   return server;

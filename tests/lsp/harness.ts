@@ -204,10 +204,11 @@ export class TestServer {
   /**
    * Spawns `node server/out/server.js --stdio`; call `initialize` next.
    * `nodeArgs` go before the script (`--cpu-prof` for the bench), `env`
-   * replaces the environment (the no-network test).
+   * replaces the environment (the no-network test), `serverPath` runs
+   * another build of the server (the bench's build comparison).
    */
-  static spawn(options: { nodeArgs?: readonly string[]; env?: NodeJS.ProcessEnv } = {}): TestServer {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_PATH, '--stdio'], {
+  static spawn(options: { nodeArgs?: readonly string[]; env?: NodeJS.ProcessEnv; serverPath?: string } = {}): TestServer {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.serverPath ?? SERVER_PATH, '--stdio'], {
       stdio: 'pipe',
       ...(options.env ? { env: options.env } : {}),
     });
