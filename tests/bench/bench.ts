@@ -61,14 +61,15 @@ if (!root) {
   record({ bench: 'engine', corpus: 'all (paragraph caches warm)', files: all.length, MB: (bytes / 1e6).toFixed(2), ms: Math.round(ms), 'MB/s': (bytes / 1e6 / (ms / 1000)).toFixed(2), findings: summary(findings) });
 
   // Re-lint of the whole corpus after one single-character edit, as the language server does on each keystroke
-  // (every document passed again; one Linter keeps its caches and cross-file indexes). Seeded edits, p50 and max.
+  // (every document passed again; one Linter keeps its caches and cross-file indexes). 25 seeded edits (7 swung by half
+  // between runs of the same build), p50 and max.
   {
     const linter = new Linter();
     linter.lint(all);
     const random = seededRandom(8);
     const times: number[] = [];
     let docs = all;
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 25; i++) {
       const k = Math.floor(random() * docs.length);
       const doc = docs[k]!;
       const at = Math.floor(random() * doc.text.length);
