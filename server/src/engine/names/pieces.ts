@@ -56,29 +56,21 @@ export function piecedMentions(block: ProseBlock, previous?: { readonly prose: s
 
   // The previous version's piece with the same text: at the same offset before the edit, as far from the end after it.
   const same: number[] = new Array(count).fill(-1);
-  const cases: number[] = new Array(2 * count);
   let k = 0;
-  let upper = 0;
-  let letters = 0;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; previous && i < count; i++) {
     const start = starts[i]!;
     const end = starts[i + 1] ?? length;
-    if (previous && (end <= prefix || start >= length - suffix)) {
+    if (end <= prefix || start >= length - suffix) {
       const oldStart = end <= prefix ? start : start - delta;
       while (k < oldStarts.length && oldStarts[k]! < oldStart) k++;
       if (oldStarts[k] === oldStart && (oldStarts[k + 1] ?? old.length) === oldStart + end - start) same[i] = k;
     }
-    const at = same[i]!;
-    const [pieceUpper, pieceLetters] = at >= 0 ? [previous!.found.cases[2 * at]!, previous!.found.cases[2 * at + 1]!] : caseCounts(prose, start, end);
-    cases[2 * i] = pieceUpper;
-    cases[2 * i + 1] = pieceLetters;
-    upper += pieceUpper;
-    letters += pieceLetters;
   }
+  const kept = previous?.found.cases ?? [];
+  const { cases, shouted } = pieceCases(prose, starts, (i) => (same[i]! >= 0 ? [kept[2 * same[i]!]!, kept[2 * same[i]! + 1]!] : undefined));
 
   const marks = contextMarks(block);
   const flags = blockFlagsOf(block);
-  const shouted = shoutedBy(upper, letters);
   const setting = `${flags}${shouted ? 's' : ''}`;
   const pieces: BlockMentions[] = [];
   const contexts: string[] = [];
@@ -101,6 +93,29 @@ export function piecedMentions(block: ProseBlock, previous?: { readonly prose: s
 }
 
 /**
+ * The capitals and letters of each piece, flat (upper, letters per piece),
+ * and whether the block is shouted, from the sums of its pieces'. `known`
+ * gives the counts of a piece unchanged since the previous version.
+ */
+function pieceCases(
+  prose: string,
+  starts: readonly number[],
+  known?: (piece: number) => [upper: number, letters: number] | undefined,
+): { cases: number[]; shouted: boolean } {
+  const cases: number[] = new Array(2 * starts.length);
+  let upper = 0;
+  let letters = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const [pieceUpper, pieceLetters] = known?.(i) ?? caseCounts(prose, starts[i]!, starts[i + 1] ?? prose.length);
+    cases[2 * i] = pieceUpper;
+    cases[2 * i + 1] = pieceLetters;
+    upper += pieceUpper;
+    letters += pieceLetters;
+  }
+  return { cases, shouted: shoutedBy(upper, letters) };
+}
+
+/**
  * The pieces of a block extracted whole (`found`, the mentions of `block`):
  * its lists cut at the block's piece boundaries, offsets moved to their
  * pieces', which is what extracting each piece gives. So the first edit of a
@@ -112,17 +127,9 @@ export function piecesOfWhole(block: ProseBlock, found: BlockMentions): PiecedMe
   const length = prose.length;
   const starts = pieceStarts(prose);
   const count = starts.length;
-  const cases: number[] = [];
-  let upper = 0;
-  let letters = 0;
-  for (let i = 0; i < count; i++) {
-    const [pieceUpper, pieceLetters] = caseCounts(prose, starts[i]!, starts[i + 1] ?? length);
-    cases.push(pieceUpper, pieceLetters);
-    upper += pieceUpper;
-    letters += pieceLetters;
-  }
+  const { cases, shouted } = pieceCases(prose, starts);
   const marks = contextMarks(block);
-  const setting = `${blockFlagsOf(block)}${shoutedBy(upper, letters) ? 's' : ''}`;
+  const setting = `${blockFlagsOf(block)}${shouted ? 's' : ''}`;
   const { mentions, definitions, closedWords, closedStarts } = found;
   const pieces: BlockMentions[] = [];
   const contexts: string[] = [];
