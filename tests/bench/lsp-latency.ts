@@ -119,6 +119,8 @@ async function editLatency(label: string, text: string, folder?: string): Promis
     let report = await server.pull(uri);
     const openMs = performance.now() - openStart;
     const findings = report.kind === 'full' ? report.items.length : 0;
+    // What every edit's pull carries back: the server writes and the client parses this much JSON per keystroke.
+    const reportKB = Math.round(Buffer.byteLength(JSON.stringify(report)) / 1000);
     let resultId = report.resultId;
 
     // The same text again: must come from the cache.
@@ -159,6 +161,7 @@ async function editLatency(label: string, text: string, folder?: string): Promis
       'p95 ms': ms(percentile(times, 95)),
       'max ms': ms(times[times.length - 1] ?? NaN),
       findings,
+      'report KB': reportKB,
       'RSS MB': memory.rss,
       'peak MB': memory.hwm,
     });
