@@ -98,8 +98,9 @@ Options:
 
 Speed and CI:
       --concurrency <n>    Lint files in n worker threads; auto (default)
-                           uses up to one per core for larger runs, 1 lints
-                           in the main thread. Results never depend on it.
+                           uses up to one per two cores for larger runs;
+                           1 lints in the main thread. Results never
+                           depend on it.
       --cache              Reuse the findings and cross-file data of files
                            unchanged since the last run with the same
                            configuration and policylint version

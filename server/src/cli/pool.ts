@@ -19,9 +19,16 @@ export const FILES_PER_WORKER = 16;
 /** The worker bundle, next to the CLI bundle (`server/out/cli-worker.js`). */
 export const WORKER_SCRIPT = path.join(__dirname, 'cli-worker.js');
 
-/** How many threads to use: `auto` is one per core, at most one per {@link FILES_PER_WORKER} files, and at least 1. */
+/**
+ * How many threads to use: `auto` is one per two cores, at most one per
+ * {@link FILES_PER_WORKER} files, and at least 1 (the main thread alone).
+ * Half the cores, as ESLint's `auto` does: each worker warms up its own
+ * compiled code and caches, and V8's collector threads want a core too. On
+ * two cores, two workers linted `crs-reports` in 6.1–6.6 s against 5.0 s
+ * for the main thread alone (about 10 s of CPU against 7 s).
+ */
 export function resolveConcurrency(concurrency: Concurrency, files: number, cores = availableParallelism()): number {
-  const wanted = concurrency === 'auto' ? Math.min(cores, Math.floor(files / FILES_PER_WORKER)) : concurrency;
+  const wanted = concurrency === 'auto' ? Math.min(Math.floor(cores / 2), Math.floor(files / FILES_PER_WORKER)) : concurrency;
   return Math.max(1, Math.min(wanted, files));
 }
 
