@@ -76,8 +76,8 @@ async function main(): Promise<void> {
               corpus: target === root ? 'all corpus' : basename(target),
               files: files.length,
               MB: megabytes.toFixed(1),
-              // A warm run analyses no file, so it starts no worker whatever was asked.
-              concurrency: concurrency === 'auto' ? `auto (${state === 'cold' ? threads : 0} workers)` : concurrency,
+              // A warm run analyses no file, so it starts no worker whatever was asked; one thread is the main thread, no worker.
+              concurrency: concurrency === 'auto' ? `auto (${state === 'cold' && threads > 1 ? `${threads} workers` : 'main thread'})` : concurrency,
               run: state,
               exit: result.exit,
               'wall s': result.seconds.toFixed(2),
