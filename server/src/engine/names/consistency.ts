@@ -256,6 +256,17 @@ const groupVerdicts = new WeakMap<readonly DocMention[], GroupVerdict>();
 const CONSISTENT: readonly VariantForms[] = [];
 
 /**
+ * A rule's judgement of one group (the key it is filed under, its mentions):
+ * its inconsistent parts. A module-level function rather than a closure per
+ * group, since the name rules walk every key of the index on every run.
+ */
+export type GroupJudge = (key: string, group: readonly DocMention[], config: LintConfig) => readonly (VariantForms | undefined)[];
+
+function reportAll(ruleId: string, severity: Severity, variants: readonly (VariantForms | undefined)[], wording: ConsistencyWording, into: Map<string, Finding[]>): void {
+  for (const found of variants) if (found) reportVariants(ruleId, severity, found, wording, into);
+}
+
+/**
  * Writes the findings of `group` into `out`: `judge` gives its inconsistent
  * parts (from the mentions' words only), {@link reportVariants} places them.
  * An incrementally updated name index keeps the arrays of groups no change
@@ -269,21 +280,19 @@ export function memoisedGroup(
   ruleId: string,
   severity: Severity,
   config: LintConfig,
+  key: string,
   group: readonly DocMention[],
-  judge: () => readonly (VariantForms | undefined)[],
+  judge: GroupJudge,
   wording: ConsistencyWording,
   out: Map<string, Finding[]>,
   index: Pick<NameIndex, 'carriesOver' | 'keepsGroups'>,
 ): void {
-  const report = (into: Map<string, Finding[]>, variants: readonly (VariantForms | undefined)[]): void => {
-    for (const found of variants) if (found) reportVariants(ruleId, severity, found, wording, into);
-  };
   if (index.carriesOver) {
     let cached = groupFindings.get(group);
     const fingerprint = configFingerprint(config);
     if (!cached || cached.ruleId !== ruleId || cached.config !== fingerprint || cached.severity !== severity) {
       const local = new Map<string, Finding[]>();
-      report(local, judge());
+      reportAll(ruleId, severity, judge(key, group, config), wording, local);
       cached = { ruleId, config: fingerprint, severity, found: local.size === 0 ? NO_FINDINGS : [...local] };
       groupFindings.set(group, cached);
     }
@@ -294,15 +303,15 @@ export function memoisedGroup(
     }
     return;
   }
-  if (!index.keepsGroups) return report(out, judge());
+  if (!index.keepsGroups) return reportAll(ruleId, severity, judge(key, group, config), wording, out);
   let verdict = groupVerdicts.get(group);
   const fingerprint = configFingerprint(config);
   if (!verdict || verdict.ruleId !== ruleId || verdict.config !== fingerprint) {
-    const found = judge().filter((v): v is VariantForms => v !== undefined);
+    const found = judge(key, group, config).filter((v): v is VariantForms => v !== undefined);
     verdict = { ruleId, config: fingerprint, variants: found.length === 0 ? CONSISTENT : found };
     groupVerdicts.set(group, verdict);
   }
-  report(out, verdict.variants);
+  reportAll(ruleId, severity, verdict.variants, wording, out);
 }
 
 /**

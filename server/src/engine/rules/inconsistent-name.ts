@@ -7,7 +7,7 @@
  * a certain inconsistency; aliases ("United States"/"U.S.") have other keys.
  */
 import type { DocumentRef } from '../document/model';
-import { memoisedGroup, variantForms, type ConsistencyWording } from '../names/consistency';
+import { memoisedGroup, variantForms, type ConsistencyWording, type GroupJudge } from '../names/consistency';
 import { nameIndex, type DocMention, type NameIndex } from '../names/index';
 import type { Finding } from '../types';
 import type { DocumentSet, RuleContext, SetRule } from './rule';
@@ -42,6 +42,9 @@ export function* nameGroups(index: NameIndex): Generator<readonly DocMention[]> 
   }
 }
 
+/** A group's inconsistent parts: the group as a whole, or each document's part of a short acronym's (see {@link perDocument}). */
+const judge: GroupJudge = (key, group, config) => perDocument(key, group).map((part) => variantForms(part, config));
+
 const wording: ConsistencyWording = {
   message(here, others, scope, preferred, configured, mention) {
     const advice = configured
@@ -62,11 +65,10 @@ export const inconsistentName: SetRule = {
   check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
     const index = nameIndex(documents);
-    for (const [key, group] of index.byKey) {
-      if (group.length < 2 || !KINDS.has(group[0]!.mention.kind)) continue;
-      const judge = (): ReturnType<typeof variantForms>[] => perDocument(key, group).map((part) => variantForms(part, context.config));
-      memoisedGroup(this.id, context.severity, context.config, group, judge, wording, findings, index);
-    }
+    // forEach rather than for-of: no entry pair made for each of the index's keys, on every run.
+    index.byKey.forEach((group, key) => {
+      if (group.length >= 2 && KINDS.has(group[0]!.mention.kind)) memoisedGroup(this.id, context.severity, context.config, key, group, judge, wording, findings, index);
+    });
     return findings;
   },
 };

@@ -6,17 +6,25 @@
  * spelling ("Ministry of Defence"), so capitalised words inside a sentence
  * are never read as variants.
  */
-import { memoisedGroup, variantForms, type ConsistencyWording } from '../names/consistency';
+import { memoisedGroup, variantForms, type ConsistencyWording, type GroupJudge } from '../names/consistency';
 import { nameIndex, type DocMention, type NameIndex } from '../names/index';
 import type { Finding } from '../types';
 import type { DocumentSet, RuleContext, SetRule } from './rule';
 
 const VARIETY: Readonly<Record<string, string>> = { uk: 'British', us: 'American' };
 
-/** The groups of mentions this rule compares: one word's spellings across the set. */
-export function* spellingGroups(index: NameIndex): Generator<readonly DocMention[]> {
-  for (const group of index.byKey.values()) if (group.length >= 2 && group[0]!.mention.kind === 'spelling') yield group;
+/** Whether the rule compares `group`: one word's spellings across the set, written more than once. */
+function isSpellingGroup(group: readonly DocMention[]): boolean {
+  return group.length >= 2 && group[0]!.mention.kind === 'spelling';
 }
+
+/** The groups of mentions this rule compares. */
+export function* spellingGroups(index: NameIndex): Generator<readonly DocMention[]> {
+  for (const group of index.byKey.values()) if (isSpellingGroup(group)) yield group;
+}
+
+/** A spelling group is judged whole. */
+const judge: GroupJudge = (_key, group, config) => [variantForms(group, config)];
 
 const wording: ConsistencyWording = {
   message(here, others, scope, preferred, configured, mention) {
@@ -35,9 +43,10 @@ export const inconsistentSpelling: SetRule = {
   check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
     const index = nameIndex(documents);
-    for (const group of spellingGroups(index)) {
-      memoisedGroup(this.id, context.severity, context.config, group, () => [variantForms(group, context.config)], wording, findings, index);
-    }
+    // forEach, not spellingGroups or for-of: a generator's result and a for-of entry pair are objects made for every key, on every run.
+    index.byKey.forEach((group, key) => {
+      if (isSpellingGroup(group)) memoisedGroup(this.id, context.severity, context.config, key, group, judge, wording, findings, index);
+    });
     return findings;
   },
 };
