@@ -78,3 +78,65 @@ describe('name index of one document', () => {
     expect(view(after)).toEqual(view(indexNames(docs)));
   });
 });
+
+// In a set of documents, the one edited document is patched the same way; rules memoise findings per group
+// there, so a group whose mentions moved must be a new array, and only a group the edit left in place the same.
+describe('name index of a document set, one document edited at a time', () => {
+  const URIS = ['a.md', 'b.md', 'c.md'];
+
+  it('equals a fresh build after each paragraph edit', () => {
+    const edit = fc.record({ doc: fc.nat(URIS.length - 1), step });
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...PARAGRAPHS), { maxLength: 25 }), { minLength: URIS.length, maxLength: URIS.length }), fc.array(edit, { minLength: 1, maxLength: 10 }), (initial, edits) => {
+        const linter = new Linter();
+        const state = new NameIndexState();
+        const drafts = initial.map((paragraphs) => [...paragraphs]);
+        const summaries = () => drafts.map((paragraphs, i) => linter.analyze({ uri: URIS[i]!, languageId: 'markdown', text: paragraphs.join('\n\n') }, undefined, { summaryOnly: true }).summary);
+        state.update(summaries());
+        for (const { doc, step: s } of edits) {
+          drafts[doc] = applyStep(drafts[doc]!, s);
+          const docs = summaries();
+          expect(view(state.update(docs))).toEqual(view(indexNames(docs)));
+        }
+      }),
+      { numRuns: 150, seed: 20261129 },
+    );
+  });
+
+  it('lists a key under new index keys, in their place, when an edit makes a document define it', () => {
+    const linter = new Linter();
+    const state = new NameIndexState();
+    const summary = (uri: string, paragraphs: readonly string[]) => linter.analyze({ uri, languageId: 'markdown', text: paragraphs.join('\n\n') }, undefined, { summaryOnly: true }).summary;
+    // b.md defines GAO, which a.md uses: b.md's mentions of it are listed apart, under a key of their own.
+    const other = ['The Government Accountability Office (GAO) said GAO agreed.', 'Washington, D.C. is here.'];
+    state.update([summary('a.md', ['The GAO and DC met.', 'Nothing to see here at all.']), summary('b.md', other)]);
+    // a.md keeps its keys but now defines DC: its DC is listed apart too, before b.md's GAO (set order).
+    const docs = [summary('a.md', ['The GAO and DC met.', 'A defined contribution (DC) plan.']), summary('b.md', other)];
+    const after = state.update(docs);
+    expect([...after.byKey.keys()].filter((key) => key.includes('\u0000'))).toEqual(['N:dc\u0000a.md', 'N:gao\u0000b.md']);
+    expect(view(after)).toEqual(view(indexNames(docs)));
+  });
+
+  it('gives a new group to every key whose mentions moved, and keeps the others', () => {
+    const linter = new Linter();
+    const state = new NameIndexState();
+    const summary = (uri: string, paragraphs: readonly string[]) => linter.analyze({ uri, languageId: 'markdown', text: paragraphs.join('\n\n') }, undefined, { summaryOnly: true }).summary;
+    const other = ['President Zelenskyy met the U.S. delegation.', 'The CBO and NATO and Nato.'];
+    const draft = ['Zelensky said the US would help.', 'Nothing to see here at all.', 'A cease-fire and a ceasefire.'];
+    const before = state.update([summary('a.md', other), summary('b.md', draft)]);
+    const groupOf = (index: NameIndex, text: string) => [...index.byKey.values()].find((group) => group.some((m) => m.mention.text === text))!;
+    const [usBefore, natoBefore, ceasefireBefore] = [groupOf(before, 'US'), groupOf(before, 'Nato'), groupOf(before, 'ceasefire')];
+    const firstBefore = before.documents[1]!.mentions[0];
+    const edited = [...draft];
+    edited[1] = 'Nothing to see here at all, really.';
+    const docs = [summary('a.md', other), summary('b.md', edited)];
+    const after = state.update(docs);
+    expect(view(after)).toEqual(view(indexNames(docs)));
+    expect(after.carriesOver).toBe(true);
+    // Before the edit: the same mention object and group; after it: moved, so a new group; no mention in the draft: untouched.
+    expect(after.documents[1]!.mentions[0]).toBe(firstBefore);
+    expect(groupOf(after, 'US')).toBe(usBefore);
+    expect(groupOf(after, 'Nato')).toBe(natoBefore);
+    expect(groupOf(after, 'ceasefire')).not.toBe(ceasefireBefore);
+  });
+});

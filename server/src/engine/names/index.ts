@@ -434,9 +434,10 @@ export class NameIndexState {
     if (sameSet && changed.length === 0 && this.last) return this.last;
     const dirty = new Set<string>();
     const words = new Set<string>();
-    const keysBefore = this.docs[0]?.keys ?? [];
+    const edited = sameSet && changed.length === 1 ? this.docs[changed[0]!]! : undefined;
+    const keysBefore = edited?.keys ?? [];
     let patched = false;
-    if (sameSet && documents.length === 1 && this.patchDoc(this.docs[0]!, entryDoc(documents[0]!), documents[0]!.names, dirty, words)) {
+    if (edited && this.patchDoc(edited, entryDoc(documents[edited.docIndex]!), documents[edited.docIndex]!.names, dirty, words)) {
       // One document edited in a few paragraphs: patched in place (see patchDoc).
       patched = true;
     } else {
@@ -476,13 +477,15 @@ export class NameIndexState {
       dirty.add(`H:${word}`);
       if (word.endsWith('s')) dirty.add(`H:${word.slice(0, -1)}`);
     }
-    // A patch that keeps the document's keys (and so their order) and leaves each touched key one group in its own place changes only those groups.
-    let inPlace = patched && sameItems(this.docs[0]!.keys, keysBefore) && this.last !== undefined;
+    // A patch that keeps the document's keys (and so their order) and leaves each touched key's groups the same
+    // keys in the same places changes only those groups.
+    let inPlace = patched && sameItems(edited!.keys, keysBefore) && this.last !== undefined;
     for (const key of dirty) {
       const before = this.derived.get(key);
       if (this.raw.has(key)) this.derived.set(key, this.derive(key));
       else this.derived.delete(key);
-      if (inPlace && (before === undefined ? this.derived.has(key) : ownGroup(before) === undefined || ownGroup(this.derived.get(key)!) === undefined)) inPlace = false;
+      const after = this.derived.get(key);
+      if (inPlace && (before === undefined || after === undefined ? before !== after : !sameShape(before, after))) inPlace = false;
     }
     this.last = inPlace ? this.patchResult(dirty) : this.result();
     return this.last;
@@ -491,17 +494,24 @@ export class NameIndexState {
   /**
    * The previous index with the groups of `dirty` keys replaced, for a
    * patched document whose keys kept their order (see {@link update}): the
-   * map is changed in place, keeping every key's position, since a
-   * one-document index is not read again once the next is made (its
+   * map is changed in place, keeping every key's position, since an index
+   * is not read again once the next is made (the patched document's
    * mentions have moved already, see {@link patchDoc}).
    */
   private patchResult(dirty: ReadonlySet<string>): NameIndex {
     const byKey = this.last!.byKey as Map<string, readonly DocMention[]>;
     for (const key of dirty) {
       const derived = this.derived.get(key);
-      if (derived !== undefined) byKey.set(key, ownGroup(derived)!);
+      if (derived === undefined) continue;
+      if (isGroup(derived)) {
+        byKey.set(key, derived);
+        continue;
+      }
+      if (derived.main) byKey.set(key, derived.main);
+      for (const { key: local, group } of derived.localised) byKey.set(local, group);
+      for (const [person, group] of derived.persons) byKey.set(person, group);
     }
-    return { documents: this.docs.map((entry) => entry.names), byKey, carriesOver: false, keepsGroups: this.carriesOver };
+    return { documents: this.docs.map((entry) => entry.names), byKey, carriesOver: this.carriesOver && this.docs.length > 1, keepsGroups: this.carriesOver };
   }
 
   private rebuild(documents: readonly IndexEntry[]): NameIndex {
@@ -612,13 +622,17 @@ export class NameIndexState {
   }
 
   /**
-   * Updates the only document of a one-document set for an edit of a few
-   * paragraphs, where a rebuild would re-place every mention: blocks before
-   * and after the edit keep their mention objects (the placements of those
-   * after it move by the edit's length change), only the keys of the edited
-   * blocks are made dirty. Mentions thus change in place, which is safe only
-   * because a one-document index never carries over (rules memoise nothing
-   * on it); their document reference follows the entry's. False, with
+   * Updates the one changed document of a set for an edit of a few
+   * paragraphs, where taking it out and adding it again would re-place
+   * every mention and touch every group it writes in: blocks before and
+   * after the edit keep their mention objects (the placements of those after
+   * it move by the edit's length change), and only the keys of the edited
+   * blocks are made dirty. Mentions thus change in place. In a one-document
+   * set that is safe because its index never carries over (rules memoise
+   * nothing on it by position). In a larger set rules memoise findings per
+   * group, so every key with a mention or closed word after the edit is
+   * made dirty too: its group gets a new array, and no memo of the old one
+   * is read. Their document reference follows the entry's. False, with
    * nothing changed, when the edit is too large to be worth it.
    */
   private patchDoc(entry: DocEntry, doc: DocumentRef, summary: NamesSummary, dirty: Set<string>, words: Set<string>): boolean {
@@ -657,19 +671,26 @@ export class NameIndexState {
     }
     for (let i = prefix; i < prefix + middle; i++) dirty.add(entry.base[i]!.mention.key);
     for (const key of addedByKey.keys()) dirty.add(key);
-    // Each touched group: its prefix part, the new middle, its suffix part (still at old offsets here).
-    // Touched keys with no use before the edit: their first use moves (see placeKeys).
+    if (this.docs.length > 1) {
+      // Groups whose mentions move (see above): their keys, and the closed forms written after the edit (see derive).
+      for (let i = prefix + middle; i < entry.base.length; i++) dirty.add(entry.base[i]!.mention.key);
+      for (let b = n0 - tail; b < n0; b++) for (const word of old.blocks[b]!.closedWords) words.add(word);
+    }
+    // Each touched group: its prefix part, the new middle, its suffix part (still at old offsets here), among
+    // the other documents' mentions. Touched keys this document does not use before the edit: their first use
+    // here moves (see placeKeys).
     const unprefixed = new Set<string>();
     for (const key of dirty) {
       const group = this.raw.get(key) ?? [];
-      const cut = countBefore(group, middleStart, 0);
-      if (cut === 0) unprefixed.add(key);
-      const next = group.slice(0, cut).concat(addedByKey.get(key) ?? [], group.slice(countBefore(group, suffixStart, cut)));
+      const [low, high] = docSpan(group, entry.docIndex);
+      const cut = countBefore(group, middleStart, low, high);
+      if (cut === low) unprefixed.add(key);
+      const next = group.slice(0, cut).concat(addedByKey.get(key) ?? [], group.slice(countBefore(group, suffixStart, cut, high)));
       if (next.length === 0) this.raw.delete(key);
       else this.raw.set(key, next);
     }
     // Before any mention moves: placeKeys reads old offsets.
-    let keys = this.placeKeys(entry.keys, dirty, unprefixed, added, middleStart);
+    let keys = this.placeKeys(entry, dirty, unprefixed, added, middleStart);
     const base = entry.base as DocMention[];
     // Typing mostly keeps a paragraph's mention count: then the list is patched in place (safe for the reason above).
     // Otherwise concatenated: a splice with a long paragraph's mentions spread as call arguments could overflow the stack.
@@ -707,12 +728,16 @@ export class NameIndexState {
       for (const word of summary.blocks[b]!.closedWords) {
         words.add(word);
         gone.delete(word);
-        if (!this.closed.has(word) && this.singularOf(word) !== undefined) this.closed.set(word, [entry]);
+        if (this.singularOf(word) !== undefined) addWriter(this.closed, word, entry);
       }
     }
     if (gone.size > 0) {
       for (let b = 0; b < n1 && gone.size > 0; b++) if (b < head || b >= n1 - tail) for (const word of summary.blocks[b]!.closedWords) gone.delete(word);
-      for (const word of gone) this.closed.delete(word);
+      for (const word of gone) {
+        const writers = this.closed.get(word)?.filter((writer) => writer !== entry);
+        if (writers && writers.length > 0) this.closed.set(word, writers);
+        else this.closed.delete(word);
+      }
     }
 
     entry.doc = doc;
@@ -729,17 +754,21 @@ export class NameIndexState {
     for (let b = head; b < n1 - tail; b++) for (const definition of summary.blocks[b]!.definitions) definitions.push(new BlockDefinitionAt(placements[b]!, definition));
     for (let i = entry.definitions.length - definitionsAfter; i < entry.definitions.length; i++) definitions.push(entry.definitions[i]!);
     entry.definitions = definitions;
-    // The only document defines a key or not: only keys that start or stop being defined are derived again.
+    // Only keys this document starts or stops defining are derived again.
     const definedBefore = new Set(entry.definedKeys);
     entry.definedKeys = [...new Set(definitions.map((d) => d.definition.key))];
     for (const key of entry.definedKeys) {
       if (definedBefore.delete(key)) continue;
       dirty.add(key);
-      this.definers.set(key, new Set([entry]));
+      const set = this.definers.get(key);
+      if (set) set.add(entry);
+      else this.definers.set(key, new Set([entry]));
     }
     for (const key of definedBefore) {
       dirty.add(key);
-      this.definers.delete(key);
+      const set = this.definers.get(key);
+      set?.delete(entry);
+      if (set?.size === 0) this.definers.delete(key);
     }
     entry.names = { doc, mentions, acronyms, definitions };
     return true;
@@ -755,14 +784,19 @@ export class NameIndexState {
    * place there is not known from the keys alone): the caller recounts.
    */
   private placeKeys(
-    old: readonly string[],
+    entry: DocEntry,
     dirty: ReadonlySet<string>,
     unprefixed: ReadonlySet<string>,
     added: readonly DocMention[],
     middleStart: number,
   ): readonly string[] | undefined {
-    // Whether `key` is used before the edit; true for a leading run of `old` (first-use order), so it can be bisected.
-    const usedBefore = (key: string): boolean => (dirty.has(key) ? !unprefixed.has(key) : this.raw.get(key)![0]!.start < middleStart);
+    const old = entry.keys;
+    // Whether the document uses `key` before the edit; true for a leading run of `old` (first-use order), so it can be bisected.
+    const usedBefore = (key: string): boolean => {
+      if (dirty.has(key)) return !unprefixed.has(key);
+      const group = this.raw.get(key)!;
+      return group[docSpan(group, entry.docIndex)[0]]!.start < middleStart;
+    };
     if (unprefixed.size === 0) return old;
     let low = 0;
     let high = old.length;
@@ -937,14 +971,49 @@ function closedUses(entry: DocEntry, word: string, tracked: ReadonlyMap<string, 
 }
 
 /**
- * How many mentions of a group of one document start before `offset`, from
- * `from` on. Bisected: a group lists its mentions block by block, so starts
- * rise from block to block (not always within one), and `offset` is a
- * block's start.
+ * Where document `docIndex`'s mentions lie in `group`: `[low, high)`.
+ * Groups list the documents in set order (see addDoc), so it is bisected.
  */
-function countBefore(group: readonly DocMention[], offset: number, from: number): number {
-  let low = from;
+function docSpan(group: readonly DocMention[], docIndex: number): [number, number] {
+  let low = 0;
   let high = group.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (group[mid]!.docIndex < docIndex) low = mid + 1;
+    else high = mid;
+  }
+  let end = low;
+  let top = group.length;
+  while (end < top) {
+    const mid = (end + top) >> 1;
+    if (group[mid]!.docIndex <= docIndex) end = mid + 1;
+    else top = mid;
+  }
+  return [low, end];
+}
+
+/** Lists `entry` among the writers of closed word `word` (in set order), if it is not already. */
+function addWriter(closed: Map<string, DocEntry[]>, word: string, entry: DocEntry): void {
+  const list = closed.get(word);
+  if (!list) {
+    closed.set(word, [entry]);
+    return;
+  }
+  if (list.includes(entry)) return;
+  let at = list.length;
+  while (at > 0 && list[at - 1]!.docIndex > entry.docIndex) at--;
+  list.splice(at, 0, entry);
+}
+
+/**
+ * How many mentions of a group of one document start before `offset`, from
+ * `from` on, up to `to` (where that document's part of the group ends).
+ * Bisected: a group lists its mentions block by block, so starts rise from
+ * block to block (not always within one), and `offset` is a block's start.
+ */
+function countBefore(group: readonly DocMention[], offset: number, from: number, to = group.length): number {
+  let low = from;
+  let high = to;
   while (low < high) {
     const mid = (low + high) >> 1;
     if (group[mid]!.start < offset) low = mid + 1;
@@ -965,10 +1034,28 @@ function isGroup(derived: Derived | readonly DocMention[]): derived is readonly 
   return Array.isArray(derived);
 }
 
-/** The group of a key when that is all it contributes (under its own name, nothing localised or split into persons). */
-function ownGroup(derived: Derived | readonly DocMention[]): readonly DocMention[] | undefined {
-  if (isGroup(derived)) return derived;
-  return derived.localised.length === 0 && derived.persons.length === 0 ? derived.main : undefined;
+/**
+ * Whether two derivations of a key put groups under the same index keys, in
+ * the same places (see {@link NameIndexState.result}): then an index can
+ * take the new groups in place of the old ones.
+ */
+function sameShape(before: Derived | readonly DocMention[], after: Derived | readonly DocMention[]): boolean {
+  const a = asDerived(before);
+  const b = asDerived(after);
+  return (
+    (a.main === undefined) === (b.main === undefined) &&
+    a.localised.length === b.localised.length &&
+    a.localised.every((l, i) => l.key === b.localised[i]!.key && l.docIndex === b.localised[i]!.docIndex && l.seq === b.localised[i]!.seq) &&
+    a.persons.length === b.persons.length &&
+    a.persons.every(([person], i) => person === b.persons[i]![0])
+  );
+}
+
+const NOTHING_DERIVED: Derived['localised'] = [];
+
+/** A plain group as the derivation that puts it under its own key only. */
+function asDerived(derived: Derived | readonly DocMention[]): Derived {
+  return isGroup(derived) ? { main: derived, localised: NOTHING_DERIVED, persons: [] } : derived;
 }
 
 /**
