@@ -285,14 +285,14 @@ export function memoisedGroup(
   judge: GroupJudge,
   wording: ConsistencyWording,
   out: Map<string, Finding[]>,
-  index: Pick<NameIndex, 'carriesOver' | 'keepsGroups'>,
+  index: Pick<NameIndex, 'carriesOver' | 'keepsGroups' | 'moved'>,
 ): void {
   if (index.carriesOver) {
     let cached = groupFindings.get(group);
     const fingerprint = configFingerprint(config);
     if (!cached || cached.ruleId !== ruleId || cached.config !== fingerprint || cached.severity !== severity) {
       const local = new Map<string, Finding[]>();
-      reportAll(ruleId, severity, judge(key, group, config), wording, local);
+      reportAll(ruleId, severity, memoisedVerdict(ruleId, fingerprint, config, key, group, judge, index.moved), wording, local);
       cached = { ruleId, config: fingerprint, severity, found: local.size === 0 ? NO_FINDINGS : [...local] };
       groupFindings.set(group, cached);
     }
@@ -304,14 +304,37 @@ export function memoisedGroup(
     return;
   }
   if (!index.keepsGroups) return reportAll(ruleId, severity, judge(key, group, config), wording, out);
+  reportAll(ruleId, severity, memoisedVerdict(ruleId, configFingerprint(config), config, key, group, judge, undefined), wording, out);
+}
+
+function holds(verdict: GroupVerdict | undefined, ruleId: string, fingerprint: string): verdict is GroupVerdict {
+  return verdict !== undefined && verdict.ruleId === ruleId && verdict.config === fingerprint;
+}
+
+/**
+ * The inconsistent parts of `group`, judged once per group array; a group
+ * that only moved (`moved`, see {@link NameIndex.moved}) takes its old
+ * array's verdict.
+ */
+function memoisedVerdict(
+  ruleId: string,
+  fingerprint: string,
+  config: LintConfig,
+  key: string,
+  group: readonly DocMention[],
+  judge: GroupJudge,
+  moved: NameIndex['moved'],
+): readonly VariantForms[] {
   let verdict = groupVerdicts.get(group);
-  const fingerprint = configFingerprint(config);
-  if (!verdict || verdict.ruleId !== ruleId || verdict.config !== fingerprint) {
+  if (holds(verdict, ruleId, fingerprint)) return verdict.variants;
+  const before = moved?.get(group);
+  verdict = before && groupVerdicts.get(before);
+  if (!holds(verdict, ruleId, fingerprint)) {
     const found = judge(key, group, config).filter((v): v is VariantForms => v !== undefined);
     verdict = { ruleId, config: fingerprint, variants: found.length === 0 ? CONSISTENT : found };
-    groupVerdicts.set(group, verdict);
   }
-  reportAll(ruleId, severity, verdict.variants, wording, out);
+  groupVerdicts.set(group, verdict);
+  return verdict.variants;
 }
 
 /**

@@ -142,6 +142,14 @@ export interface NameIndex {
    * positions, may then be memoised per group. True whenever `carriesOver` is.
    */
   readonly keepsGroups?: boolean;
+  /**
+   * Groups of this index that hold the very mentions of a group of the
+   * previous one, in the same order, only moved by an edit before them
+   * (keyed by the new group, to the old): what rules derived from the old
+   * group's words holds for the new one. Only for an index that carries
+   * over, whose moved groups are new arrays (see NameIndexState.patchDoc).
+   */
+  readonly moved?: ReadonlyMap<readonly DocMention[], readonly DocMention[]>;
 }
 
 /** Where per-block mentions come from: a {@link MentionCache}, or the shared bounded cache. */
@@ -480,14 +488,18 @@ export class NameIndexState {
     // A patch that keeps the document's keys (and so their order) and leaves each touched key's groups the same
     // keys in the same places changes only those groups.
     let inPlace = patched && sameItems(edited!.keys, keysBefore) && this.last !== undefined;
+    const moved = new Map<readonly DocMention[], readonly DocMention[]>();
     for (const key of dirty) {
       const before = this.derived.get(key);
       if (this.raw.has(key)) this.derived.set(key, this.derive(key));
       else this.derived.delete(key);
       const after = this.derived.get(key);
-      if (inPlace && (before === undefined || after === undefined ? before !== after : !sameShape(before, after))) inPlace = false;
+      const same = before !== undefined && after !== undefined && sameShape(before, after);
+      if (inPlace && (before === undefined || after === undefined ? before !== after : !same)) inPlace = false;
+      if (patched && same) pairMoved(before, after, moved);
     }
-    this.last = inPlace ? this.patchResult(dirty) : this.result();
+    const index = inPlace ? this.patchResult(dirty) : this.result();
+    this.last = index.carriesOver && moved.size > 0 ? { ...index, moved } : index;
     return this.last;
   }
 
@@ -1052,6 +1064,18 @@ function sameShape(before: Derived | readonly DocMention[], after: Derived | rea
 }
 
 const NOTHING_DERIVED: Derived['localised'] = [];
+
+/** Enters in `moved` each group of `after` that holds the same mentions as its counterpart in `before` (of the same shape). */
+function pairMoved(before: Derived | readonly DocMention[], after: Derived | readonly DocMention[], moved: Map<readonly DocMention[], readonly DocMention[]>): void {
+  const pair = (old: readonly DocMention[] | undefined, next: readonly DocMention[] | undefined): void => {
+    if (old && next && old !== next && sameItems(old, next)) moved.set(next, old);
+  };
+  const a = asDerived(before);
+  const b = asDerived(after);
+  pair(a.main, b.main);
+  a.localised.forEach((local, i) => pair(local.group, b.localised[i]!.group));
+  a.persons.forEach(([, group], i) => pair(group, b.persons[i]![1]));
+}
 
 /** A plain group as the derivation that puts it under its own key only. */
 function asDerived(derived: Derived | readonly DocMention[]): Derived {
