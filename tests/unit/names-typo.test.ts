@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Linter } from '../../server/src/engine/index';
 import { doc } from './helpers';
 import { allNameFindings, covered, findingsOf, namesConfig } from './names-helpers';
 
@@ -33,5 +34,20 @@ describe('possible-name-typo', () => {
     expect(typos('The Employment report. The Employment data. The Employment index. The Deployment plan.')).toEqual([]);
     // Declared different.
     expect(typos(`${common}Then Pete Hegsith left.`, namesConfig({ names: { distinct: [['Hegseth', 'Hegsith']] } }))).toEqual([]);
+  });
+});
+
+describe('possible-name-typo across a set, run after run', () => {
+  it('moves the hint\'s related locations when an edit moves the common form, in another document', () => {
+    const linter = new Linter();
+    const common = 'Defense Secretary Pete Hegseth spoke on Monday.\n\nLater Hegseth met the press.\n\nReporters asked Hegseth about Ukraine.';
+    const rare = doc('a.md', 'Then Pete Hegsith left.');
+    linter.lint([rare, doc('b.md', common)]);
+    // A paragraph before every Hegseth of b.md: the rare form's hint is unchanged, but where it points moved.
+    const set = [rare, doc('b.md', `A new first paragraph.\n\n${common}`)];
+    const hint = (results: ReturnType<Linter['lint']>) => results.find((r) => r.uri === 'a.md')!.findings.find((f) => f.ruleId === 'possible-name-typo')!;
+    const again = hint(linter.lint(set));
+    expect(again).toEqual(hint(new Linter().lint(set)));
+    expect(again.message).toContain('first on line 3 of b.md');
   });
 });

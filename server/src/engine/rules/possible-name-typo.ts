@@ -15,7 +15,7 @@
  */
 import type { LintConfig } from '../config';
 import { configFingerprint, declaredDistinct, ownMentions, where } from '../names/consistency';
-import { compareMentions, nameIndex, sameItems, type DocMention } from '../names/index';
+import { compareMentions, nameIndex, sameItems, type DocMention, type NameIndex } from '../names/index';
 import { HEADING, SENTENCE_INITIAL, TITLES } from '../names/mentions';
 import { foldDiacritics } from '../names/normalize';
 import { differsOnlyInEnding, editDistance, jaroWinkler } from '../names/similarity';
@@ -80,9 +80,22 @@ interface WordIndex {
 }
 let lastIndex: WordIndex | undefined;
 
-function entityFor(group: readonly DocMention[], memoise: boolean): Entity | null {
+/**
+ * The entity of `group`. A group that only moved with an edit before it
+ * (`moved`, see NameIndex.moved) takes its old group's entity, whose words,
+ * neighbourhood and verdict still hold; it goes into `movedNow`, since its
+ * findings hold positions.
+ */
+function entityFor(group: readonly DocMention[], memoise: boolean, moved: NameIndex['moved'], movedNow: Set<Entity>): Entity | null {
   let entity = memoise ? entityOf.get(group) : undefined;
   if (entity !== undefined) return entity;
+  const before = memoise ? moved?.get(group) : undefined;
+  const old = before && entityOf.get(before);
+  if (old !== undefined) {
+    entityOf.set(group, old);
+    if (old) movedNow.add(old);
+    return old;
+  }
   const own = ownMentions(group).filter((m) => m.mention.kind === 'name');
   const folded = own.length === 0 ? '' : foldDiacritics(own[0]!.mention.text).toLowerCase();
   entity = folded.length >= MIN_LENGTH ? { folded, mentions: own } : null;
@@ -281,9 +294,10 @@ export const possibleNameTypo: SetRule = {
     const memoise = names.carriesOver === true;
     const keep = names.keepsGroups === true;
     // forEach rather than for-of: no entry pair made for each of the index's keys, most of which are not names.
+    const movedNow = new Set<Entity>();
     names.byKey.forEach((group, key) => {
       if (!key.startsWith('N:') || group[0]!.mention.kind !== 'name') return;
-      const entity = entityFor(group, keep);
+      const entity = entityFor(group, keep, names.moved, movedNow);
       if (entity) entities.push(entity);
     });
     // Only people's surnames: a capitalised common noun ("Employment") is no name to misspell.
@@ -309,7 +323,8 @@ export const possibleNameTypo: SetRule = {
       }
       if (!verdict.best) continue;
       let judged = rare.judged;
-      if (!judged || judged.verdict !== verdict || judged.severity !== context.severity) {
+      // Findings hold the positions of both forms' mentions: made again when either moved.
+      if (!judged || judged.verdict !== verdict || judged.severity !== context.severity || movedNow.has(rare) || movedNow.has(verdict.best)) {
         judged = { verdict, severity: context.severity, found: typoFindings(this.id, context.severity, rare, verdict.best) };
         if (memoise) rare.judged = judged;
       }
