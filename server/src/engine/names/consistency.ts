@@ -271,10 +271,12 @@ function reportAll(ruleId: string, severity: Severity, variants: readonly (Varia
  * parts (from the mentions' words only), {@link reportVariants} places them.
  * An incrementally updated name index keeps the arrays of groups no change
  * touched, so an edit re-judges only the groups it touched: with
- * `index.carriesOver` their findings are kept; with only `index.keepsGroups`
- * (a one-document draft, whose mentions move in place) their verdicts are,
- * and only the few inconsistent groups are placed again. The verdict reads
- * no position but the order of mentions, which a move keeps.
+ * `index.carriesOver` their findings are kept, and a group that only moved
+ * (`index.moved`) keeps its verdict and is placed again; with only
+ * `index.keepsGroups` (a one-document draft, whose mentions move in place)
+ * their verdicts are, and only the few inconsistent groups are placed
+ * again. The verdict reads no position but the order of mentions, which a
+ * move keeps.
  */
 export function memoisedGroup(
   ruleId: string,
@@ -307,6 +309,7 @@ export function memoisedGroup(
   reportAll(ruleId, severity, memoisedVerdict(ruleId, configFingerprint(config), config, key, group, judge, undefined), wording, out);
 }
 
+/** Whether a memoised verdict was made by `ruleId` under the configuration with `fingerprint`. */
 function holds(verdict: GroupVerdict | undefined, ruleId: string, fingerprint: string): verdict is GroupVerdict {
   return verdict !== undefined && verdict.ruleId === ruleId && verdict.config === fingerprint;
 }
