@@ -150,6 +150,13 @@ export interface NameIndex {
    * over, whose moved groups are new arrays (see NameIndexState.patchDoc).
    */
   readonly moved?: ReadonlyMap<readonly DocMention[], readonly DocMention[]>;
+  /**
+   * Groups of this index that are the very arrays of the previous one, with
+   * the same mentions, but moved by an edit before them in their document:
+   * what rules derived from their words holds, what they placed does not.
+   * Only for an index that carries over (see NameIndexState.patchDoc).
+   */
+  readonly shifted?: ReadonlySet<readonly DocMention[]>;
 }
 
 /** Where per-block mentions come from: a {@link MentionCache}, or the shared bounded cache. */
@@ -445,7 +452,9 @@ export class NameIndexState {
     const edited = sameSet && changed.length === 1 ? this.docs[changed[0]!]! : undefined;
     const keysBefore = edited?.keys ?? [];
     let patched = false;
-    if (edited && this.patchDoc(edited, entryDoc(documents[edited.docIndex]!), documents[edited.docIndex]!.names, dirty, words)) {
+    // Keys whose groups keep their members but move with the edit (in a set of more than one document, see patchDoc).
+    const shifted = new Set<string>();
+    if (edited && this.patchDoc(edited, entryDoc(documents[edited.docIndex]!), documents[edited.docIndex]!.names, dirty, words, shifted)) {
       // One document edited in a few paragraphs: patched in place (see patchDoc).
       patched = true;
     } else {
@@ -459,11 +468,7 @@ export class NameIndexState {
     }
     // A closed form's key reads the splits of the word and of its plural.
     for (const key of dirty) if (key.startsWith('H:')) words.add(key.slice(2));
-    for (const word of words) {
-      dirty.add(`H:${word}`);
-      dirty.add(`H:${word}s`);
-      if (word.endsWith('s')) dirty.add(`H:${word.slice(0, -1)}`);
-    }
+    for (const word of words) for (const key of closedKeys(word)) dirty.add(key);
     const changedSplits = new Set<string>();
     for (const key of dirty) {
       if (!key.startsWith('H:')) continue;
@@ -499,7 +504,18 @@ export class NameIndexState {
       if (patched && same) pairMoved(before, after, moved);
     }
     const index = inPlace ? this.patchResult(dirty) : this.result();
-    this.last = index.carriesOver && moved.size > 0 ? { ...index, moved } : index;
+    // The groups of keys that only moved keep their arrays (and stay where the index lists them).
+    const moves = new Set<readonly DocMention[]>();
+    for (const key of shifted) {
+      if (dirty.has(key)) continue;
+      const derived = this.derived.get(key);
+      if (derived === undefined) continue;
+      const { main, localised, persons } = asDerived(derived);
+      if (main) moves.add(main);
+      for (const { group } of localised) moves.add(group);
+      for (const [, group] of persons) moves.add(group);
+    }
+    this.last = index.carriesOver && (moved.size > 0 || moves.size > 0) ? { ...index, moved, shifted: moves } : index;
     return this.last;
   }
 
@@ -642,12 +658,13 @@ export class NameIndexState {
    * blocks are made dirty. Mentions thus change in place. In a one-document
    * set that is safe because its index never carries over (rules memoise
    * nothing on it by position). In a larger set rules memoise findings per
-   * group, so every key with a mention or closed word after the edit is
-   * made dirty too: its group gets a new array, and no memo of the old one
-   * is read. Their document reference follows the entry's. False, with
+   * group, so the keys with a mention or closed word after the edit go into
+   * `shifted`: the index lists their groups (the same arrays) as moved, and
+   * rules place them again (see NameIndex.shifted). Their document
+   * reference follows the entry's. False, with
    * nothing changed, when the edit is too large to be worth it.
    */
-  private patchDoc(entry: DocEntry, doc: DocumentRef, summary: NamesSummary, dirty: Set<string>, words: Set<string>): boolean {
+  private patchDoc(entry: DocEntry, doc: DocumentRef, summary: NamesSummary, dirty: Set<string>, words: Set<string>, shifted: Set<string>): boolean {
     const old = entry.summary;
     const n0 = old.blocks.length;
     const n1 = summary.blocks.length;
@@ -684,9 +701,9 @@ export class NameIndexState {
     for (let i = prefix; i < prefix + middle; i++) dirty.add(entry.base[i]!.mention.key);
     for (const key of addedByKey.keys()) dirty.add(key);
     if (this.docs.length > 1) {
-      // Groups whose mentions move (see above): their keys, and the closed forms written after the edit (see derive).
-      for (let i = prefix + middle; i < entry.base.length; i++) dirty.add(entry.base[i]!.mention.key);
-      for (let b = n0 - tail; b < n0; b++) for (const word of old.blocks[b]!.closedWords) words.add(word);
+      // Groups whose mentions move (see above): their keys, and those of the closed forms written after the edit (see derive).
+      for (let i = prefix + middle; i < entry.base.length; i++) shifted.add(entry.base[i]!.mention.key);
+      for (let b = n0 - tail; b < n0; b++) for (const word of old.blocks[b]!.closedWords) for (const key of closedKeys(word)) shifted.add(key);
     }
     // Each touched group: its prefix part, the new middle, its suffix part (still at old offsets here), among
     // the other documents' mentions. Touched keys this document does not use before the edit: their first use
@@ -1002,6 +1019,11 @@ function docSpan(group: readonly DocMention[], docIndex: number): [number, numbe
     else top = mid;
   }
   return [low, end];
+}
+
+/** The keys whose groups a closed word's uses may join: its own, its plural's and its singular's (see derive). */
+function closedKeys(word: string): string[] {
+  return word.endsWith('s') ? [`H:${word}`, `H:${word}s`, `H:${word.slice(0, -1)}`] : [`H:${word}`, `H:${word}s`];
 }
 
 /** Lists `entry` among the writers of closed word `word` (in set order), if it is not already. */

@@ -295,6 +295,11 @@ export const possibleNameTypo: SetRule = {
     const keep = names.keepsGroups === true;
     // forEach rather than for-of: no entry pair made for each of the index's keys, most of which are not names.
     const movedNow = new Set<Entity>();
+    // Groups that kept their arrays but moved: their entities hold, their hints' positions do not.
+    for (const group of names.shifted ?? []) {
+      const entity = entityOf.get(group);
+      if (entity) movedNow.add(entity);
+    }
     names.byKey.forEach((group, key) => {
       if (!key.startsWith('N:') || group[0]!.mention.kind !== 'name') return;
       const entity = entityFor(group, keep, names.moved, movedNow);
