@@ -293,13 +293,13 @@ export const possibleNameTypo: SetRule = {
     // their mentions move: entities, the word index and verdicts (words only) carry over, findings (positions) do not.
     const memoise = names.carriesOver === true;
     const keep = names.keepsGroups === true;
-    // forEach rather than for-of: no entry pair made for each of the index's keys, most of which are not names.
+    // Entities whose mentions moved since the last run: their words hold, their hints' positions do not.
     const movedNow = new Set<Entity>();
-    // Groups that kept their arrays but moved: their entities hold, their hints' positions do not.
     for (const group of names.shifted ?? []) {
       const entity = entityOf.get(group);
       if (entity) movedNow.add(entity);
     }
+    // forEach rather than for-of: no entry pair made for each of the index's keys, most of which are not names.
     names.byKey.forEach((group, key) => {
       if (!key.startsWith('N:') || group[0]!.mention.kind !== 'name') return;
       const entity = entityFor(group, keep, names.moved, movedNow);
