@@ -272,7 +272,7 @@ function reportAll(ruleId: string, severity: Severity, variants: readonly (Varia
  * An incrementally updated name index keeps the arrays of groups no change
  * touched, so an edit re-judges only the groups it touched: with
  * `index.carriesOver` their findings are kept, and a group that only moved
- * (`index.moved`, `index.shifted`) keeps its verdict and is placed again;
+ * (`index.moved`) keeps its verdict and is placed again;
  * with only `index.keepsGroups` (a one-document draft, whose mentions move
  * in place) their verdicts are, and only the few inconsistent groups are
  * placed again. The verdict reads no position but the order of mentions,
@@ -287,13 +287,13 @@ export function memoisedGroup(
   judge: GroupJudge,
   wording: ConsistencyWording,
   out: Map<string, Finding[]>,
-  index: Pick<NameIndex, 'carriesOver' | 'keepsGroups' | 'moved' | 'shifted'>,
+  index: Pick<NameIndex, 'carriesOver' | 'keepsGroups' | 'moved'>,
 ): void {
   if (index.carriesOver) {
     let cached = groupFindings.get(group);
     const fingerprint = configFingerprint(config);
-    // A shifted group's findings hold the positions before the edit; its verdict holds.
-    if (!cached || cached.ruleId !== ruleId || cached.config !== fingerprint || cached.severity !== severity || index.shifted?.has(group)) {
+    // A moved group's findings hold the positions before the edit; its verdict holds.
+    if (!cached || cached.ruleId !== ruleId || cached.config !== fingerprint || cached.severity !== severity || index.moved?.has(group)) {
       const local = new Map<string, Finding[]>();
       reportAll(ruleId, severity, memoisedVerdict(ruleId, fingerprint, config, key, group, judge, index.moved), wording, local);
       cached = { ruleId, config: fingerprint, severity, found: local.size === 0 ? NO_FINDINGS : [...local] };

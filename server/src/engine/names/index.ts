@@ -144,19 +144,13 @@ export interface NameIndex {
   readonly keepsGroups?: boolean;
   /**
    * Groups of this index that hold the very mentions of a group of the
-   * previous one, in the same order, only moved by an edit before them
-   * (keyed by the new group, to the old): what rules derived from the old
-   * group's words holds for the new one. Only for an index that carries
-   * over, whose moved groups are new arrays (see NameIndexState.patchDoc).
+   * previous one, in the same order, moved by an edit before them: keyed by
+   * the group here, to the previous one's (the same array when the group
+   * kept it). What rules derived from the old group's words holds for the
+   * new one; what they placed does not. Only for an index that carries over
+   * (see NameIndexState.patchDoc).
    */
   readonly moved?: ReadonlyMap<readonly DocMention[], readonly DocMention[]>;
-  /**
-   * Groups of this index that are the very arrays of the previous one, with
-   * the same mentions, but moved by an edit before them in their document:
-   * what rules derived from their words holds, what they placed does not.
-   * Only for an index that carries over (see NameIndexState.patchDoc).
-   */
-  readonly shifted?: ReadonlySet<readonly DocMention[]>;
 }
 
 /** Where per-block mentions come from: a {@link MentionCache}, or the shared bounded cache. */
@@ -503,19 +497,13 @@ export class NameIndexState {
       if (inPlace && (before === undefined || after === undefined ? before !== after : !same)) inPlace = false;
       if (patched && same) pairMoved(before, after, moved);
     }
-    const index = inPlace ? this.patchResult(dirty) : this.result();
     // The groups of keys that only moved keep their arrays (and stay where the index lists them).
-    const moves = new Set<readonly DocMention[]>();
     for (const key of shifted) {
-      if (dirty.has(key)) continue;
-      const derived = this.derived.get(key);
-      if (derived === undefined) continue;
-      const { main, localised, persons } = asDerived(derived);
-      if (main) moves.add(main);
-      for (const { group } of localised) moves.add(group);
-      for (const [, group] of persons) moves.add(group);
+      const derived = dirty.has(key) ? undefined : this.derived.get(key);
+      if (derived !== undefined) pairMoved(derived, derived, moved);
     }
-    this.last = index.carriesOver && (moved.size > 0 || moves.size > 0) ? { ...index, moved, shifted: moves } : index;
+    const index = inPlace ? this.patchResult(dirty) : this.result();
+    this.last = index.carriesOver && moved.size > 0 ? { ...index, moved } : index;
     return this.last;
   }
 
@@ -660,7 +648,7 @@ export class NameIndexState {
    * nothing on it by position). In a larger set rules memoise findings per
    * group, so the keys with a mention or closed word after the edit go into
    * `shifted`: the index lists their groups (the same arrays) as moved, and
-   * rules place them again (see NameIndex.shifted). Their document
+   * rules place them again (see NameIndex.moved). Their document
    * reference follows the entry's. False, with
    * nothing changed, when the edit is too large to be worth it.
    */
@@ -1087,10 +1075,14 @@ function sameShape(before: Derived | readonly DocMention[], after: Derived | rea
 
 const NOTHING_DERIVED: Derived['localised'] = [];
 
-/** Enters in `moved` each group of `after` that holds the same mentions as its counterpart in `before` (of the same shape). */
+/**
+ * Enters in `moved` each group of `after` that holds the same mentions as its
+ * counterpart in `before` (of the same shape; `after` may be `before`, for a
+ * key whose groups kept their arrays).
+ */
 function pairMoved(before: Derived | readonly DocMention[], after: Derived | readonly DocMention[], moved: Map<readonly DocMention[], readonly DocMention[]>): void {
   const pair = (old: readonly DocMention[] | undefined, next: readonly DocMention[] | undefined): void => {
-    if (old && next && old !== next && sameItems(old, next)) moved.set(next, old);
+    if (old && next && (old === next || sameItems(old, next))) moved.set(next, old);
   };
   const a = asDerived(before);
   const b = asDerived(after);

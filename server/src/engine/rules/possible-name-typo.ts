@@ -82,19 +82,21 @@ let lastIndex: WordIndex | undefined;
 
 /**
  * The entity of `group`. A group that only moved with an edit before it
- * (`moved`, see NameIndex.moved) takes its old group's entity, whose words,
+ * (`moved`, see NameIndex.moved) has its old group's entity, whose words,
  * neighbourhood and verdict still hold; it goes into `movedNow`, since its
  * findings hold positions.
  */
 function entityFor(group: readonly DocMention[], memoise: boolean, moved: NameIndex['moved'], movedNow: Set<Entity>): Entity | null {
-  let entity = memoise ? entityOf.get(group) : undefined;
-  if (entity !== undefined) return entity;
   const before = memoise ? moved?.get(group) : undefined;
-  const old = before && entityOf.get(before);
-  if (old !== undefined) {
-    entityOf.set(group, old);
-    if (old) movedNow.add(old);
-    return old;
+  let entity = memoise ? entityOf.get(group) : undefined;
+  // Not `??`: a group that names no entity is memoised as null.
+  if (entity === undefined && before) entity = entityOf.get(before);
+  if (entity !== undefined) {
+    if (before) {
+      entityOf.set(group, entity);
+      if (entity) movedNow.add(entity);
+    }
+    return entity;
   }
   const own = ownMentions(group).filter((m) => m.mention.kind === 'name');
   const folded = own.length === 0 ? '' : foldDiacritics(own[0]!.mention.text).toLowerCase();
@@ -295,10 +297,6 @@ export const possibleNameTypo: SetRule = {
     const keep = names.keepsGroups === true;
     // Entities whose mentions moved since the last run: their words hold, their hints' positions do not.
     const movedNow = new Set<Entity>();
-    for (const group of names.shifted ?? []) {
-      const entity = entityOf.get(group);
-      if (entity) movedNow.add(entity);
-    }
     // forEach rather than for-of: no entry pair made for each of the index's keys, most of which are not names.
     names.byKey.forEach((group, key) => {
       if (!key.startsWith('N:') || group[0]!.mention.kind !== 'name') return;
