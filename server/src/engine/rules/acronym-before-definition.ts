@@ -4,6 +4,7 @@
  * first, so the definition comes too late. Headings, quotations and cited
  * titles are not uses.
  */
+import { detached } from '../document/flatten';
 import { acronymUsage, perDocumentCheck } from '../names/acronym-uses';
 import { where } from '../names/consistency';
 import type { DocumentNames } from '../names/index';
@@ -19,7 +20,8 @@ const check = perDocumentCheck((names: DocumentNames, severity: Severity): Findi
     const use = early[0];
     if (!use) continue;
     const { acronym, long } = first.definition;
-    const defined = names.doc.text.slice(first.start, first.end);
+    // A copy: the findings outlive this version of the text, which a slice would keep alive.
+    const defined = detached(names.doc.text.slice(first.start, first.end));
     list.push({
       ruleId: 'acronym-before-definition',
       severity,
