@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { IGNORE_FILE_NAME, loadIgnoreFile, parseIgnoreFile } from '../../server/src/cli/ignore-file';
+import { IGNORE_FILE_NAME, loadIgnoreFile, parseIgnoreFile } from '../../server/src/project/ignore-file';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'policylint-ignore-file-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,8 +1,8 @@
 /**
  * The workspace scan's modules without a server process: URI spelling,
  * ignore lists, the bounded walk, the index, the scanner's reaction to file
- * events and settings, the choice of workspace reports, and the signal that
- * holds workspace pulls.
+ * events and settings, the choice of workspace reports, the folders' ignore
+ * files, and the signal that holds workspace pulls.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { CancellationTokenSource, FileChangeType, type WorkDoneProgressServerRep
 import { resolveConfig } from '../../server/src/engine/index';
 import { showLocationTitle } from '../../server/src/lsp/codeActions';
 import { configDiagnostics, isConfigFileName, ProjectConfigs } from '../../server/src/lsp/projectConfig';
+import { IgnoreFiles, isIgnoreFileName } from '../../server/src/lsp/ignoreFiles';
 import { filterIncluded, findFiles, isIgnoredFile, ScanCancelledError, scanIgnores } from '../../server/src/lsp/scan';
 import { canonicalUri, displayName, fileUri, isUnder } from '../../server/src/lsp/uris';
 import { WorkspaceScanner, type FolderSettings } from '../../server/src/lsp/workspace';
@@ -466,5 +467,57 @@ describe('ProjectConfigs', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('IgnoreFiles', () => {
+  it('reads a folder root .policylintignore once, until invalidated', async () => {
+    write('.policylintignore', '# generated\n/annex.md\narchive/\n!archive/keep.md\n');
+    const warn = vi.fn();
+    const files = new IgnoreFiles(warn);
+    expect(files.peek(root)).toBeUndefined();
+    const isIgnored = await files.resolve(root);
+    expect(files.peek(root)).toBe(isIgnored);
+    expect(isIgnored?.(path.join(root, 'annex.md'))).toBe(true);
+    expect(isIgnored?.(path.join(root, 'sub', 'annex.md'))).toBe(false);
+    expect(isIgnored?.(path.join(root, 'archive', '2024', 'old.md'))).toBe(true);
+    expect(isIgnored?.(path.join(root, 'archive', 'keep.md'))).toBe(false);
+    expect(isIgnored?.(path.join(root, 'brief.md'))).toBe(false);
+
+    write('.policylintignore', 'brief.md\n');
+    // Cached: a change applies only once the server hears of it.
+    expect((await files.resolve(root))?.(path.join(root, 'annex.md'))).toBe(true);
+    files.invalidate();
+    expect(files.peek(root)).toBeUndefined();
+    const changed = await files.resolve(root);
+    expect(changed?.(path.join(root, 'annex.md'))).toBe(false);
+    expect(changed?.(path.join(root, 'brief.md'))).toBe(true);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('ignores nothing without a file, or with one it cannot read (and says which)', async () => {
+    const warn = vi.fn();
+    const files = new IgnoreFiles(warn);
+    expect(await files.resolve(root)).toBeNull();
+    expect(warn).not.toHaveBeenCalled();
+    mkdirSync(path.join(root, 'sub', '.policylintignore'), { recursive: true });
+    expect(await files.resolve(path.join(root, 'sub'))).toBeNull();
+    expect(files.peek(path.join(root, 'sub'))).toBeNull();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(path.join(root, 'sub', '.policylintignore')));
+  });
+
+  it('is not read in an untrusted workspace', async () => {
+    write('.policylintignore', 'annex.md\n');
+    const files = new IgnoreFiles(() => undefined);
+    files.trusted = false;
+    expect(files.peek(root)).toBeNull();
+    expect(await files.resolve(root)).toBeNull();
+  });
+
+  it('knows the file by name, wherever it is', () => {
+    expect(isIgnoreFileName(path.join(root, '.policylintignore'))).toBe(true);
+    expect(isIgnoreFileName(path.join(root, 'docs', '.policylintignore'))).toBe(true);
+    expect(isIgnoreFileName(path.join(root, '.policylintignore.bak'))).toBe(false);
+    expect(isIgnoreFileName(path.join(root, '.gitignore'))).toBe(false);
   });
 });

@@ -147,6 +147,7 @@ describe('workspace scan with pull diagnostics', () => {
       watchers: [
         { globPattern: '**/*.{md,markdown,txt}' },
         { globPattern: '**/{.policylint.yaml,.policylint.yml,.policylint.json}' },
+        { globPattern: '**/.policylintignore' },
         { globPattern: '**/*', kind: 5 },
       ],
     });
@@ -418,5 +419,73 @@ describe('project config file in a scanned workspace', () => {
     const after = (await server.workspacePull(resultIds(items)).result).items;
     expect(fullReport(after, ws.uri('.policylint.yaml'))).toEqual([]);
     expect(paragraphFindings(fullReport(after, ws.uri('brief.md')))[0]?.severity).toBe(DiagnosticSeverity.Hint);
+  });
+});
+
+describe('.policylintignore in a workspace folder', () => {
+  /** The annex is left out by the ignore file, as CI's `policylint .` would leave it out. */
+  const IGNORE = '# generated from the budget tables\n/annex.md\n';
+
+  function annexLeftOut(items: readonly WorkspaceDocumentDiagnosticReport[], ws: Workspace): void {
+    // At most an empty report, which clears what the client showed for it before.
+    expect(items.filter((item) => item.uri === ws.uri('annex.md') && (item.kind !== 'full' || item.items.length > 0))).toEqual([]);
+    // brief.md's paragraph has no other copy left to compare with.
+    const brief = items.find((item) => item.uri === ws.uri('brief.md'));
+    expect(brief?.kind === 'full' ? paragraphFindings(brief.items) : []).toEqual([]);
+  }
+
+  async function start(ws: Workspace, trusted: boolean): Promise<TestServer> {
+    const server = TestServer.spawn();
+    server.configuration = (item) => folderSettings(item.section);
+    await server.initialize(pullCapabilities, { workspaceFolders: [{ uri: ws.folderUri, name: 'ws' }], initializationOptions: { trusted } });
+    return server;
+  }
+
+  it('leaves matching files out of linting and of cross-file rules, and follows edits to the file', async () => {
+    const ws = createWorkspace();
+    writeFileSync(ws.file('.policylintignore'), IGNORE);
+    // A copy that has nothing to do with the ignore file, so that the workspace always has a report to send.
+    writeFileSync(ws.file('other.md'), `${OTHER}\n`);
+    const server = await start(ws, true);
+    try {
+      const params = await server.registrations.next((r) => r.registrations.some((x) => x.method === 'workspace/didChangeWatchedFiles'));
+      const watchers = (params.registrations.find((x) => x.method === 'workspace/didChangeWatchedFiles')!.registerOptions as { watchers: unknown[] }).watchers;
+      expect(watchers).toContainEqual({ globPattern: '**/.policylintignore' });
+
+      const { items } = await server.workspacePull().result;
+      annexLeftOut(items, ws);
+      // Opened on purpose, it still is not linted: the ignore file says "never lint this".
+      await server.open(ws.uri('annex.md'), 'markdown', ANNEX);
+      expect(await server.pullItems(ws.uri('annex.md'))).toEqual([]);
+      await server.close(ws.uri('annex.md'));
+
+      writeFileSync(ws.file('.policylintignore'), '# nothing left out any more\n');
+      await server.watchedFilesChanged([{ uri: ws.uri('.policylintignore'), type: FileChangeType.Changed }]);
+      const after = (await server.workspacePull(resultIds(items)).result).items;
+      expectCopyInBrief(fullReport(after, ws.uri('brief.md')), ws);
+
+      writeFileSync(ws.file('.policylintignore'), IGNORE);
+      await server.watchedFilesChanged([{ uri: ws.uri('.policylintignore'), type: FileChangeType.Created }]);
+      const again = (await server.workspacePull([]).result).items;
+      annexLeftOut(again, ws);
+      expect(await server.shutdown()).toBe(0);
+      expect(server.stderr).toBe('');
+    } finally {
+      server.kill();
+      rmSync(ws.root, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('is not read in an untrusted workspace, which must not decide what the editor hides', async () => {
+    const ws = createWorkspace();
+    writeFileSync(ws.file('.policylintignore'), IGNORE);
+    const server = await start(ws, false);
+    try {
+      const { items } = await server.workspacePull().result;
+      expectCopyInBrief(fullReport(items, ws.uri('brief.md')), ws);
+    } finally {
+      server.kill();
+      rmSync(ws.root, { recursive: true, force: true });
+    }
   });
 });

@@ -10,7 +10,7 @@ import { DEFAULT_CONFIG, resolveConfig, RULE_IDS, ruleSeverity, type LintConfig,
 import { findConfigFile, hasConfigErrors, loadConfigFile, type ConfigFileResult } from '../project/config-file';
 import { createIgnorePredicate, type IgnorePredicate } from '../project/ignore';
 import type { CliOptions } from './args';
-import { loadIgnoreFile } from './ignore-file';
+import { loadIgnoreFile } from '../project/ignore-file';
 import { LineIndex } from './positions';
 
 export interface RunConfig {

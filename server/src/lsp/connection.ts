@@ -26,6 +26,7 @@ import {
 } from 'vscode-languageserver';
 import { Linter, LintCancelledError, type CancellationToken } from '../engine';
 import { CONFIG_FILE_NAMES } from '../project/config-file';
+import { IGNORE_FILE_NAME } from '../project/ignore-file';
 import { FIX_ALL_KIND, provideCodeActions, SHOW_LOCATION_COMMAND } from './codeActions';
 import { updateConfig, UPDATE_CONFIG_COMMAND } from './configCommand';
 import { buildConsistencyReport, CONSISTENCY_REPORT_REQUEST, type ConsistencyReportParams, type ConsistencyReportResult } from './report';
@@ -34,6 +35,7 @@ import { ClientRequests } from './clientRequests';
 import { toDiagnostics } from './diagnostics';
 import { createDocuments } from './documents';
 import { configDiagnostics, isConfigFileName, ProjectConfigs, type ProjectConfig } from './projectConfig';
+import { IgnoreFiles, isIgnoreFileName } from './ignoreFiles';
 import { ResultIds } from './resultIds';
 import { ResultCache, type DocumentFindings, type LintInput, type LinterLike, type Snapshot } from './results';
 import { SUPPORTED_GLOB } from './scan';
@@ -70,6 +72,8 @@ interface InitializationOptions {
 
 /** `**\/{.policylint.yaml,...}`: config files, watched so that edits to them apply at once. */
 const CONFIG_GLOB = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
+/** `.policylintignore`, watched for the same reason (only a folder's root one applies, but re-reading costs nothing). */
+const IGNORE_FILE_GLOB = `**/${IGNORE_FILE_NAME}`;
 
 /** How many times a lint waits for settings of documents that opened meanwhile before using defaults. */
 const SETTINGS_ATTEMPTS = 5;
@@ -169,6 +173,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
 
   const projectConfigs = new ProjectConfigs(log.warn);
+  const ignoreFiles = new IgnoreFiles(log.warn);
 
   const lookup = (uri: string): TextDocument | undefined => documents.get(uri) ?? scanner.index.get(uri);
   // A didOpen without text must not poison the shared lint of every other document.
@@ -201,8 +206,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   /**
    * Open documents, then the scanned files they do not shadow (open text
-   * always wins over disk), minus what `policylint.ignore` or a config
-   * file's `ignore` leaves out. `waiting` holds the lookups still running;
+   * always wins over disk), minus what `policylint.ignore`, a config
+   * file's `ignore` or the folder's `.policylintignore` leaves out. `waiting` holds the lookups still running;
    * until they settle a document counts as not ignored and without a config file.
    */
   function lintTargets(): { targets: Target[]; waiting: Promise<unknown>[] } {
@@ -212,6 +217,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       const file = pathOf(doc);
       if (file === null) return null;
       const stop = scanner.folderOf(canonical)?.path;
+      if (stop !== undefined) {
+        const isIgnored = ignoreFiles.peek(stop);
+        if (isIgnored === undefined) waiting.push(ignoreFiles.resolve(stop));
+        else if (isIgnored?.(file)) return 'ignored';
+      }
       let config = projectConfigs.peek(file, stop);
       if (config === undefined) {
         waiting.push(projectConfigs.resolve(file, stop));
@@ -441,6 +451,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     folderChangeSupport = capabilities.workspace?.workspaceFolders === true;
     folders = initialFolders(params);
     projectConfigs.trusted = (params?.initializationOptions as InitializationOptions | null | undefined)?.trusted !== false;
+    ignoreFiles.trusted = projectConfigs.trusted;
     if (clientCommands(params?.initializationOptions).includes(SHOW_LOCATION_COMMAND)) showLocation = 'client';
     else if (capabilities.window?.showDocument?.support === true) showLocation = 'server';
     settings = new SettingsStore({
@@ -479,6 +490,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
           watchers: [
             { globPattern: SUPPORTED_GLOB },
             { globPattern: CONFIG_GLOB },
+            { globPattern: IGNORE_FILE_GLOB },
             // A deleted or renamed folder is one event for the folder, whatever its files are called.
             { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
           ],
@@ -525,15 +537,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   connection.onDidChangeWatchedFiles((params) => {
     if (!Array.isArray(params?.changes)) return;
     scanner.filesChanged(params.changes);
-    const configChanged = params.changes.some((change) => {
+    const changedFiles = params.changes.flatMap((change) => {
       const file = typeof change?.uri === 'string' ? uriToPath(change.uri) : undefined;
-      return file !== undefined && isConfigFileName(file);
+      return file === undefined ? [] : [file];
     });
-    if (configChanged) {
-      // A config file applies to every folder below it: look everything up again.
-      projectConfigs.invalidate();
-      workspaceChanged();
-    }
+    const configChanged = changedFiles.some(isConfigFileName);
+    const ignoreFileChanged = changedFiles.some(isIgnoreFileName);
+    // A config file applies to every folder below it: look everything up again.
+    if (configChanged) projectConfigs.invalidate();
+    if (ignoreFileChanged) ignoreFiles.invalidate();
+    if (configChanged || ignoreFileChanged) workspaceChanged();
   });
 
   documents.onDidOpen(({ document }) => {

@@ -7,8 +7,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { createIgnorePredicate, type IgnorePredicate } from '../project/ignore';
-import { describeFsError } from '../project/read';
+import { createIgnorePredicate, type IgnorePredicate } from './ignore';
+import { describeFsError } from './read';
 
 /** Read from the working directory when `--ignore-path` is not given. */
 export const IGNORE_FILE_NAME = '.policylintignore';
