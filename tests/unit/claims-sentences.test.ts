@@ -65,6 +65,9 @@ const STATISTICS: readonly Row[] = [
   ['The country now hosts 1,200,000 refugees.', 'unsourced-statistic', '1,200,000 refugees'],
   ['The agency processed 45 million applications in 2023.', 'unsourced-statistic', '45 million'],
   ["Poland is now the world's third-largest buyer of the system.", 'unsourced-statistic', "world's third-largest"],
+  ["Saudi Arabia remains the world's leading energy producer.", 'unsourced-statistic', "world's leading"],
+  ['Iran is the world’s leading state sponsor of terrorism.', 'unsourced-statistic', 'world’s leading'],
+  ["Two of the country's largest banks failed in March.", 'unsourced-statistic', "country's largest"],
   ['The unit lost 230 soldiers in the first week.', 'unsourced-statistic', '230 soldiers'],
   ['Food prices rose 11.4 percent over the year.', 'unsourced-statistic', '11.4 percent'],
   ['Unemployment among veterans reached a record high in March.', 'unsourced-statistic', 'record high'],
@@ -98,6 +101,9 @@ const TRAPS: readonly Row[] = [
   ['She was 45 when she took office.', null],
   ['The talks will resume on March 12, 2025, at 9:30 a.m.', null],
   ['Many of the 27 member states have yet to ratify the treaty.', null],
+  // A group praised, not a position held: "top" and "leading" before a plural.
+  ['The panel brought together one of our nation’s top legal minds and two judges.', null],
+  ["The summit gathered the world's leading climate scientists.", null],
   // Hedged, questioned or headed: not stated as fact.
   ['The shortage could lead to higher prices.', null],
   ['Did the sanctions fail?', null],

@@ -176,7 +176,8 @@ function scanStatistics(sentence: SentenceTokens, lexicon: Lexicon, settings: Se
     }
     if (WORLD_POSSESSIVES.has(lower)) {
       const next = lowerAt(scan, i + 1);
-      if (next !== undefined && (lexicon.superlatives.has(next) || ORDINAL_SUPERLATIVE.test(next)) && next !== 'most' && next !== 'least') {
+      const ranked = next !== undefined && (lexicon.superlatives.has(next) || ORDINAL_SUPERLATIVE.test(next)) && next !== 'most' && next !== 'least';
+      if (ranked && !((next === 'top' || next === 'leading') && namesAGroup(scan, i + 2))) {
         hits.push({ kind: 'rank', start: i, end: i + 2 });
         i++;
       }
@@ -236,6 +237,24 @@ interface Scan {
   readonly lexicon: Lexicon;
   /** See {@link findStatistics}; updated in place. */
   readonly settings: Set<string>;
+}
+
+/** Words that end a noun phrase: what follows its head. */
+const PHRASE_ENDS = new Set(['of', 'in', 'on', 'for', 'to', 'and', 'or', 'who', 'that', 'which', 'with', 'by', 'at', 'from', 'as', 'is', 'are', 'was', 'were', 'have', 'has']);
+
+/**
+ * Whether the noun phrase starting at `i` ends in a plural ("legal minds",
+ * "officials"). "The nation's top legal minds" praises a group, where "the
+ * world's leading producer" claims a position that one holder can be
+ * measured to hold; only "top" and "leading" read both ways ("the world's
+ * largest banks" is still a rank). A plural is told by its ending alone,
+ * which is enough for the head nouns that follow "top": "-ss", "-us" and
+ * "-is" words are singular.
+ */
+function namesAGroup(scan: Scan, i: number): boolean {
+  let head: string | undefined;
+  for (let k = i; k < Math.min(scan.to, i + 4) && kindAt(scan, k) === WORD && !PHRASE_ENDS.has(scan.tokens.lower[k]!); k++) head = scan.tokens.lower[k];
+  return head !== undefined && /[^su]s$/.test(head) && !head.endsWith('is');
 }
 
 /** Tokens outside the sentence read as missing. */
