@@ -14,6 +14,7 @@ import { resolveConfig } from '../../server/src/engine/index';
 import { showLocationTitle } from '../../server/src/lsp/codeActions';
 import { configDiagnostics, isConfigFileName, ProjectConfigs } from '../../server/src/lsp/projectConfig';
 import { IgnoreFiles, isIgnoreFileName } from '../../server/src/lsp/ignoreFiles';
+import { SettledLookups } from '../../server/src/lsp/settledLookups';
 import { filterIncluded, findFiles, isIgnoredFile, ScanCancelledError, scanIgnores } from '../../server/src/lsp/scan';
 import { canonicalUri, displayName, fileUri, isUnder } from '../../server/src/lsp/uris';
 import { WorkspaceScanner, type FolderSettings } from '../../server/src/lsp/workspace';
@@ -519,5 +520,33 @@ describe('IgnoreFiles', () => {
     expect(isIgnoreFileName(path.join(root, 'docs', '.policylintignore'))).toBe(true);
     expect(isIgnoreFileName(path.join(root, '.policylintignore.bak'))).toBe(false);
     expect(isIgnoreFileName(path.join(root, '.gitignore'))).toBe(false);
+  });
+});
+
+describe('SettledLookups', () => {
+  it('looks a key up once, and keeps no answer that settles after an invalidation', async () => {
+    const lookups = new SettledLookups<string>(() => undefined);
+    let release: (value: string) => void = () => undefined;
+    const lookUp = vi.fn(() => new Promise<string>((resolve) => (release = resolve)));
+    const first = lookups.get('a', lookUp);
+    expect(lookups.get('a', lookUp)).toBe(first);
+    expect(lookUp).toHaveBeenCalledTimes(1);
+    expect(lookups.peek('a')).toBeUndefined();
+    lookups.invalidate();
+    release('before the change');
+    expect(await first).toBe('before the change');
+    // Read before the change: not an answer for after it.
+    expect(lookups.peek('a')).toBeUndefined();
+    expect(await lookups.get('a', async () => 'after')).toBe('after');
+    expect(lookups.peek('a')).toBe('after');
+    expect([...lookups.answers()]).toEqual(['after']);
+  });
+
+  it('answers null for a lookup that fails, and says which', async () => {
+    const failed = vi.fn();
+    const lookups = new SettledLookups<string>(failed);
+    expect(await lookups.get('b', () => Promise.reject(new Error('EACCES')))).toBeNull();
+    expect(lookups.peek('b')).toBeNull();
+    expect(failed).toHaveBeenCalledWith('b', expect.objectContaining({ message: 'EACCES' }));
   });
 });

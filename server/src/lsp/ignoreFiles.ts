@@ -10,6 +10,7 @@
 import * as path from 'node:path';
 import { IGNORE_FILE_NAME, loadIgnoreFile } from '../project/ignore-file';
 import type { IgnorePredicate } from '../project/ignore';
+import { SettledLookups } from './settledLookups';
 
 /** Whether a path names an ignore file, so that a change to it must be re-read. */
 export function isIgnoreFileName(file: string): boolean {
@@ -22,9 +23,7 @@ export function isIgnoreFileName(file: string): boolean {
  * settled answers are kept where {@link peek} finds them.
  */
 export class IgnoreFiles {
-  private generation = 0;
-  private readonly byFolder = new Map<string, Promise<IgnorePredicate | null>>();
-  private readonly settled = new Map<string, IgnorePredicate | null>();
+  private readonly lookups: SettledLookups<IgnorePredicate>;
 
   /**
    * Whether the workspace is trusted. An untrusted one (VS Code's restricted
@@ -33,44 +32,32 @@ export class IgnoreFiles {
    */
   trusted = true;
 
-  constructor(private readonly warn: (message: string) => void) {}
+  constructor(private readonly warn: (message: string) => void) {
+    this.lookups = new SettledLookups((folder, error) =>
+      warn(`policylint: could not read the ${IGNORE_FILE_NAME} of ${folder}: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
 
   /** The folder's ignore predicate if already read: null for none, undefined when not read yet. */
   peek(folder: string): IgnorePredicate | null | undefined {
     if (!this.trusted) return null;
-    return this.settled.get(folder);
+    return this.lookups.peek(folder);
   }
 
   /** Reads (once per folder until invalidated) the ignore file at the root of `folder`. Never rejects. */
   resolve(folder: string): Promise<IgnorePredicate | null> {
     if (!this.trusted) return Promise.resolve(null);
-    let known = this.byFolder.get(folder);
-    if (!known) {
-      const generation = this.generation;
-      known = loadIgnoreFile(undefined, folder)
-        .then((outcome) => {
-          if (outcome.kind === 'loaded') return outcome.isIgnored;
-          // An unreadable file ignores nothing: say so, rather than quietly lint what the team meant to leave out.
-          if (outcome.kind === 'error') this.warn(`policylint: could not read ${outcome.file}: ${outcome.reason}; it ignores nothing until it can be read`);
-          return null;
-        })
-        .catch((error: unknown) => {
-          this.warn(`policylint: could not read the ${IGNORE_FILE_NAME} of ${folder}: ${error instanceof Error ? error.message : String(error)}`);
-          return null;
-        })
-        .then((isIgnored) => {
-          if (generation === this.generation) this.settled.set(folder, isIgnored);
-          return isIgnored;
-        });
-      this.byFolder.set(folder, known);
-    }
-    return known;
+    return this.lookups.get(folder, async () => {
+      const outcome = await loadIgnoreFile(undefined, folder);
+      if (outcome.kind === 'loaded') return outcome.isIgnored;
+      // An unreadable file ignores nothing: say so, rather than quietly lint what the team meant to leave out.
+      if (outcome.kind === 'error') this.warn(`policylint: could not read ${outcome.file}: ${outcome.reason}; it ignores nothing until it can be read`);
+      return null;
+    });
   }
 
   /** Forgets every file read: one appeared, changed or went away. */
   invalidate(): void {
-    this.generation++;
-    this.byFolder.clear();
-    this.settled.clear();
+    this.lookups.invalidate();
   }
 }

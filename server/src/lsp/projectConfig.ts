@@ -13,6 +13,7 @@ import { resolveConfig, type PartialLintConfig } from '../engine';
 import { CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, type ConfigFileResult } from '../project/config-file';
 import { createIgnorePredicate, type IgnorePredicate } from '../project/ignore';
 import { toLspRange } from './convert';
+import { SettledLookups } from './settledLookups';
 import { SOURCE } from './diagnostics';
 import type { ServerSettings } from './settings';
 import { fileUri } from './uris';
@@ -54,10 +55,8 @@ export function configDiagnostics(config: ProjectConfig): Diagnostic[] {
  * keystroke, so answers are also kept where {@link peek} finds them.
  */
 export class ProjectConfigs {
-  private generation = 0;
   /** The config for a folder (and stop folder); null when none applies. */
-  private readonly byFolder = new Map<string, Promise<ProjectConfig | null>>();
-  private readonly settled = new Map<string, ProjectConfig | null>();
+  private readonly byFolder: SettledLookups<ProjectConfig>;
   private readonly byFile = new Map<string, Promise<ProjectConfig>>();
   /** Merged settings per editor settings and config file: the result cache keys on object identity. */
   private merged = new WeakMap<ServerSettings, Map<string, ServerSettings>>();
@@ -72,39 +71,28 @@ export class ProjectConfigs {
    */
   trusted = true;
 
-  constructor(private readonly warn: (message: string) => void) {}
+  constructor(private readonly warn: (message: string) => void) {
+    this.byFolder = new SettledLookups((key, error) =>
+      warn(`policylint: could not look for a config file in ${key.split('\u0000')[0]}: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
 
   /** The config of the document at `file`, if already known: null for none, undefined when not looked up yet. */
   peek(file: string, stopDir: string | undefined): ProjectConfig | null | undefined {
     if (!this.trusted && stopDir === undefined) return null;
-    return this.settled.get(this.key(file, stopDir));
+    return this.byFolder.peek(this.key(file, stopDir));
   }
 
   /** Looks up (once per folder until invalidated) the config that applies to the document at `file`. Never rejects. */
   resolve(file: string, stopDir: string | undefined): Promise<ProjectConfig | null> {
     // Untrusted: no config files from outside the workspace folders (a parent folder, the home folder).
     if (!this.trusted && stopDir === undefined) return Promise.resolve(null);
-    const key = this.key(file, stopDir);
-    let known = this.byFolder.get(key);
-    if (!known) {
-      const generation = this.generation;
-      known = findConfigFile(path.dirname(file), stopDir)
-        .then(async (found) => {
-          if (!found) return null;
-          for (const warning of found.warnings) this.warn(`policylint: ${warning}`);
-          return this.load(found.path);
-        })
-        .catch((error: unknown) => {
-          this.warn(`policylint: could not look for a config file for ${file}: ${error instanceof Error ? error.message : String(error)}`);
-          return null;
-        })
-        .then((config) => {
-          if (generation === this.generation) this.settled.set(key, config);
-          return config;
-        });
-      this.byFolder.set(key, known);
-    }
-    return known;
+    return this.byFolder.get(this.key(file, stopDir), async () => {
+      const found = await findConfigFile(path.dirname(file), stopDir);
+      if (!found) return null;
+      for (const warning of found.warnings) this.warn(`policylint: ${warning}`);
+      return this.load(found.path);
+    });
   }
 
   /** `settings` with `config`'s file merged over them (the file wins, key by key); `settings` itself without a file. */
@@ -127,15 +115,13 @@ export class ProjectConfigs {
   /** Every config file in use, for reporting their problems. */
   inUse(): ProjectConfig[] {
     const files = new Map<string, ProjectConfig>();
-    for (const config of this.settled.values()) if (config) files.set(config.file, config);
+    for (const config of this.byFolder.answers()) if (config) files.set(config.file, config);
     return [...files.values()];
   }
 
   /** Forgets everything: a config file appeared, changed or went away, and may now apply to any folder. */
   invalidate(): void {
-    this.generation++;
-    this.byFolder.clear();
-    this.settled.clear();
+    this.byFolder.invalidate();
     this.byFile.clear();
     this.merged = new WeakMap();
   }
