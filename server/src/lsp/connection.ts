@@ -207,8 +207,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   /**
    * Open documents, then the scanned files they do not shadow (open text
    * always wins over disk), minus what `policylint.ignore`, a config
-   * file's `ignore` or the folder's `.policylintignore` leaves out. `waiting` holds the lookups still running;
-   * until they settle a document counts as not ignored and without a config file.
+   * file's `ignore` or the folder's `.policylintignore` leaves out.
+   * `waiting` holds the lookups still running; until they settle a document
+   * counts as not ignored and without a config file.
    */
   function lintTargets(): { targets: Target[]; waiting: Promise<unknown>[] } {
     const targets: Target[] = [];
