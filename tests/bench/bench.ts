@@ -9,8 +9,12 @@
  *    edit (p50 over seeded edits), the language server's work per keystroke.
  * 2. Growth: lint time for 1k, 10k and 100k synthetic paragraphs recombined
  *    from corpus sentences with a fixed seed, 5% of them near copies.
+ *
+ * First, a row on the machine itself: what a fresh page of memory costs. It
+ * explains much of the language-server rows (see `machineRow`).
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Linter, type SourceDocument } from '../../server/src/engine/index';
@@ -36,6 +40,54 @@ function timeLint(docs: readonly SourceDocument[]): { ms: number; findings: Reco
 function summary(findings: Record<string, number>): string {
   return Object.entries(findings).sort().map(([id, n]) => `${id}:${n}`).join(',') || 'none';
 }
+
+/** Page faults of this process so far (Linux), or undefined where `/proc` is missing. */
+function pageFaults(): number | undefined {
+  try {
+    return Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')[7]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What fresh memory costs here. After each keystroke the editor's text is a
+ * new string, and V8 gives a string that large fresh pages of its own, as it
+ * does the objects it promotes to the old generation; each first touch of a
+ * page is a page fault. On the virtual machine the README's figures come
+ * from that costs about 18 µs per 4 KB page, where bare metal takes well
+ * under one, so the same build reads slower there by roughly the second
+ * figure per keystroke on a 350 KB draft.
+ */
+function machineRow(): void {
+  const bytes = 64 << 20;
+  const before = pageFaults();
+  const start = performance.now();
+  const pages = new Uint8Array(bytes);
+  for (let i = 0; i < bytes; i += 4096) pages[i] = 1;
+  const ms = performance.now() - start;
+  const after = pageFaults();
+  const faults = before !== undefined && after !== undefined ? after - before : undefined;
+  // A 350 KB text in two bytes per character (one curly quote is enough), edited and read again as an editor does.
+  let text = `${'word '.repeat(69_999)}\u2019`;
+  const copies: number[] = [];
+  for (let i = 0; i < 41; i++) {
+    const at = (i * 7919) % text.length;
+    const copyStart = performance.now();
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    /^/.test(text);
+    copies.push(performance.now() - copyStart);
+  }
+  copies.sort((a, b) => a - b);
+  record({
+    bench: 'machine',
+    'page faults': faults ?? 'n/a',
+    'µs per fresh 4 KB page': faults ? ((ms * 1000) / faults).toFixed(1) : 'n/a',
+    'ms per fresh copy of a 350 KB text': copies[20]!.toFixed(2),
+  });
+}
+
+machineRow();
 
 const root = corpusRoot();
 if (!root) {
