@@ -156,6 +156,84 @@ describe('huge paragraphs parsed in pieces', () => {
     expect(parseHugeParagraph('', `   ${long}`)).toBeUndefined();
   });
 
+  // List items holding one long paragraph each, as policy fact sheets write them ("-   **Title.** text…").
+  const item = (marker: string): fc.Arbitrary<string> =>
+    fc.tuple(fc.constantFrom('', '**Repair roads**. ', '*Note:* '), fc.array(fc.constantFrom(...SENTENCES), { minLength: 2, maxLength: 40 })).chain(([opening, parts]) =>
+      fc.array(fc.constantFrom(' ', ' ', '\n'), { minLength: parts.length, maxLength: parts.length }).map((gaps) => {
+        const indent = ' '.repeat(marker.length);
+        return marker + opening + parts.map((p, i) => (i === 0 ? p : (gaps[i] === '\n' ? `\n${indent}` : ' ') + p)).join('');
+      }),
+    );
+  const listItems = fc.oneof(
+    fc.constantFrom('1.  ', '10) ', '-   ').chain((marker) => item(marker)),
+    fc
+      .tuple(fc.constantFrom('-', '*', '+'), fc.array(fc.constantFrom(' ', '   '), { minLength: 2, maxLength: 5 }))
+      .chain(([bullet, spaces]) => fc.tuple(...spaces.map((space) => item(bullet + space))).map((items) => items.join('\n'))),
+  );
+
+  it('gives exactly the paragraphs the whole parse gives for list items', () => {
+    let parsed = 0;
+    fc.assert(
+      fc.property(listItems, (body) => {
+        const lead = '[^1]: A note.\n\n';
+        const whole = parseTree(lead + body).filter((block) => block.range[0] >= lead.length) as ProseBlock[];
+        // A sentence that opens a line with a block marker makes it more than paragraphs: then the list is declined.
+        const pieces = parseHugeParagraph(lead, body, 120, 200);
+        if (body.length <= 200) {
+          expect(pieces).toBeUndefined();
+          return;
+        }
+        // Declined (then parsed whole): a line that may open a block, or one item too short to cut.
+        if (!pieces) return;
+        parsed++;
+        const shift = (r: OffsetRange): OffsetRange => [r[0] - lead.length, r[1] - lead.length];
+        expect(pieces).toHaveLength(whole.length);
+        pieces.forEach((block, i) => {
+          const reference = whole[i]!;
+          expect(block.container).toBe('listItem');
+          expect(block.range).toEqual(shift(reference.range));
+          expect(block.prose).toBe(reference.prose);
+          expect(block.inlines).toEqual(reference.inlines.map((span) => ({ ...span, range: shift(span.range) })));
+          expect(block.sentences.map((s) => ({ range: s.range, text: s.text }))).toEqual(reference.sentences.map((s) => ({ range: shift(s.range), text: s.text })));
+        });
+      }),
+      { numRuns: 200, seed: 20261129 },
+    );
+    // Most lists are taken: the comparison above is not vacuous.
+    expect(parsed).toBeGreaterThan(100);
+  });
+
+  it('declines list items that may hold more than one paragraph each', () => {
+    const long = 'Growth was 3% [1] in the year. '.repeat(300).trimEnd();
+    const wrapped = (indent: string): string => long.replace(/(year\.) (Growth)/g, (_, a: string, b: string, at: number) => (at % 7 === 0 ? `${a}\n${indent}${b}` : `${a} ${b}`));
+    expect(parseHugeParagraph('', `-   ${wrapped('    ')}`)).toBeDefined();
+    // Lazy continuation, a blank line, a nested list, a checkbox, indented code, CR line ends, a delimiter row.
+    expect(parseHugeParagraph('', `-   ${wrapped('  ')}`)).toBeUndefined();
+    expect(parseHugeParagraph('', `-   ${long}\n\n    More.`)).toBeUndefined();
+    expect(parseHugeParagraph('', `-   ${long}\n    - nested`)).toBeUndefined();
+    expect(parseHugeParagraph('', `- [x] ${long}`)).toBeUndefined();
+    expect(parseHugeParagraph('', `-     ${long}`)).toBeUndefined();
+    expect(parseHugeParagraph('', `-   ${long}\r\n    More.`)).toBeUndefined();
+    expect(parseHugeParagraph('', `-   a | b\n    |--|--|\n    ${long}`)).toBeUndefined();
+    expect(parseTree(`-   a | b\n    |--|--|\n    ${long}`).map((block) => block.kind)).toContain('table');
+    // Lists: another bullet character, ordered items after the first, an item with a blank line.
+    expect(parseHugeParagraph('', `-   ${long}\n-   ${long}`)).toHaveLength(2);
+    expect(parseHugeParagraph('', `-   ${long}\n*   ${long}`)).toBeUndefined();
+    expect(parseHugeParagraph('', `1.  ${long}\n2.  ${long}`)).toBeUndefined();
+    expect(parseHugeParagraph('', `-   ${long}\n-   ${long}\n\n-   b`)).toBeUndefined();
+  });
+
+  it('parses a long list item as a whole-document parse does, and after edits inside it', () => {
+    const item = `-   **Repair American roads and bridges**. ${'One in five miles, or 173,000 total miles, of our highways are in poor condition [1].\n    '.repeat(120).trimEnd()}`;
+    const text = `# Plan\n\n${item}\n\n-   **Next item**. Short.\n`;
+    expect(parseMarkdownBlocks(text)).toEqual(parseTree(text));
+    let edited = text;
+    for (const at of [900, 4000, 60, 7000]) {
+      edited = `${edited.slice(0, at)}x ${edited.slice(at)}`;
+      expect(parseMarkdownBlocks(edited)).toEqual(parseTree(edited));
+    }
+  });
+
   it('keeps a 400 KB paragraph of citations to one block, one sentence per citation', () => {
     const body = 'Growth was 3% [1]. '.repeat(20_000).trimEnd();
     const blocks = parseMarkdownBlocks(body);

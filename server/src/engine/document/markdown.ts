@@ -296,25 +296,33 @@ const PIECE = 2 * 1024;
 
 /**
  * Parses a huge segment that is certainly one paragraph (no line opens or
- * interrupts a block) in pieces cut at sentence ends, then joins the pieces
- * into one paragraph. Why: micromark merges adjacent text events with an
- * `Array#splice` per run (`resolveAllText`), which is quadratic in the runs
- * of one paragraph (a 2 MB paragraph of "3% [1]." citations took minutes),
- * and an edit in a 40 KB footnote list would re-parse all of it: each piece
- * is cached by its text, and the cuts follow the content, so an edit
- * re-parses the piece it touched. Pieces are cut only where no bracket,
- * parenthesis, angle bracket or code span is open, and a cut is taken back
- * when the piece before it keeps a literal `*`, `_` or `~` that a later
- * one might match across the cut (one the piece could not match); so
- * inline constructs parse as in the whole. Undefined when the segment does
- * not qualify or a piece parses as anything but one paragraph (the caller
- * then parses it whole, which is always right, only slower). Offsets are
- * relative to `body`; `lead` is parsed before each piece and dropped.
+ * interrupts a block), alone or as the only content of one list item (see
+ * {@link listItemStarts}; a list of several is parsed item by item), in
+ * pieces cut at sentence ends, then joins the
+ * pieces into one paragraph. Why: micromark merges adjacent text events
+ * with an `Array#splice` per run (`resolveAllText`), which is quadratic in
+ * the runs of one paragraph (a 2 MB paragraph of "3% [1]." citations took
+ * minutes), and an edit in a 40 KB footnote list would re-parse all of it:
+ * each piece is cached by its text, and the cuts follow the content, so an
+ * edit re-parses the piece it touched. Pieces are cut only where no
+ * bracket, parenthesis, angle bracket or code span is open, and a cut is
+ * taken back when the piece before it keeps a literal `*`, `_` or `~` that
+ * a later one might match across the cut (one the piece could not match);
+ * so inline constructs parse as in the whole. Undefined when the segment
+ * does not qualify or a piece parses as anything but one paragraph (the
+ * caller then parses it whole, which is always right, only slower).
+ * Offsets are relative to `body`; `lead` is parsed before each piece and
+ * dropped.
  */
 export function parseHugeParagraph(lead: string, body: string, piece = PIECE, huge = HUGE_PARAGRAPH): ProseBlock[] | undefined {
-  if (body.length <= huge || BLOCK_START.test(body)) return undefined;
-  // A line of pipes is a table row only under a delimiter row: CRS footnote lists open with "| 1. |".
-  if (!/^[\p{L}\p{N}]/u.test(body) && !(body.startsWith('|') && !DELIMITER_ROW.test(body))) return undefined;
+  if (body.length <= huge) return undefined;
+  const items = listItemStarts(body);
+  if (items && items.length > 1) return parseItems(lead, body, items, piece, huge);
+  if (!items) {
+    if (BLOCK_START.test(body)) return undefined;
+    // A line of pipes is a table row only under a delimiter row: CRS footnote lists open with "| 1. |".
+    if (!/^[\p{L}\p{N}]/u.test(body) && !(body.startsWith('|') && !DELIMITER_ROW.test(body))) return undefined;
+  }
   const cuts = pieceCuts(body, piece, piece * 3);
   if (cuts.length === 0) return undefined;
   const parts: ProseBlock[] = [];
@@ -346,13 +354,80 @@ export function parseHugeParagraph(lead: string, body: string, piece = PIECE, hu
   return [
     {
       kind: 'paragraph',
-      container: 'root',
+      // Only the first piece holds a list item's marker: the item's paragraph is in the item.
+      container: first.container,
       range: [start, last.range[1]],
       prose,
       inlines: parts.flatMap((part) => part.inlines),
       sentences: splitSentences(prose, start),
     },
   ];
+}
+
+/** A list item's opening: its marker, then one to four spaces before the content (more would open indented code). */
+const LIST_ITEM_OPENING = /^(?:[-+*]|\d{1,9}[.)]) {1,4}(?! )/;
+/**
+ * How the content of a list item may begin so that its first line is
+ * paragraph text: a letter, a number that is no list marker, or emphasis
+ * opening on a word (fact sheets open items with "**Title.**"). A checkbox,
+ * a nested marker, a heading, a quote or a fence would be something else.
+ */
+const ITEM_CONTENT_START = /^(?:\p{L}|\d+(?![.)\d])|\*\*?(?=[\p{L}\p{N}])|__?(?=[\p{L}\p{N}]))/u;
+
+/**
+ * Where each item of `body` starts, when `body` is list items each holding
+ * one paragraph: a tight bullet list (one bullet character throughout), or
+ * one item of any kind. Within an item every later line is indented at
+ * least to the item's content column (no lazy continuation) and, that
+ * indent removed, opens and interrupts nothing, by the same test a
+ * paragraph's lines pass (see BLOCK_START). Undefined for anything else.
+ * Policy fact sheets write lists of this kind 5–10 KB long, which were
+ * parsed whole on every edit.
+ *
+ * Each item then parses alone as it does in the list (a paragraph's blocks
+ * do not depend on the list being tight or on the items around it), and a
+ * long one in pieces, of which only the first holds the marker: the others
+ * parse as bare paragraphs and give the same text, inlines and sentences,
+ * since a paragraph's continuation lines lose their leading spaces either
+ * way and the prose keeps them as spaces either way.
+ */
+function listItemStarts(body: string): number[] | undefined {
+  if (body.includes('\r')) return undefined;
+  // A delimiter row could make a table of the lines above it: left to the whole parse at once (a piece holding it would be declined).
+  if (DELIMITER_ROW.test(body)) return undefined;
+  const starts: number[] = [];
+  let indent = '';
+  for (let lineStart = 0; lineStart < body.length; ) {
+    const newline = body.indexOf('\n', lineStart);
+    const line = body.slice(lineStart, newline < 0 ? body.length : newline);
+    const opening = LIST_ITEM_OPENING.exec(line)?.[0];
+    if (opening !== undefined && (starts.length === 0 || line[0] === body[0])) {
+      // A second item must be a bullet like the first: ordered items are left to the whole parse (their numbers and delimiters decide what continues the list).
+      if ((starts.length > 0 && !'-+*'.includes(line[0]!)) || !ITEM_CONTENT_START.test(line.slice(opening.length))) return undefined;
+      starts.push(lineStart);
+      indent = ' '.repeat(opening.length);
+    } else if (starts.length === 0 || !line.startsWith(indent) || BLOCK_START.test(line.slice(indent.length))) {
+      return undefined;
+    }
+    if (newline < 0) break;
+    lineStart = newline + 1;
+  }
+  return starts;
+}
+
+/** The paragraphs of the list items of `body` starting at `starts` (see {@link listItemStarts}), each parsed alone. */
+function parseItems(lead: string, body: string, starts: readonly number[], piece: number, huge: number): ProseBlock[] | undefined {
+  const blocks: ProseBlock[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const from = starts[k]!;
+    // Up to the line break before the next item, which no item's paragraph holds.
+    const text = body.slice(from, k + 1 < starts.length ? starts[k + 1]! - 1 : body.length);
+    // A long item in pieces where it can be cut; else whole, as it would be in the list.
+    const parsed = (text.length > huge ? parseHugeParagraph(lead, text, piece, huge)?.[0] : undefined) ?? parsePiece(lead, text);
+    if (!parsed) return undefined;
+    blocks.push(shiftBlock(parsed, from) as ProseBlock);
+  }
+  return blocks;
 }
 
 /**
