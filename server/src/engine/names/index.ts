@@ -609,9 +609,7 @@ export class NameIndexState {
     }
     for (const key of definedKeys) {
       dirty?.add(key);
-      const set = this.definers.get(key);
-      if (set) set.add(entry);
-      else this.definers.set(key, new Set([entry]));
+      this.addDefiner(key, entry);
     }
     // Rebuilding, closed words are tracked once the splits are known.
     if (words) {
@@ -624,16 +622,7 @@ export class NameIndexState {
   /** Enters the closed words of `entry` that stand for a hyphenated form in {@link closed}. */
   private trackClosed(entry: DocEntry): void {
     for (const block of entry.summary.blocks) {
-      for (const word of block.closedWords) {
-        if (this.singularOf(word) === undefined) continue;
-        const list = this.closed.get(word);
-        if (!list) this.closed.set(word, [entry]);
-        else {
-          let at = list.length;
-          while (at > 0 && list[at - 1]!.docIndex > entry.docIndex) at--;
-          if (list[at - 1] !== entry) list.splice(at, 0, entry);
-        }
-      }
+      for (const word of block.closedWords) if (this.singularOf(word) !== undefined) addWriter(this.closed, word, entry);
     }
   }
 
@@ -750,11 +739,7 @@ export class NameIndexState {
     }
     if (gone.size > 0) {
       for (let b = 0; b < n1 && gone.size > 0; b++) if (b < head || b >= n1 - tail) for (const word of summary.blocks[b]!.closedWords) gone.delete(word);
-      for (const word of gone) {
-        const writers = this.closed.get(word)?.filter((writer) => writer !== entry);
-        if (writers && writers.length > 0) this.closed.set(word, writers);
-        else this.closed.delete(word);
-      }
+      for (const word of gone) removeWriter(this.closed, word, entry);
     }
 
     entry.doc = doc;
@@ -777,15 +762,11 @@ export class NameIndexState {
     for (const key of entry.definedKeys) {
       if (definedBefore.delete(key)) continue;
       dirty.add(key);
-      const set = this.definers.get(key);
-      if (set) set.add(entry);
-      else this.definers.set(key, new Set([entry]));
+      this.addDefiner(key, entry);
     }
     for (const key of definedBefore) {
       dirty.add(key);
-      const set = this.definers.get(key);
-      set?.delete(entry);
-      if (set?.size === 0) this.definers.delete(key);
+      this.removeDefiner(key, entry);
     }
     entry.names = { doc, mentions, acronyms, definitions };
     return true;
@@ -849,9 +830,7 @@ export class NameIndexState {
     }
     for (const key of entry.definedKeys) {
       dirty.add(key);
-      const set = this.definers.get(key)!;
-      set.delete(entry);
-      if (set.size === 0) this.definers.delete(key);
+      this.removeDefiner(key, entry);
     }
     const seen = new Set<string>();
     for (const block of entry.summary.blocks) {
@@ -859,13 +838,23 @@ export class NameIndexState {
         if (seen.has(word)) continue;
         seen.add(word);
         words.add(word);
-        const list = this.closed.get(word);
-        if (!list) continue;
-        const kept = list.filter((e) => e !== entry);
-        if (kept.length === 0) this.closed.delete(word);
-        else this.closed.set(word, kept);
+        removeWriter(this.closed, word, entry);
       }
     }
+  }
+
+  /** Lists `entry` among the documents that define `key`. */
+  private addDefiner(key: string, entry: DocEntry): void {
+    const set = this.definers.get(key);
+    if (set) set.add(entry);
+    else this.definers.set(key, new Set([entry]));
+  }
+
+  /** Takes `entry` off the documents that define `key`, and the key off the map when none is left. */
+  private removeDefiner(key: string, entry: DocEntry): void {
+    const set = this.definers.get(key);
+    set?.delete(entry);
+    if (set?.size === 0) this.definers.delete(key);
   }
 
   /** The closed form a closed word stands for, if a hyphenated form of it is written in the set. */
@@ -1025,6 +1014,13 @@ function addWriter(closed: Map<string, DocEntry[]>, word: string, entry: DocEntr
   let at = list.length;
   while (at > 0 && list[at - 1]!.docIndex > entry.docIndex) at--;
   list.splice(at, 0, entry);
+}
+
+/** Takes `entry` off the writers of closed word `word`, and the word off the map when none is left. */
+function removeWriter(closed: Map<string, DocEntry[]>, word: string, entry: DocEntry): void {
+  const kept = closed.get(word)?.filter((writer) => writer !== entry);
+  if (kept && kept.length > 0) closed.set(word, kept);
+  else closed.delete(word);
 }
 
 /**
