@@ -298,8 +298,8 @@ const PIECE = 2 * 1024;
  * Parses a huge segment that is certainly one paragraph (no line opens or
  * interrupts a block), alone or as the only content of one list item (see
  * {@link listItemStarts}; a list of several is parsed item by item), in
- * pieces cut at sentence ends, then joins the
- * pieces into one paragraph. Why: micromark merges adjacent text events
+ * pieces cut at sentence ends, then joins the pieces into one paragraph
+ * (see {@link parseInPieces}). Why: micromark merges adjacent text events
  * with an `Array#splice` per run (`resolveAllText`), which is quadratic in
  * the runs of one paragraph (a 2 MB paragraph of "3% [1]." citations took
  * minutes), and an edit in a 40 KB footnote list would re-parse all of it:
@@ -323,6 +323,11 @@ export function parseHugeParagraph(lead: string, body: string, piece = PIECE, hu
     // A line of pipes is a table row only under a delimiter row: CRS footnote lists open with "| 1. |".
     if (!/^[\p{L}\p{N}]/u.test(body) && !(body.startsWith('|') && !DELIMITER_ROW.test(body))) return undefined;
   }
+  return parseInPieces(lead, body, piece);
+}
+
+/** The pieces of a segment {@link parseHugeParagraph} took, parsed and joined into its one paragraph; undefined when it cannot be cut or a piece is not one paragraph. */
+function parseInPieces(lead: string, body: string, piece: number): ProseBlock[] | undefined {
   const cuts = pieceCuts(body, piece, piece * 3);
   if (cuts.length === 0) return undefined;
   const parts: ProseBlock[] = [];
@@ -423,7 +428,7 @@ function parseItems(lead: string, body: string, starts: readonly number[], piece
     // Up to the line break before the next item, which no item's paragraph holds.
     const text = body.slice(from, k + 1 < starts.length ? starts[k + 1]! - 1 : body.length);
     // A long item in pieces where it can be cut; else whole, as it would be in the list.
-    const parsed = (text.length > huge ? parseHugeParagraph(lead, text, piece, huge)?.[0] : undefined) ?? parsePiece(lead, text);
+    const parsed = (text.length > huge ? parseInPieces(lead, text, piece)?.[0] : undefined) ?? parsePiece(lead, text);
     if (!parsed) return undefined;
     blocks.push(shiftBlock(parsed, from) as ProseBlock);
   }
