@@ -114,7 +114,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const source = await readStdinSource(io.stdin, options, io.cwd);
     sources = [source];
-    documents = [toDocument(source, options.stdinFilename ?? '')];
+    documents = [documentOf(source, options.stdinFilename ?? '')];
   } else {
     const discovery = await discoverFiles(options.patterns, io.cwd, runConfig.isIgnored);
     for (const error of discovery.errors) {
@@ -172,7 +172,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         } else {
           const source: LintedSource = { uri: file, filePath: file, text: outcome.text };
           sources.push(source);
-          documents.push(toDocument(source, file));
+          documents.push(documentOf(source, file));
           if (mine) bytesRead.set(file, outcome.bytes);
         }
       });
@@ -315,7 +315,7 @@ async function readStdinSource(stdin: AsyncIterable<string | Uint8Array>, option
 }
 
 /** Markdown by extension, plain text for anything else: a file named explicitly is linted whatever it is called. */
-function toDocument(source: LintedSource, name: string): SourceDocument {
+function documentOf(source: LintedSource, name: string): SourceDocument {
   return { uri: source.uri, languageId: languageFromPath(name) ?? 'plaintext', text: source.text };
 }
 

@@ -39,7 +39,7 @@ function shiftRange(range: OffsetRange, by: number): OffsetRange {
 }
 
 /** Moves a block rule's block-relative finding to document offsets. */
-function toDocumentOffsets(finding: Finding, by: number, severity: Severity): Finding {
+function atDocumentOffsets(finding: Finding, by: number, severity: Severity): Finding {
   const fixes = finding.fixes?.map(
     (fix): Fix => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, range: shiftRange(edit.range, by) })) }),
   );
@@ -213,7 +213,7 @@ export class Linter {
           const key = keys[block.kind];
           const use = this.blockResults.use(key, block.prose, () => rule.check(block, context));
           blocks.push(use);
-          for (const finding of use.result) findings.push(toDocumentOffsets(finding, block.range[0], severity));
+          for (const finding of use.result) findings.push(atDocumentOffsets(finding, block.range[0], severity));
         }
       }
     } catch (error) {
