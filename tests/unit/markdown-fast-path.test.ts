@@ -34,6 +34,41 @@ describe('plain-paragraph fast path', () => {
   });
 });
 
+describe('simple-emphasis fast path', () => {
+  // Emphasis that can only pair one way, and every near miss: runs of three, intraword and flanking-both-ways runs,
+  // nesting, unmatched runs, runs before and after punctuation, other spaces, line starts that could open a block.
+  const LIKELY = ['word', 'The U.S. Army', ' ', ' ', '\n', '_', '*', '**', '__', '(', ')', '.', ',', ':', 'é', '2024', '_term_', '**Note:**', ' *a* '];
+  const RISKY = ['***', '___', 'a_b', 'a*b', '**a*', '*a**', '"', '’', '\u00a0', '-', '- ', '* ', '\n* ', '\n_', '\n**', '#', '[a](u)', '`', '\\', '~', '<', '&amp;', 'https://x.org', '!', ';', '?', '\t', '𝐀', '\u0301'];
+  const fragment = fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...LIKELY) }, { weight: 1, arbitrary: fc.constantFrom(...RISKY) });
+  const text = fc.array(fragment, { minLength: 1, maxLength: 16 }).map((parts) => parts.join(''));
+
+  it('gives exactly the blocks of the real parser wherever it applies', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(text, (raw) => {
+        const body = raw.replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, '');
+        const block = fastParagraph(body, 0, false);
+        if (!block) return;
+        if (/[*_]/.test(body)) taken++;
+        expect([block]).toEqual(parseTree(body));
+      }),
+      { numRuns: 5000, seed: 8 },
+    );
+    // The generator must reach the fast path with emphasis often enough to mean something.
+    expect(taken).toBeGreaterThan(100);
+  });
+
+  it('takes terms, labels and bold openings, and declines what only the parser can pair', () => {
+    const block = fastParagraph('A _human subject_ is defined.\n**Note:** This table (**bold**) ends.', 5, false);
+    expect(block?.prose).toBe('A  human subject  is defined.\n  Note:   This table (  bold  ) ends.');
+    expect(block?.inlines).toEqual([]);
+    expect(fastBlocks('- **Title** of the item\n- _Another_ item', 0, false)).toEqual(parseTree('- **Title** of the item\n- _Another_ item'));
+    for (const body of ['**Source: **CRS.', 'snake_case names', 'a * b', '**bold *and* nested**', '***both***', '_a_b_', '**a*', 'x**y**', '*a*"', '* item']) {
+      expect(fastParagraph(body, 0, false)).toBeUndefined();
+    }
+  });
+});
+
 describe('simple-link fast path', () => {
   // Links and near-misses: nested and stray brackets, images, references, titles, spaces, escapes and references in
   // destinations, footnote-like labels, definitions, and the markup a label or the text around it may hold.

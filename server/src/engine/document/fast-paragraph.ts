@@ -1,7 +1,8 @@
 /**
- * Paragraphs whose blocks are known without the parser: plain words, and
- * plain words with simple inline links (`[words](https://…)`) and URLs; and
- * simple bullet lists of such paragraphs. Most policy prose is one or the
+ * Paragraphs whose blocks are known without the parser: plain words, plain
+ * words with simple inline links (`[words](https://…)`) and URLs, and plain
+ * words with simple emphasis (`_term_`, `**Note:**`); and simple bullet
+ * lists of such paragraphs. Most policy prose is one or the
  * other (CRS reports link a source in most paragraphs),
  * and micromark is the engine's most expensive step. Conservative on
  * purpose: anything doubtful goes to the real parser, which is correct
@@ -164,6 +165,91 @@ function openBracketAt(text: string, ends: readonly number[]): boolean {
   return false;
 }
 
+/** Whether `code` is an ASCII or Unicode letter or digit (never punctuation or white space, in CommonMark's terms). */
+function isAlphanumeric(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER_OR_DIGIT.test(String.fromCharCode(code));
+}
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** A space or line break: white space as far as flanking goes (tabs and other spaces are left to the parser). */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13;
+}
+
+/** ASCII punctuation after which a delimiter run closes when white space (or the end) follows, and which may follow a closing run. */
+const CLOSING_PUNCTUATION = '.,:;!?)';
+
+/**
+ * The emphasis delimiter runs of `body` (offset, length), or undefined
+ * unless they are simple: every run of `*` or `_` is one or two long and
+ * can, by what stands on either side, only open (after the start, white
+ * space or "(", before a letter or digit) or only close (after a letter or
+ * digit, before the end, white space or .,:;!?); and they come in pairs,
+ * an opener then a closer of the same character and length, never nested
+ * or overlapping. CommonMark then pairs each opener with the closer after
+ * it: no run is both opener and closer, so the rule of three never applies,
+ * and no other run stands between. Anything else (a literal `*`, an
+ * intraword `_`, `**bold *and* nested**`) is left to the parser.
+ */
+function simpleEmphasis(body: string): number[] | undefined {
+  const runs: number[] = [];
+  let open = -1;
+  for (let i = 0; i < body.length; i++) {
+    const char = body.charCodeAt(i);
+    if (char !== 42 /* * */ && char !== 95 /* _ */) continue;
+    let end = i + 1;
+    while (body.charCodeAt(end) === char) end++;
+    const length = end - i;
+    if (length > 2) return undefined;
+    const before = body.charCodeAt(i - 1);
+    const after = body.charCodeAt(end);
+    // Before the start or after the end there is no character (NaN), which counts as white space.
+    const spaceAfter = Number.isNaN(after) || isSpace(after);
+    // Left-flanking and not right-flanking: after the start, white space or "(", before a letter or digit.
+    const opens = (Number.isNaN(before) || isSpace(before) || before === 40) /* ( */ && isAlphanumeric(after);
+    // Right-flanking and not left-flanking: after a letter or digit and before white space or punctuation, or after
+    // punctuation and before white space (between two punctuation marks a run would flank both ways).
+    const closes = isAlphanumeric(before)
+      ? spaceAfter || CLOSING_PUNCTUATION.includes(String.fromCharCode(after))
+      : CLOSING_PUNCTUATION.includes(String.fromCharCode(before)) && spaceAfter;
+    if (open < 0 && opens) open = runs.length;
+    else if (open >= 0 && closes && body.charCodeAt(runs[open]!) === char && runs[open + 1] === length) open = -1;
+    else return undefined;
+    runs.push(i, length);
+    i = end - 1;
+  }
+  return open < 0 ? runs : undefined;
+}
+
+/**
+ * The block the parser makes of a paragraph of plain words and simple
+ * emphasis (see {@link simpleEmphasis}) at document offset `start`, or
+ * undefined: the delimiters are markup (spaces in the prose). The rest of
+ * the paragraph must be plain words, and its lines must open no block even
+ * with the delimiters read as letters (a line may open with `**Note:**`,
+ * which is no list marker).
+ */
+function emphasisParagraph(body: string, start: number): ProseBlock | undefined {
+  if (!body.includes('*') && !body.includes('_')) return undefined;
+  const runs = simpleEmphasis(body);
+  if (!runs || runs.length === 0) return undefined;
+  let asLetters = '';
+  let prose = '';
+  let from = 0;
+  for (let r = 0; r < runs.length; r += 2) {
+    const at = runs[r]!;
+    const length = runs[r + 1]!;
+    asLetters += body.slice(from, at) + 'a'.repeat(length);
+    prose += body.slice(from, at) + ' '.repeat(length);
+    from = at + length;
+  }
+  asLetters += body.slice(from);
+  prose = flatten(prose + body.slice(from));
+  if (!oneParagraph(asLetters) || INLINE_SYNTAX.test(prose)) return undefined;
+  return { kind: 'paragraph', container: 'root', range: [start, start + body.length], prose, inlines: [], sentences: splitSentences(prose, start) };
+}
+
 /** How many spaces open `body`. */
 function leadingSpaces(body: string): number {
   let i = 0;
@@ -174,7 +260,12 @@ function leadingSpaces(body: string): number {
 /** Whether a segment is a paragraph this module builds (see {@link fastParagraph}). */
 function isFastParagraph(body: string, definitions: boolean): boolean {
   const indent = leadingSpaces(body);
-  return isPlainParagraph(body) || (indent > 0 && indent < 4 && isPlainParagraph(body.slice(indent))) || simpleInlines(body, definitions) !== undefined;
+  return (
+    isPlainParagraph(body) ||
+    (indent > 0 && indent < 4 && isPlainParagraph(body.slice(indent))) ||
+    simpleInlines(body, definitions) !== undefined ||
+    emphasisParagraph(body, 0) !== undefined
+  );
 }
 
 /**
@@ -191,7 +282,7 @@ export function fastParagraph(body: string, start: number, definitions: boolean)
   const indent = leadingSpaces(body);
   if (indent > 0 && indent < 4 && isPlainParagraph(body.slice(indent))) return plainParagraph(body.slice(indent), start + indent);
   const found = simpleInlines(body, definitions);
-  if (!found) return undefined;
+  if (!found) return emphasisParagraph(body, start);
   if (found.links.length === 0 && found.urls.length === 0) return plainParagraph(body, start);
   const spans = [
     ...found.links.map(({ open, close, end }) => ({ open, end, inline: { kind: 'link', range: [start + open, start + end], url: body.slice(close + 2, end - 1) } as const, label: body.slice(open + 1, close) })),
