@@ -37,8 +37,8 @@ describe('plain-paragraph fast path', () => {
 describe('simple-emphasis fast path', () => {
   // Emphasis that can only pair one way, and every near miss: runs of three, intraword and flanking-both-ways runs,
   // nesting, unmatched runs, runs before and after punctuation, other spaces, line starts that could open a block.
-  const LIKELY = ['word', 'The U.S. Army', ' ', ' ', '\n', '_', '*', '**', '__', '(', ')', '.', ',', ':', 'é', '2024', '_term_', '**Note:**', ' *a* '];
-  const RISKY = ['***', '___', 'a_b', 'a*b', '**a*', '*a**', '"', '’', '\u00a0', '-', '- ', '* ', '\n* ', '\n_', '\n**', '#', '[a](u)', '`', '\\', '~', '<', '&amp;', 'https://x.org', '!', ';', '?', '\t', '𝐀', '\u0301'];
+  const LIKELY = ['word', 'The U.S. Army', ' ', ' ', '\n', '_', '*', '**', '__', '(', ')', '.', ',', ':', 'é', '2024', '_term_', '**Note:**', ' *a* ', ' [a](u) ', '[two words](https://x.org/a_b_c)'];
+  const RISKY = ['***', '___', 'a_b', 'a*b', '**a*', '*a**', '"', '’', '\u00a0', '-', '- ', '* ', '\n* ', '\n_', '\n**', '#', '[a](u)', '[*a*](u)', '[a_b](u)', '[1]', '[', ']', '](', '`', '\\', '~', '<', '&amp;', 'https://x.org', ' https://x.org ', '!', ';', '?', '\t', '𝐀', '\u0301'];
   const fragment = fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...LIKELY) }, { weight: 1, arbitrary: fc.constantFrom(...RISKY) });
   const text = fc.array(fragment, { minLength: 1, maxLength: 16 }).map((parts) => parts.join(''));
 
@@ -63,6 +63,11 @@ describe('simple-emphasis fast path', () => {
     expect(block?.prose).toBe('A  human subject  is defined.\n  Note:   This table (  bold  ) ends.');
     expect(block?.inlines).toEqual([]);
     expect(fastBlocks('- **Title** of the item\n- _Another_ item', 0, false)).toEqual(parseTree('- **Title** of the item\n- _Another_ item'));
+    const text = 'See _the report_ by [the GAO](https://gao.gov/a_b) (**2024**).';
+    const linked = fastParagraph(text, 0, false);
+    expect(linked?.inlines).toEqual([{ kind: 'link', range: [20, 50], url: 'https://gao.gov/a_b' }]);
+    expect([linked]).toEqual(parseTree(text));
+    for (const body of ['**[a](u)**', 'A [*a*](u).', 'A _b_ https://x.org.', '**Note:** [a](u).']) expect(fastParagraph(body, 0, false)).toBeUndefined();
     for (const body of ['**Source: **CRS.', 'snake_case names', 'a * b', '**bold *and* nested**', '***both***', '_a_b_', '**a*', 'x**y**', '*a*"', '* item']) {
       expect(fastParagraph(body, 0, false)).toBeUndefined();
     }
@@ -128,7 +133,8 @@ describe('simple-link fast path', () => {
     const block = fastParagraph('See [the report](https://x.gov/r?a=1&b=2) and [1].', 10, false);
     expect(block?.prose).toBe(`See  the report${' '.repeat(26)} and [1].`);
     expect(block?.inlines).toEqual([{ kind: 'link', range: [14, 51], url: 'https://x.gov/r?a=1&b=2' }]);
-    for (const body of ['[a]: u [b](c)', 'An ![image](u).', 'A [link](u "title").', 'A [*em*](u).', 'A [a](b c).', 'A [a](b) *em*.']) {
+    expect([fastParagraph('A [a](b) *em*.', 0, false)]).toEqual(parseTree('A [a](b) *em*.'));
+    for (const body of ['[a]: u [b](c)', 'An ![image](u).', 'A [link](u "title").', 'A [*em*](u).', 'A [a](b c).']) {
       expect(fastParagraph(body, 0, false)).toBeUndefined();
     }
     // Without definitions, `[x][y]` is text; with them, `[1]` may be a reference.

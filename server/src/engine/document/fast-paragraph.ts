@@ -90,6 +90,8 @@ function destinationEnd(body: string, from: number): number {
 interface SimpleInlines {
   readonly links: readonly SimpleLink[];
   readonly urls: readonly AutolinkRange[];
+  /** Simple emphasis runs outside the links (offset, length; see {@link simpleEmphasis}), in a paragraph without URLs. */
+  readonly emphasis: readonly number[];
 }
 
 /**
@@ -144,7 +146,14 @@ function simpleInlines(body: string, definitions: boolean): SimpleInlines | unde
   }
   words += ` ${outside.slice(from)}`;
   if (openBracketAt(outside, urls.map(([start]) => start))) return undefined;
-  return INLINE_SYNTAX_BUT_BRACKETS.test(words) ? undefined : { links, urls };
+  if (!INLINE_SYNTAX_BUT_BRACKETS.test(words)) return { links, urls, emphasis: NO_RUNS };
+  // Emphasis around links, not in their labels and not with URLs (whose ends depend on the characters after them).
+  // With the links blanked, a run next to one reads a space there: a run that can then open or close alone can also
+  // in the real text, where a bracket or parenthesis stands (see simpleEmphasis).
+  if (urls.length > 0 || INLINE_SYNTAX_BUT_BRACKETS.test(labels)) return undefined;
+  const emphasis = simpleEmphasis(outside);
+  if (!emphasis || INLINE_SYNTAX_BUT_BRACKETS.test(masked(outside, emphasis, ' '))) return undefined;
+  return { links, urls, emphasis };
 }
 
 /**
@@ -222,6 +231,19 @@ function simpleEmphasis(body: string): number[] | undefined {
   return open < 0 ? runs : undefined;
 }
 
+const NO_RUNS: readonly number[] = [];
+
+/** `text` with each run (offset, length) of `runs` written as `char`s, flat. */
+function masked(text: string, runs: readonly number[], char: string): string {
+  let out = '';
+  let from = 0;
+  for (let r = 0; r < runs.length; r += 2) {
+    out += text.slice(from, runs[r]) + char.repeat(runs[r + 1]!);
+    from = runs[r]! + runs[r + 1]!;
+  }
+  return flatten(out + text.slice(from));
+}
+
 /**
  * The block the parser makes of a paragraph of plain words and simple
  * emphasis (see {@link simpleEmphasis}) at document offset `start`, or
@@ -234,19 +256,8 @@ function emphasisParagraph(body: string, start: number): ProseBlock | undefined 
   if (!body.includes('*') && !body.includes('_')) return undefined;
   const runs = simpleEmphasis(body);
   if (!runs || runs.length === 0) return undefined;
-  let asLetters = '';
-  let prose = '';
-  let from = 0;
-  for (let r = 0; r < runs.length; r += 2) {
-    const at = runs[r]!;
-    const length = runs[r + 1]!;
-    asLetters += body.slice(from, at) + 'a'.repeat(length);
-    prose += body.slice(from, at) + ' '.repeat(length);
-    from = at + length;
-  }
-  asLetters += body.slice(from);
-  prose = flatten(prose + body.slice(from));
-  if (!oneParagraph(asLetters) || INLINE_SYNTAX.test(prose)) return undefined;
+  const prose = masked(body, runs, ' ');
+  if (!oneParagraph(masked(body, runs, 'a')) || INLINE_SYNTAX.test(prose)) return undefined;
   return { kind: 'paragraph', container: 'root', range: [start, start + body.length], prose, inlines: [], sentences: splitSentences(prose, start) };
 }
 
@@ -283,7 +294,7 @@ export function fastParagraph(body: string, start: number, definitions: boolean)
   if (indent > 0 && indent < 4 && isPlainParagraph(body.slice(indent))) return plainParagraph(body.slice(indent), start + indent);
   const found = simpleInlines(body, definitions);
   if (!found) return emphasisParagraph(body, start);
-  if (found.links.length === 0 && found.urls.length === 0) return plainParagraph(body, start);
+  if (found.links.length === 0 && found.urls.length === 0 && found.emphasis.length === 0) return plainParagraph(body, start);
   const spans = [
     ...found.links.map(({ open, close, end }) => ({ open, end, inline: { kind: 'link', range: [start + open, start + end], url: body.slice(close + 2, end - 1) } as const, label: body.slice(open + 1, close) })),
     ...found.urls.map(([open, end]) => ({ open, end, inline: { kind: 'url', range: [start + open, start + end], url: body.slice(open, end) } as const, label: undefined })),
@@ -295,7 +306,7 @@ export function fastParagraph(body: string, start: number, definitions: boolean)
     from = end;
   }
   // Built by concatenation: flat, so the block keeps one string rather than a rope of its pieces.
-  prose = flatten(prose + body.slice(from));
+  prose = masked(prose + body.slice(from), found.emphasis, ' ');
   return {
     kind: 'paragraph',
     container: 'root',
