@@ -55,6 +55,10 @@ export function plainParagraph(body: string, start = 0): ProseBlock {
   return { kind: 'paragraph', container: 'root', range: [start, start + body.length], prose: body, inlines: [], sentences: splitSentences(body, start) };
 }
 
+/** A run of `*` or `_` opening a line, before a letter or digit: emphasis, if anything (see {@link simpleEmphasis}). */
+const LINE_OPENING_EMPHASIS = /(?<=^|\n)[*_]{1,2}(?=[\p{L}\p{N}])/gu;
+const asLetters = (run: string): string => 'a'.repeat(run.length);
+
 /** An inline link `[label](destination)` in a paragraph: offsets of its `[`, its `]` and just after its `)`. */
 interface SimpleLink {
   readonly open: number;
@@ -110,7 +114,8 @@ interface SimpleInlines {
  * paragraph opening with `[` must not open with a definition's `[label]:`.
  */
 function simpleInlines(body: string, definitions: boolean): SimpleInlines | undefined {
-  if (definitions || !oneParagraph(body)) return undefined;
+  // A line may open with emphasis ("**Title.** See [the plan](…)"): no list marker or break, if it is emphasis (checked below).
+  if (definitions || !oneParagraph(body.replace(LINE_OPENING_EMPHASIS, asLetters))) return undefined;
   if (body.charCodeAt(0) === 91 /* [ */) {
     const close = body.indexOf(']');
     if (close < 0 || body.lastIndexOf('[', close) !== 0 || body.charCodeAt(close + 1) === 58 /* : */) return undefined;
@@ -124,7 +129,7 @@ function simpleInlines(body: string, definitions: boolean): SimpleInlines | unde
     const open = body.lastIndexOf('[', close);
     if (open < after || body.charCodeAt(open - 1) === 33 /* ! opens an image */) return undefined;
     const label = body.slice(open + 1, close);
-    if (!/^[^[\]\n\r]{0,999}$/.test(label) || !/\S/.test(label) || label.startsWith('^')) return undefined;
+    if (!/^[^[\]\r]{0,999}$/.test(label) || !/\S/.test(label) || label.startsWith('^')) return undefined;
     const end = destinationEnd(body, close + 2);
     if (end < 0 || CHARACTER_REFERENCE.test(body.slice(close + 2, end))) return undefined;
     links.push({ open, close, end: end + 1 });
@@ -338,23 +343,111 @@ function listItems(body: string): (readonly [start: number, end: number])[] | un
   return items.length > 0 ? items : undefined;
 }
 
+/** A list item's opening: its marker, then one to four spaces before the content (more would open indented code). */
+export const LIST_ITEM_OPENING = /^(?:[-+*]|\d{1,9}[.)]) {1,4}(?! )/;
+/**
+ * How the content of a list item may begin so that its first line is
+ * paragraph text: a letter, a number that is no list marker, or emphasis
+ * opening on a word (fact sheets open items with "**Title.**"). A checkbox,
+ * a nested marker, a heading, a quote or a fence would be something else.
+ */
+const ITEM_CONTENT_START = /^(?:\p{L}|\d+(?![.)\d])|\*\*?(?=[\p{L}\p{N}])|__?(?=[\p{L}\p{N}]))/u;
+
+/**
+ * Where each item of `body` starts, when `body` is list items each holding
+ * one paragraph: a tight bullet list (one bullet character throughout), or
+ * one item of any kind. Within an item every later line is indented at
+ * least to the item's content column (no lazy continuation) and, that
+ * indent removed, opens and interrupts nothing, by the same test a
+ * paragraph's lines pass (see BLOCK_START). Undefined for anything else.
+ * Policy fact sheets write lists of this kind 5–10 KB long, which were
+ * parsed whole on every edit.
+ *
+ * Each item then parses alone as it does in the list (a paragraph's blocks
+ * do not depend on the list being tight or on the items around it), and a
+ * long one in pieces, of which only the first holds the marker: the others
+ * parse as bare paragraphs and give the same text, inlines and sentences,
+ * since a paragraph's continuation lines lose their leading spaces either
+ * way and the prose keeps them as spaces either way.
+ */
+export function listItemStarts(body: string): number[] | undefined {
+  if (body.includes('\r')) return undefined;
+  // A delimiter row could make a table of the lines above it: left to the whole parse at once (a piece holding it would be declined).
+  if (DELIMITER_ROW.test(body)) return undefined;
+  const starts: number[] = [];
+  let indent = '';
+  for (let lineStart = 0; lineStart < body.length; ) {
+    const newline = body.indexOf('\n', lineStart);
+    const line = body.slice(lineStart, newline < 0 ? body.length : newline);
+    const opening = LIST_ITEM_OPENING.exec(line)?.[0];
+    if (opening !== undefined && (starts.length === 0 || line[0] === body[0])) {
+      // A second item must be a bullet like the first: ordered items are left to the whole parse (their numbers and delimiters decide what continues the list).
+      if ((starts.length > 0 && !'-+*'.includes(line[0]!)) || !ITEM_CONTENT_START.test(line.slice(opening.length))) return undefined;
+      starts.push(lineStart);
+      indent = ' '.repeat(opening.length);
+    } else if (starts.length === 0 || !line.startsWith(indent) || BLOCK_START.test(line.slice(indent.length))) {
+      return undefined;
+    }
+    if (newline < 0) break;
+    lineStart = newline + 1;
+  }
+  return starts;
+}
+
+/**
+ * The blocks of a list of items each holding one paragraph, as
+ * {@link listItemStarts} finds them (markers followed by up to four spaces,
+ * continuation lines indented to the content), when every item's content
+ * is a fast paragraph (see {@link fastParagraph}); undefined otherwise.
+ * Policy fact sheets write their lists this way (`-   **Title**. …` with
+ * wrapped lines). An item's paragraph reads as it would alone: the
+ * indentation of its later lines is spaces in the text and in the prose.
+ */
+function indentedItems(body: string, start: number, definitions: boolean): ProseBlock[] | undefined {
+  const starts = listItemStarts(body);
+  if (!starts) return undefined;
+  const blocks: ProseBlock[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    // Up to the line break before the next item, which no item's paragraph holds.
+    const item = fastItem(body.slice(starts[k]!, k + 1 < starts.length ? starts[k + 1]! - 1 : body.length), start + starts[k]!, definitions);
+    if (!item) return undefined;
+    blocks.push(item);
+  }
+  return blocks;
+}
+
+/**
+ * The paragraph of one list item of a list {@link listItemStarts} takes
+ * (`text` from its marker to its end, at document offset `start`) when its
+ * content is a fast paragraph; undefined otherwise.
+ */
+export function fastItem(text: string, start: number, definitions: boolean): ProseBlock | undefined {
+  const opening = LIST_ITEM_OPENING.exec(text)?.[0].length;
+  if (opening === undefined) return undefined;
+  const paragraph = fastParagraph(text.slice(opening), start + opening, definitions);
+  return paragraph && { ...paragraph, container: 'listItem' };
+}
+
 /** Whether a segment is one this module builds (see {@link fastBlocks}). */
 export function isFast(body: string, definitions: boolean): boolean {
   if (isFastParagraph(body, definitions)) return true;
-  return listItems(body)?.every(([from, to]) => isFastParagraph(body.slice(from, to), definitions)) ?? false;
+  const items = listItems(body);
+  if (items) return items.every(([from, to]) => isFastParagraph(body.slice(from, to), definitions));
+  return indentedItems(body, 0, definitions) !== undefined;
 }
 
 /**
  * The blocks the parser makes of a segment that is one fast paragraph (see
- * {@link fastParagraph}) or a simple bullet list of them (see
- * {@link listItems}: one paragraph per item, in a list item), at document
+ * {@link fastParagraph}), a simple bullet list of them (see
+ * {@link listItems}: one paragraph per item, in a list item) or a list of
+ * them with wider or wrapped items (see {@link indentedItems}), at document
  * offset `start`; undefined for any other segment.
  */
 export function fastBlocks(body: string, start: number, definitions: boolean): ProseBlock[] | undefined {
   const paragraph = fastParagraph(body, start, definitions);
   if (paragraph) return [paragraph];
   const items = listItems(body);
-  if (!items) return undefined;
+  if (!items) return indentedItems(body, start, definitions);
   const blocks: ProseBlock[] = [];
   for (const [from, to] of items) {
     const item = fastParagraph(body.slice(from, to), start + from, definitions);

@@ -15,7 +15,7 @@ import { BoundedCache } from '../cache';
 import { fnv1a } from '../hash';
 import { CONTENT, isProse, ProseSentence, type Block, type BlockKind, type Container, type InlineSpan, type ProseBlock } from './model';
 import { contentToken } from './content';
-import { BLOCK_START, DELIMITER_ROW, fastBlocks, isFast } from './fast-paragraph';
+import { BLOCK_START, DELIMITER_ROW, fastBlocks, fastItem, isFast, listItemStarts } from './fast-paragraph';
 import { flatten } from './flatten';
 import { eventBlocks, micromarkEvents } from './micromark-blocks';
 import { ProseMask } from './prose-mask';
@@ -369,57 +369,6 @@ function parseInPieces(lead: string, body: string, piece: number): ProseBlock[] 
   ];
 }
 
-/** A list item's opening: its marker, then one to four spaces before the content (more would open indented code). */
-const LIST_ITEM_OPENING = /^(?:[-+*]|\d{1,9}[.)]) {1,4}(?! )/;
-/**
- * How the content of a list item may begin so that its first line is
- * paragraph text: a letter, a number that is no list marker, or emphasis
- * opening on a word (fact sheets open items with "**Title.**"). A checkbox,
- * a nested marker, a heading, a quote or a fence would be something else.
- */
-const ITEM_CONTENT_START = /^(?:\p{L}|\d+(?![.)\d])|\*\*?(?=[\p{L}\p{N}])|__?(?=[\p{L}\p{N}]))/u;
-
-/**
- * Where each item of `body` starts, when `body` is list items each holding
- * one paragraph: a tight bullet list (one bullet character throughout), or
- * one item of any kind. Within an item every later line is indented at
- * least to the item's content column (no lazy continuation) and, that
- * indent removed, opens and interrupts nothing, by the same test a
- * paragraph's lines pass (see BLOCK_START). Undefined for anything else.
- * Policy fact sheets write lists of this kind 5–10 KB long, which were
- * parsed whole on every edit.
- *
- * Each item then parses alone as it does in the list (a paragraph's blocks
- * do not depend on the list being tight or on the items around it), and a
- * long one in pieces, of which only the first holds the marker: the others
- * parse as bare paragraphs and give the same text, inlines and sentences,
- * since a paragraph's continuation lines lose their leading spaces either
- * way and the prose keeps them as spaces either way.
- */
-function listItemStarts(body: string): number[] | undefined {
-  if (body.includes('\r')) return undefined;
-  // A delimiter row could make a table of the lines above it: left to the whole parse at once (a piece holding it would be declined).
-  if (DELIMITER_ROW.test(body)) return undefined;
-  const starts: number[] = [];
-  let indent = '';
-  for (let lineStart = 0; lineStart < body.length; ) {
-    const newline = body.indexOf('\n', lineStart);
-    const line = body.slice(lineStart, newline < 0 ? body.length : newline);
-    const opening = LIST_ITEM_OPENING.exec(line)?.[0];
-    if (opening !== undefined && (starts.length === 0 || line[0] === body[0])) {
-      // A second item must be a bullet like the first: ordered items are left to the whole parse (their numbers and delimiters decide what continues the list).
-      if ((starts.length > 0 && !'-+*'.includes(line[0]!)) || !ITEM_CONTENT_START.test(line.slice(opening.length))) return undefined;
-      starts.push(lineStart);
-      indent = ' '.repeat(opening.length);
-    } else if (starts.length === 0 || !line.startsWith(indent) || BLOCK_START.test(line.slice(indent.length))) {
-      return undefined;
-    }
-    if (newline < 0) break;
-    lineStart = newline + 1;
-  }
-  return starts;
-}
-
 /** The paragraphs of the list items of `body` starting at `starts` (see {@link listItemStarts}), each parsed alone. */
 function parseItems(lead: string, body: string, starts: readonly number[], piece: number, huge: number): ProseBlock[] | undefined {
   const blocks: ProseBlock[] = [];
@@ -427,8 +376,9 @@ function parseItems(lead: string, body: string, starts: readonly number[], piece
     const from = starts[k]!;
     // Up to the line break before the next item, which no item's paragraph holds.
     const text = body.slice(from, k + 1 < starts.length ? starts[k + 1]! - 1 : body.length);
-    // A long item in pieces where it can be cut; else whole, as it would be in the list.
-    const parsed = (text.length > huge ? parseInPieces(lead, text, piece)?.[0] : undefined) ?? parsePiece(lead, text);
+    // Without the parser when the fast path reads it; else a long item in pieces where it can be cut; else whole, as it
+    // would be in the list.
+    const parsed = fastItem(text, 0, hasDefinitions(lead)) ?? (text.length > huge ? parseInPieces(lead, text, piece)?.[0] : undefined) ?? parsePiece(lead, text);
     if (!parsed) return undefined;
     blocks.push(shiftBlock(parsed, from) as ProseBlock);
   }
