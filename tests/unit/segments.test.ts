@@ -159,9 +159,11 @@ describe('huge paragraphs parsed in pieces', () => {
   // List items holding one long paragraph each, as policy fact sheets write them ("-   **Title.** text…").
   const item = (marker: string): fc.Arbitrary<string> =>
     fc.tuple(fc.constantFrom('', '**Repair roads**. ', '*Note:* '), fc.array(fc.constantFrom(...SENTENCES), { minLength: 2, maxLength: 40 })).chain(([opening, parts]) =>
-      fc.array(fc.constantFrom(' ', ' ', '\n'), { minLength: parts.length, maxLength: parts.length }).map((gaps) => {
+      // A line break before a sentence: indented to the content, or less (a lazy continuation).
+      fc.array(fc.constantFrom(' ', ' ', '\n', '\n', 'lazy'), { minLength: parts.length, maxLength: parts.length }).map((gaps) => {
         const indent = ' '.repeat(marker.length);
-        return marker + opening + parts.map((p, i) => (i === 0 ? p : (gaps[i] === '\n' ? `\n${indent}` : ' ') + p)).join('');
+        const gap = (g: string): string => (g === '\n' ? `\n${indent}` : g === 'lazy' ? `\n${indent.slice(2)}` : ' ');
+        return marker + opening + parts.map((p, i) => (i === 0 ? p : gap(gaps[i]!) + p)).join('');
       }),
     );
   const listItems = fc.oneof(
@@ -203,12 +205,15 @@ describe('huge paragraphs parsed in pieces', () => {
     expect(parsed).toBeGreaterThan(100);
   });
 
-  it('declines list items that may hold more than one paragraph each', () => {
+  it('declines list items that may hold more than one paragraph each, and takes lazy lines', () => {
     const long = 'Growth was 3% [1] in the year. '.repeat(300).trimEnd();
     const wrapped = (indent: string): string => long.replace(/(year\.) (Growth)/g, (_, a: string, b: string, at: number) => (at % 7 === 0 ? `${a}\n${indent}${b}` : `${a} ${b}`));
     expect(parseHugeParagraph('', `-   ${wrapped('    ')}`)).toBeDefined();
-    // Lazy continuation, a blank line, a nested list, a checkbox, indented code, CR line ends, a delimiter row.
-    expect(parseHugeParagraph('', `-   ${wrapped('  ')}`)).toBeUndefined();
+    // Lazy continuation lines continue the item's paragraph, as in the whole parse.
+    expect(parseHugeParagraph('', `-   ${wrapped('  ')}`)).toEqual(parseTree(`-   ${wrapped('  ')}`));
+    expect(parseHugeParagraph('', `-   ${wrapped('')}`)).toEqual(parseTree(`-   ${wrapped('')}`));
+    // A blank line, a nested list, a checkbox, indented code, CR line ends, a delimiter row.
+    expect(parseHugeParagraph('', `-   ${long}\n${'Lazy. '.repeat(5)}\n- [x] b`)).toBeUndefined();
     expect(parseHugeParagraph('', `-   ${long}\n\n    More.`)).toBeUndefined();
     expect(parseHugeParagraph('', `-   ${long}\n    - nested`)).toBeUndefined();
     expect(parseHugeParagraph('', `- [x] ${long}`)).toBeUndefined();

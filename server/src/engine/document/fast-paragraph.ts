@@ -356,10 +356,11 @@ const ITEM_CONTENT_START = /^(?:\p{L}|\d+(?![.)\d])|\*\*?(?=[\p{L}\p{N}])|__?(?=
 /**
  * Where each item of `body` starts, when `body` is list items each holding
  * one paragraph: a tight bullet list (one bullet character throughout), or
- * one item of any kind. Within an item every later line is indented at
- * least to the item's content column (no lazy continuation) and, that
- * indent removed, opens and interrupts nothing, by the same test a
- * paragraph's lines pass (see BLOCK_START). Undefined for anything else.
+ * one item of any kind. Within an item every later line, indented to the
+ * item's content column or less (a lazy continuation), opens and
+ * interrupts nothing, by the same test a paragraph's lines pass (see
+ * BLOCK_START): it continues the item's paragraph. Undefined for anything
+ * else.
  * Policy fact sheets write lists of this kind 5–10 KB long, which were
  * parsed whole on every edit.
  *
@@ -375,7 +376,6 @@ export function listItemStarts(body: string): number[] | undefined {
   // A delimiter row could make a table of the lines above it: left to the whole parse at once (a piece holding it would be declined).
   if (DELIMITER_ROW.test(body)) return undefined;
   const starts: number[] = [];
-  let indent = '';
   for (let lineStart = 0; lineStart < body.length; ) {
     const newline = body.indexOf('\n', lineStart);
     const line = body.slice(lineStart, newline < 0 ? body.length : newline);
@@ -384,8 +384,9 @@ export function listItemStarts(body: string): number[] | undefined {
       // A second item must be a bullet like the first: ordered items are left to the whole parse (their numbers and delimiters decide what continues the list).
       if ((starts.length > 0 && !'-+*'.includes(line[0]!)) || !ITEM_CONTENT_START.test(line.slice(opening.length))) return undefined;
       starts.push(lineStart);
-      indent = ' '.repeat(opening.length);
-    } else if (starts.length === 0 || !line.startsWith(indent) || BLOCK_START.test(line.slice(indent.length))) {
+    } else if (starts.length === 0 || BLOCK_START.test(line)) {
+      // Indented to the content or less (a lazy continuation, as CRS reports' closing disclaimer follows their last list), a later
+      // line continues the item's paragraph unless it opens or interrupts something.
       return undefined;
     }
     if (newline < 0) break;
