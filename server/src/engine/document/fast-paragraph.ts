@@ -1,10 +1,10 @@
 /**
- * Paragraphs whose blocks are known without the parser: plain words, plain
- * words with simple inline links (`[words](https://…)`) and URLs, and plain
- * words with simple emphasis (`_term_`, `**Note:**`); and simple bullet
- * lists of such paragraphs. Most policy prose is one or the
- * other (CRS reports link a source in most paragraphs),
- * and micromark is the engine's most expensive step. Conservative on
+ * Paragraphs whose blocks are known without the parser: plain words, with
+ * simple inline links (`[words](https://…)`) and URLs, or with simple
+ * emphasis (`_term_`, `**Note:**`, links allowed too); and lists of such
+ * paragraphs, one per item. Most policy prose is of these kinds (CRS
+ * reports link a source in most paragraphs, fact sheets open list items
+ * in bold), and micromark is the engine's most expensive step. Conservative on
  * purpose: anything doubtful goes to the real parser, which is correct
  * whatever the input; property tests check the two agree wherever these
  * apply.
@@ -99,10 +99,11 @@ interface SimpleInlines {
 }
 
 /**
- * The inline links and URLs of a paragraph of plain words, simple links and
- * protocol autolink literals, or undefined when it is not one. A simple link
- * is `[label](destination)` with a label of plain words on one line (no
- * brackets, not opening with `^`) and a non-empty destination of
+ * The inline links, URLs and emphasis of a paragraph of plain words, simple
+ * links and protocol autolink literals, or of plain words, simple links and
+ * simple emphasis, or undefined when it is not one. A simple link is
+ * `[label](destination)` with a label of plain words (no brackets, not
+ * opening with `^`; it may span lines) and a non-empty destination of
  * {@link isDestinationChar}s (balanced parentheses) without character
  * references, closed at once by `)`; every `](` must open one. Other
  * brackets are literal text only because no reference is defined
@@ -110,8 +111,9 @@ interface SimpleInlines {
  * later URL from being linked, so a URL must follow none. A URL is
  * what {@link protocolAutolinks} finds in the text outside the links; it must
  * not run into a link without whitespace between. The text outside the links
- * and URLs, and the labels, must be free of other inline syntax, and a
- * paragraph opening with `[` must not open with a definition's `[label]:`.
+ * and URLs, and the labels, must be free of other inline syntax, but for
+ * {@link simpleEmphasis} outside the links of a paragraph without URLs; and
+ * a paragraph opening with `[` must not open with a definition's `[label]:`.
  */
 function simpleInlines(body: string, definitions: boolean): SimpleInlines | undefined {
   // A line may open with emphasis ("**Title.** See [the plan](…)"): no list marker or break, if it is emphasis (checked below).
@@ -398,11 +400,12 @@ export function listItemStarts(body: string): number[] | undefined {
 /**
  * The blocks of a list of items each holding one paragraph, as
  * {@link listItemStarts} finds them (markers followed by up to four spaces,
- * continuation lines indented to the content), when every item's content
+ * later lines continuing the item's paragraph), when every item's content
  * is a fast paragraph (see {@link fastParagraph}); undefined otherwise.
  * Policy fact sheets write their lists this way (`-   **Title**. …` with
  * wrapped lines). An item's paragraph reads as it would alone: the
- * indentation of its later lines is spaces in the text and in the prose.
+ * indentation of its later lines (lazy ones included) is spaces in the
+ * text and in the prose.
  */
 function indentedItems(body: string, start: number, definitions: boolean): ProseBlock[] | undefined {
   const starts = listItemStarts(body);
