@@ -15,7 +15,7 @@ import { BoundedCache } from '../cache';
 import { fnv1a } from '../hash';
 import { CONTENT, isProse, ProseSentence, type Block, type BlockKind, type Container, type InlineSpan, type ProseBlock } from './model';
 import { contentToken } from './content';
-import { BLOCK_START, DELIMITER_ROW, fastBlocks, fastItem, isFast, listItemStarts } from './fast-paragraph';
+import { BLOCK_START, DELIMITER_ROW, fastBlocks, fastItem, fastParagraph, isFast, listItemStarts } from './fast-paragraph';
 import { flatten } from './flatten';
 import { eventBlocks, micromarkEvents } from './micromark-blocks';
 import { ProseMask } from './prose-mask';
@@ -430,6 +430,9 @@ const pieceCache = new BoundedCache<string, ProseBlock | null>(5_000);
 /** The one paragraph `text` parses to after `lead`, or undefined when it is not exactly one paragraph. */
 function parsePiece(lead: string, text: string): ProseBlock | undefined {
   const parsed = pieceCache.get(flatten(`${lead}\u0000${text}`), () => {
+    // Most pieces of CRS footnote lists are plain words, simple links and URLs.
+    const fast = fastParagraph(text, 0, hasDefinitions(lead));
+    if (fast) return fast;
     const blocks = parseLean(lead + text).filter((block) => block.range[0] >= lead.length);
     const only = blocks[0];
     return blocks.length === 1 && only !== undefined && only.kind === 'paragraph' && isProse(only) ? (shiftBlock(only, -lead.length) as ProseBlock) : null;
