@@ -92,6 +92,23 @@ describe('simple-emphasis fast path', () => {
     expect(taken).toBeGreaterThan(100);
   });
 
+  it('gives exactly the blocks of the real parser for headings', () => {
+    const hashes = fc.oneof({ weight: 10, arbitrary: fc.constantFrom('# ', '## ', '### ', '###### ', '##  ') }, { weight: 1, arbitrary: fc.constantFrom('####### ', '#', ' # ', '#\t', '\\# ', '') });
+    let taken = 0;
+    fc.assert(
+      fc.property(hashes, text, fc.constantFrom('', ' ', ' #', ' ##', '#', '  '), (opening, raw, end) => {
+        const body = opening + raw.replace(/[\r\n]+/g, ' ').replace(/^ +/, '') + end;
+        const blocks = fastBlocks(body, 0, false);
+        expect(isFast(body, false)).toBe(blocks !== undefined);
+        if (blocks?.[0]?.kind !== 'heading') return;
+        taken++;
+        expect(blocks).toEqual(parseTree(body));
+      }),
+      { numRuns: 3000, seed: 8 },
+    );
+    expect(taken).toBeGreaterThan(100);
+  });
+
   it('takes terms, labels and bold openings, and declines what only the parser can pair', () => {
     const block = fastParagraph('A _human subject_ is defined.\n**Note:** This table (**bold**) ends.', 5, false);
     expect(block?.prose).toBe('A  human subject  is defined.\n  Note:   This table (  bold  ) ends.');

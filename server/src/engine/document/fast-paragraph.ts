@@ -394,7 +394,7 @@ export function listItemStarts(body: string): number[] | undefined {
     if (newline < 0) break;
     lineStart = newline + 1;
   }
-  return starts;
+  return starts.length > 0 ? starts : undefined;
 }
 
 /**
@@ -432,9 +432,31 @@ export function fastItem(text: string, start: number, definitions: boolean): Pro
   return paragraph && { ...paragraph, container: 'listItem' };
 }
 
+/** An ATX heading line: one to six `#`, then spaces, then its text (see {@link atxHeading}). */
+const ATX_HEADING = /^(#{1,6} +)([^\n\r]*)$/;
+
+/**
+ * The block of a segment that is one ATX heading of plain words, or of plain
+ * words and simple emphasis (see {@link simpleEmphasis}), at document offset
+ * `start`: the opening `#`s and the spaces after them are markup (spaces in
+ * the prose). Undefined for any other segment, and for a heading whose text
+ * ends in `#`, which may be a closing sequence; reports open every section
+ * with one, and micromark read each.
+ */
+function atxHeading(body: string, start: number): ProseBlock | undefined {
+  const match = ATX_HEADING.exec(body);
+  const text = match?.[2];
+  if (!match || !text || !/^\S/.test(text) || text.trimEnd().endsWith('#')) return undefined;
+  const runs = simpleEmphasis(text);
+  if (!runs) return undefined;
+  const prose = flatten(' '.repeat(match[1]!.length) + masked(text, runs, ' '));
+  if (INLINE_SYNTAX.test(prose)) return undefined;
+  return { kind: 'heading', container: 'root', range: [start, start + body.length], prose, inlines: [], sentences: splitSentences(prose, start) };
+}
+
 /** Whether a segment is one this module builds (see {@link fastBlocks}). */
 export function isFast(body: string, definitions: boolean): boolean {
-  if (isFastParagraph(body, definitions)) return true;
+  if (isFastParagraph(body, definitions) || atxHeading(body, 0)) return true;
   const items = listItems(body);
   if (items) return items.every(([from, to]) => isFastParagraph(body.slice(from, to), definitions));
   return indentedItems(body, 0, definitions) !== undefined;
@@ -442,13 +464,13 @@ export function isFast(body: string, definitions: boolean): boolean {
 
 /**
  * The blocks the parser makes of a segment that is one fast paragraph (see
- * {@link fastParagraph}), a simple bullet list of them (see
+ * {@link fastParagraph}) or heading (see {@link atxHeading}), a simple bullet list of them (see
  * {@link listItems}: one paragraph per item, in a list item) or a list of
  * them with wider or wrapped items (see {@link indentedItems}), at document
  * offset `start`; undefined for any other segment.
  */
 export function fastBlocks(body: string, start: number, definitions: boolean): ProseBlock[] | undefined {
-  const paragraph = fastParagraph(body, start, definitions);
+  const paragraph = fastParagraph(body, start, definitions) ?? atxHeading(body, start);
   if (paragraph) return [paragraph];
   const items = listItems(body);
   if (!items) return indentedItems(body, start, definitions);
