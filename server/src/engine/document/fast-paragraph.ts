@@ -94,7 +94,7 @@ function destinationEnd(body: string, from: number): number {
 interface SimpleInlines {
   readonly links: readonly SimpleLink[];
   readonly urls: readonly AutolinkRange[];
-  /** Simple emphasis runs outside the links (offset, length; see {@link simpleEmphasis}), in a paragraph without URLs. */
+  /** Simple emphasis runs outside the links and URLs, touching no URL (offset, length; see {@link simpleEmphasis}). */
   readonly emphasis: readonly number[];
 }
 
@@ -112,7 +112,7 @@ interface SimpleInlines {
  * what {@link protocolAutolinks} finds in the text outside the links; it must
  * not run into a link without whitespace between. The text outside the links
  * and URLs, and the labels, must be free of other inline syntax, but for
- * {@link simpleEmphasis} outside the links of a paragraph without URLs; and
+ * {@link simpleEmphasis} outside the links and URLs and touching no URL; and
  * a paragraph opening with `[` must not open with a definition's `[label]:`.
  */
 function simpleInlines(body: string, definitions: boolean): SimpleInlines | undefined {
@@ -154,12 +154,18 @@ function simpleInlines(body: string, definitions: boolean): SimpleInlines | unde
   words += ` ${outside.slice(from)}`;
   if (openBracketAt(outside, urls.map(([start]) => start))) return undefined;
   if (!INLINE_SYNTAX_BUT_BRACKETS.test(words)) return { links, urls, emphasis: NO_RUNS };
-  // Emphasis around links, not in their labels and not with URLs (whose ends depend on the characters after them).
-  // With the links blanked, a run next to one reads a space there: a run that can then open or close alone can also
-  // in the real text, where a bracket or parenthesis stands (see simpleEmphasis).
-  if (urls.length > 0 || INLINE_SYNTAX_BUT_BRACKETS.test(labels)) return undefined;
-  const emphasis = simpleEmphasis(outside);
-  if (!emphasis || INLINE_SYNTAX_BUT_BRACKETS.test(masked(outside, emphasis, ' '))) return undefined;
+  // Emphasis around links and URLs, not in link labels. With the links blanked, a run next to one reads a space
+  // there: a run that can then open or close alone can also in the real text, where a bracket or parenthesis stands
+  // (see simpleEmphasis). A URL ends and begins with letters, digits or other characters, and its end depends on the
+  // characters after it: no run may touch one.
+  if (INLINE_SYNTAX_BUT_BRACKETS.test(labels)) return undefined;
+  const plain = urls.length > 0 ? masked(outside, urls.flatMap(([start, end]) => [start, end - start]), ' ') : outside;
+  const emphasis = simpleEmphasis(plain);
+  if (!emphasis || INLINE_SYNTAX_BUT_BRACKETS.test(masked(plain, emphasis, ' '))) return undefined;
+  for (let r = 0; r < emphasis.length; r += 2) {
+    const [at, end] = [emphasis[r]!, emphasis[r]! + emphasis[r + 1]!];
+    if (urls.some(([start, stop]) => end === start || at === stop)) return undefined;
+  }
   return { links, urls, emphasis };
 }
 
