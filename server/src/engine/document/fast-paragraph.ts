@@ -22,6 +22,8 @@ import { splitSentences } from './sentences';
 const INLINE_SYNTAX = /[\\`*_[\]<~@\t]|:\/\/|www\.|mailto:|xmpp:|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});/i;
 /** The same without brackets, for the text around and inside simple links (see {@link simpleLinks}). */
 const INLINE_SYNTAX_BUT_BRACKETS = /[\\`*_<~@\t]|:\/\/|www\.|mailto:|xmpp:|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});/i;
+/** The same without brackets and emphasis delimiters: what rules out a paragraph before its emphasis is looked at. */
+const INLINE_SYNTAX_BUT_EMPHASIS = /[\\`<~@\t]|:\/\/|www\.|mailto:|xmpp:|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});/i;
 /** A character reference, which a link destination decodes. */
 const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});/i;
 /** A line start that may open or interrupt a block (list, heading, quote, fence, setext underline, thematic break), or a blank line. */
@@ -116,8 +118,11 @@ interface SimpleInlines {
  * a paragraph opening with `[` must not open with a definition's `[label]:`.
  */
 function simpleInlines(body: string, definitions: boolean): SimpleInlines | undefined {
-  // A line may open with emphasis ("**Title.** See [the plan](…)"): no list marker or break, if it is emphasis (checked below).
-  if (definitions || !oneParagraph(body.replace(LINE_OPENING_EMPHASIS, asLetters))) return undefined;
+  // A line may open with emphasis ("**Title.** See [the plan](…)"): no list marker or break, if it is emphasis (checked
+  // below). The copy with those runs as letters is made only then: long paragraphs are asked on every edit.
+  if (definitions || !(oneParagraph(body) || (body.search(LINE_OPENING_EMPHASIS) >= 0 && oneParagraph(body.replace(LINE_OPENING_EMPHASIS, asLetters))))) {
+    return undefined;
+  }
   if (body.charCodeAt(0) === 91 /* [ */) {
     const close = body.indexOf(']');
     if (close < 0 || body.lastIndexOf('[', close) !== 0 || body.charCodeAt(close + 1) === 58 /* : */) return undefined;
@@ -158,7 +163,7 @@ function simpleInlines(body: string, definitions: boolean): SimpleInlines | unde
   // there: a run that can then open or close alone can also in the real text, where a bracket or parenthesis stands
   // (see simpleEmphasis). A URL ends and begins with letters, digits or other characters, and its end depends on the
   // characters after it: no run may touch one.
-  if (INLINE_SYNTAX_BUT_BRACKETS.test(labels)) return undefined;
+  if (INLINE_SYNTAX_BUT_EMPHASIS.test(words) || INLINE_SYNTAX_BUT_BRACKETS.test(labels)) return undefined;
   const plain = urls.length > 0 ? masked(outside, urls.flatMap(([start, end]) => [start, end - start]), ' ') : outside;
   const emphasis = simpleEmphasis(plain);
   if (!emphasis || INLINE_SYNTAX_BUT_BRACKETS.test(masked(plain, emphasis, ' '))) return undefined;
@@ -380,7 +385,8 @@ const ITEM_CONTENT_START = /^(?:\p{L}|\d+(?![.)\d])|\*\*?(?=[\p{L}\p{N}])|__?(?=
  * way and the prose keeps them as spaces either way.
  */
 export function listItemStarts(body: string): number[] | undefined {
-  if (body.includes('\r')) return undefined;
+  // Most segments asked are no list: told by their first line before the scans of the whole text.
+  if (!LIST_ITEM_OPENING.test(body) || body.includes('\r')) return undefined;
   // A delimiter row could make a table of the lines above it: left to the whole parse at once (a piece holding it would be declined).
   if (DELIMITER_ROW.test(body)) return undefined;
   const starts: number[] = [];
