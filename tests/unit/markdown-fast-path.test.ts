@@ -138,7 +138,9 @@ describe('simple-emphasis fast path', () => {
     expect([fastParagraph('**Note:** See [a](u).', 0, false)]).toEqual(parseTree('**Note:** See [a](u).'));
     expect([fastParagraph('A _b_ https://x.org/a_b.', 0, false)]).toEqual(parseTree('A _b_ https://x.org/a_b.'));
     for (const body of ['**[a](u)**', 'A [*a*](u).', 'A _https://x.org_.', 'A *b https://x.org*.', '** Note:** [a](u).']) expect(fastParagraph(body, 0, false)).toBeUndefined();
-    for (const body of ['**Source: **CRS.', 'snake_case names', 'a * b', '**bold *and* nested**', '***both***', '_a_b_', '**a*', 'x**y**', '*a*"', '* item']) {
+    // Runs that stay text, and emphasis inside emphasis, read as CommonMark reads them.
+    for (const body of ['**Source: **CRS.', 'snake_case names', 'a * b', '**bold *and* nested**', '_a_b_']) expect([fastParagraph(body, 0, false)]).toEqual(parseTree(body));
+    for (const body of ['***both***', '**a*', 'x**y**', '*a*"', '* item']) {
       expect(fastParagraph(body, 0, false)).toBeUndefined();
     }
   });

@@ -159,19 +159,26 @@ function simpleInlines(body: string, definitions: boolean): SimpleInlines | unde
   words += ` ${outside.slice(from)}`;
   if (openBracketAt(outside, urls.map(([start]) => start))) return undefined;
   if (!INLINE_SYNTAX_BUT_BRACKETS.test(words)) return { links, urls, emphasis: NO_RUNS };
-  // Emphasis around links and URLs, not in link labels. With the links blanked, a run next to one reads a space
-  // there: a run that can then open or close alone can also in the real text, where a bracket or parenthesis stands
-  // (see simpleEmphasis). A URL ends and begins with letters, digits or other characters, and its end depends on the
-  // characters after it: no run may touch one.
+  // Emphasis around links and URLs, not in link labels. Each link reads as its bracket, letters and its parenthesis,
+  // so that a run next to one sees what stands there. A URL ends and begins with letters, digits or other characters,
+  // and its end depends on the characters after it: no run may touch one.
   if (INLINE_SYNTAX_BUT_EMPHASIS.test(words) || INLINE_SYNTAX_BUT_BRACKETS.test(labels)) return undefined;
-  const plain = urls.length > 0 ? masked(outside, urls.flatMap(([start, end]) => [start, end - start]), ' ') : outside;
-  const emphasis = simpleEmphasis(plain);
-  if (!emphasis || INLINE_SYNTAX_BUT_BRACKETS.test(masked(plain, emphasis, ' '))) return undefined;
-  for (let r = 0; r < emphasis.length; r += 2) {
-    const [at, end] = [emphasis[r]!, emphasis[r]! + emphasis[r + 1]!];
-    if (urls.some(([start, stop]) => end === start || at === stop)) return undefined;
+  let plain = '';
+  let last = 0;
+  for (const { open, end } of links) {
+    plain += `${outside.slice(last, open)}[${'a'.repeat(end - open - 2)})`;
+    last = end;
   }
-  return { links, urls, emphasis };
+  plain = masked(plain + outside.slice(last), urls.flatMap(([start, end]) => [start, end - start]), ' ');
+  const emphasis = simpleEmphasis(plain);
+  if (!emphasis || INLINE_SYNTAX_BUT_BRACKETS.test(inlineView(plain, emphasis))) return undefined;
+  for (const runs of [emphasis.paired, emphasis.literal]) {
+    for (let r = 0; r < runs.length; r += 2) {
+      const [at, end] = [runs[r]!, runs[r]! + runs[r + 1]!];
+      if (urls.some(([start, stop]) => end === start || at === stop)) return undefined;
+    }
+  }
+  return { links, urls, emphasis: emphasis.paired };
 }
 
 /**
@@ -207,21 +214,33 @@ function isSpace(code: number): boolean {
 /** ASCII punctuation after which a delimiter run closes when white space (or the end) follows, and which may follow a closing run. */
 const CLOSING_PUNCTUATION = '.,:;!?)';
 
+/** The emphasis delimiter runs of a text (offset, length each): those that pair up, and those that stay text. */
+interface Emphasis {
+  readonly paired: readonly number[];
+  readonly literal: readonly number[];
+}
+
 /**
- * The emphasis delimiter runs of `body` (offset, length), or undefined
- * unless they are simple: every run of `*` or `_` is one or two long and
- * can, by what stands on either side, only open (after the start, white
- * space or "(", before a letter or digit) or only close (after a letter or
- * digit, before the end, white space or .,:;!?); and they come in pairs,
- * an opener then a closer of the same character and length, never nested
- * or overlapping. CommonMark then pairs each opener with the closer after
- * it: no run is both opener and closer, so the rule of three never applies,
- * and no other run stands between. Anything else (a literal `*`, an
- * intraword `_`, `**bold *and* nested**`) is left to the parser.
+ * The emphasis delimiter runs of `body`, or undefined unless CommonMark's
+ * reading of them is plain to see. Every run of `*` or `_` is one or two
+ * long and, by what stands on either side, can only open (after the start,
+ * white space or "(", before a letter or digit), only close (after a letter
+ * or digit, before the end, white space or .,:;!?; or after that
+ * punctuation, before white space), or neither (between white space, or an
+ * underscore between letters or digits). No run can both open and close, so
+ * the rule of three never applies. Each closer then pairs with the nearest
+ * opener of its character before it, which must be as long (a longer one
+ * would be split), and the openers between them stay text; a closer with no
+ * such opener, an opener never closed and a run that can do neither stay
+ * text too. `**Source: **CRS` is two openers and no emphasis; `snake_case`
+ * is text. Anything else (`**bold *and* nested**`, `x**y**`) is left to the
+ * parser.
  */
-function simpleEmphasis(body: string): number[] | undefined {
-  const runs: number[] = [];
-  let open = -1;
+function simpleEmphasis(body: string): Emphasis | undefined {
+  const paired: number[] = [];
+  const literal: number[] = [];
+  // Unmatched openers (offset, length), innermost last.
+  const openers: number[] = [];
   for (let i = 0; i < body.length; i++) {
     const char = body.charCodeAt(i);
     if (char !== 42 /* * */ && char !== 95 /* _ */) continue;
@@ -232,21 +251,60 @@ function simpleEmphasis(body: string): number[] | undefined {
     const before = body.charCodeAt(i - 1);
     const after = body.charCodeAt(end);
     // Before the start or after the end there is no character (NaN), which counts as white space.
+    const spaceBefore = Number.isNaN(before) || isSpace(before);
     const spaceAfter = Number.isNaN(after) || isSpace(after);
     // Left-flanking and not right-flanking: after the start, white space or "(", before a letter or digit.
-    const opens = (Number.isNaN(before) || isSpace(before) || before === 40) /* ( */ && isAlphanumeric(after);
+    const opens = (spaceBefore || before === 40) /* ( */ && isAlphanumeric(after);
     // Right-flanking and not left-flanking: after a letter or digit and before white space or punctuation, or after
     // punctuation and before white space (between two punctuation marks a run would flank both ways).
     const closes = isAlphanumeric(before)
       ? spaceAfter || CLOSING_PUNCTUATION.includes(String.fromCharCode(after))
       : CLOSING_PUNCTUATION.includes(String.fromCharCode(before)) && spaceAfter;
-    if (open < 0 && opens) open = runs.length;
-    else if (open >= 0 && closes && body.charCodeAt(runs[open]!) === char && runs[open + 1] === length) open = -1;
-    else return undefined;
-    runs.push(i, length);
+    // Flanking neither way, or an underscore inside a word: text.
+    const neither = (spaceBefore && spaceAfter) || (char === 95 && isAlphanumeric(before) && isAlphanumeric(after));
+    if (opens) {
+      openers.push(i, length);
+    } else if (closes) {
+      let k = openers.length - 2;
+      while (k >= 0 && body.charCodeAt(openers[k]!) !== char) k -= 2;
+      if (k < 0) literal.push(i, length);
+      else if (openers[k + 1] !== length) return undefined;
+      else {
+        paired.push(openers[k]!, length, i, length);
+        // The openers after the one that matched stay text.
+        literal.push(...openers.splice(k).slice(2));
+      }
+    } else if (neither) {
+      literal.push(i, length);
+    } else {
+      return undefined;
+    }
     i = end - 1;
   }
-  return open < 0 ? runs : undefined;
+  literal.push(...openers);
+  return { paired: byOffset(paired), literal: byOffset(literal) };
+}
+
+/** Runs (offset, length each) in the order of their offsets. */
+function byOffset(runs: readonly number[]): number[] {
+  const pairs: [number, number][] = [];
+  for (let r = 0; r < runs.length; r += 2) pairs.push([runs[r]!, runs[r + 1]!]);
+  return pairs.sort((a, b) => a[0] - b[0]).flat();
+}
+
+/** `text` with its emphasis as the block checks read it: delimiters that pair, and runs before a letter or digit (which open no block), as letters. */
+function blockView(text: string, emphasis: Emphasis): string {
+  const beforeWords: number[] = [];
+  const literal = emphasis.literal;
+  for (let r = 0; r < literal.length; r += 2) {
+    if (isAlphanumeric(text.charCodeAt(literal[r]! + literal[r + 1]!))) beforeWords.push(literal[r]!, literal[r + 1]!);
+  }
+  return masked(masked(text, emphasis.paired, 'a'), beforeWords, 'a');
+}
+
+/** `text` with its emphasis as the inline checks read it: no `*` or `_` left (delimiters as spaces, literal runs as letters). */
+function inlineView(text: string, emphasis: Emphasis): string {
+  return masked(masked(text, emphasis.paired, ' '), emphasis.literal, 'a');
 }
 
 const NO_RUNS: readonly number[] = [];
@@ -272,10 +330,9 @@ function masked(text: string, runs: readonly number[], char: string): string {
  */
 function emphasisParagraph(body: string, start: number): ProseBlock | undefined {
   if (!body.includes('*') && !body.includes('_')) return undefined;
-  const runs = simpleEmphasis(body);
-  if (!runs || runs.length === 0) return undefined;
-  const prose = masked(body, runs, ' ');
-  if (!oneParagraph(masked(body, runs, 'a')) || INLINE_SYNTAX.test(prose)) return undefined;
+  const emphasis = simpleEmphasis(body);
+  if (!emphasis || !oneParagraph(blockView(body, emphasis)) || INLINE_SYNTAX.test(inlineView(body, emphasis))) return undefined;
+  const prose = masked(body, emphasis.paired, ' ');
   return { kind: 'paragraph', container: 'root', range: [start, start + body.length], prose, inlines: [], sentences: splitSentences(prose, start) };
 }
 
@@ -459,10 +516,9 @@ function atxHeading(body: string, start: number): ProseBlock | undefined {
   const match = ATX_HEADING.exec(body);
   const text = match?.[2];
   if (!match || !text || !/^\S/.test(text) || text.trimEnd().endsWith('#')) return undefined;
-  const runs = simpleEmphasis(text);
-  if (!runs) return undefined;
-  const prose = flatten(' '.repeat(match[1]!.length) + masked(text, runs, ' '));
-  if (INLINE_SYNTAX.test(prose)) return undefined;
+  const emphasis = simpleEmphasis(text);
+  if (!emphasis || INLINE_SYNTAX.test(inlineView(text, emphasis))) return undefined;
+  const prose = flatten(' '.repeat(match[1]!.length) + masked(text, emphasis.paired, ' '));
   return { kind: 'heading', container: 'root', range: [start, start + body.length], prose, inlines: [], sentences: splitSentences(prose, start) };
 }
 
