@@ -15,15 +15,16 @@ import { protocolAutolinks, type AutolinkRange } from './protocol-autolinks';
 import { splitSentences } from './sentences';
 
 /**
- * Characters that may start inline markup, an autolink or an HTML tag anywhere in a line; tabs change what
+ * Characters that may start inline markup other than brackets and emphasis (what rules out a paragraph before
+ * its emphasis is looked at), an autolink or an HTML tag anywhere in a line; tabs change what
  * counts as indentation; a character reference (`&#64;`, `&commat;`) may decode to an autolink's `@` or
  * `www.`, which GFM's autolink transform then links. Pipes matter only with a delimiter row (see {@link DELIMITER_ROW}).
  */
-const INLINE_SYNTAX = /[\\`*_[\]<~@\t]|:\/\/|www\.|mailto:|xmpp:|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});/i;
-/** The same without brackets, for the text around and inside simple links (see {@link simpleLinks}). */
-const INLINE_SYNTAX_BUT_BRACKETS = /[\\`*_<~@\t]|:\/\/|www\.|mailto:|xmpp:|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});/i;
-/** The same without brackets and emphasis delimiters: what rules out a paragraph before its emphasis is looked at. */
 const INLINE_SYNTAX_BUT_EMPHASIS = /[\\`<~@\t]|:\/\/|www\.|mailto:|xmpp:|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});/i;
+/** The same with emphasis delimiters, for the text around and inside simple links (see {@link simpleInlines}). */
+const INLINE_SYNTAX_BUT_BRACKETS = new RegExp(`[*_]|${INLINE_SYNTAX_BUT_EMPHASIS.source}`, 'i');
+/** All of it: brackets and emphasis delimiters too. */
+const INLINE_SYNTAX = new RegExp(`[*_[\\]]|${INLINE_SYNTAX_BUT_EMPHASIS.source}`, 'i');
 /** A character reference, which a link destination decodes. */
 const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});/i;
 /** A line start that may open or interrupt a block (list, heading, quote, fence, setext underline, thematic break), or a blank line. */
@@ -233,8 +234,8 @@ interface Emphasis {
  * would be split), and the openers between them stay text; a closer with no
  * such opener, an opener never closed and a run that can do neither stay
  * text too. `**Source: **CRS` is two openers and no emphasis; `snake_case`
- * is text. Anything else (`**bold *and* nested**`, `x**y**`) is left to the
- * parser.
+ * is text; `**bold *and* nested**` nests. Anything else (`***both***`,
+ * `x**y**`, `**a*`) is left to the parser.
  */
 function simpleEmphasis(body: string): Emphasis | undefined {
   const paired: number[] = [];
@@ -329,11 +330,17 @@ function masked(text: string, runs: readonly number[], char: string): string {
  * which is no list marker).
  */
 function emphasisParagraph(body: string, start: number): ProseBlock | undefined {
-  if (!body.includes('*') && !body.includes('_')) return undefined;
-  const emphasis = simpleEmphasis(body);
-  if (!emphasis || !oneParagraph(blockView(body, emphasis)) || INLINE_SYNTAX.test(inlineView(body, emphasis))) return undefined;
+  const emphasis = paragraphEmphasis(body);
+  if (!emphasis) return undefined;
   const prose = masked(body, emphasis.paired, ' ');
   return { kind: 'paragraph', container: 'root', range: [start, start + body.length], prose, inlines: [], sentences: splitSentences(prose, start) };
+}
+
+/** The emphasis of a paragraph {@link emphasisParagraph} builds, without building it (see {@link isFastParagraph}). */
+function paragraphEmphasis(body: string): Emphasis | undefined {
+  if (!body.includes('*') && !body.includes('_')) return undefined;
+  const emphasis = simpleEmphasis(body);
+  return emphasis && oneParagraph(blockView(body, emphasis)) && !INLINE_SYNTAX.test(inlineView(body, emphasis)) ? emphasis : undefined;
 }
 
 /** How many spaces open `body`. */
@@ -350,7 +357,7 @@ function isFastParagraph(body: string, definitions: boolean): boolean {
     isPlainParagraph(body) ||
     (indent > 0 && indent < 4 && isPlainParagraph(body.slice(indent))) ||
     simpleInlines(body, definitions) !== undefined ||
-    emphasisParagraph(body, 0) !== undefined
+    paragraphEmphasis(body) !== undefined
   );
 }
 
@@ -467,26 +474,26 @@ export function listItemStarts(body: string): number[] | undefined {
 }
 
 /**
- * The blocks of a list of items each holding one paragraph, as
- * {@link listItemStarts} finds them (markers followed by up to four spaces,
- * later lines continuing the item's paragraph), when every item's content
- * is a fast paragraph (see {@link fastParagraph}); undefined otherwise.
- * Policy fact sheets write their lists this way (`-   **Title**. …` with
- * wrapped lines). An item's paragraph reads as it would alone: the
- * indentation of its later lines (lazy ones included) is spaces in the
- * text and in the prose.
+ * The content of each item of a list {@link listItemStarts} takes (markers
+ * followed by up to four spaces, later lines continuing the item's
+ * paragraph): `[start, end)` of each, as {@link listItems} gives them;
+ * undefined for any other segment. Policy fact sheets write their lists
+ * this way (`-   **Title**. …` with wrapped lines). An item's paragraph
+ * reads as it would alone: the indentation of its later lines (lazy ones
+ * included) is spaces in the text and in the prose.
  */
-function indentedItems(body: string, start: number, definitions: boolean): ProseBlock[] | undefined {
-  const starts = listItemStarts(body);
-  if (!starts) return undefined;
-  const blocks: ProseBlock[] = [];
-  for (let k = 0; k < starts.length; k++) {
+function indentedItems(body: string): (readonly [start: number, end: number])[] | undefined {
+  return listItemStarts(body)?.map((at, k, starts) => [
+    contentStart(body, at),
     // Up to the line break before the next item, which no item's paragraph holds.
-    const item = fastItem(body.slice(starts[k]!, k + 1 < starts.length ? starts[k + 1]! - 1 : body.length), start + starts[k]!, definitions);
-    if (!item) return undefined;
-    blocks.push(item);
-  }
-  return blocks;
+    k + 1 < starts.length ? starts[k + 1]! - 1 : body.length,
+  ]);
+}
+
+/** Where the content of the list item whose marker stands at `at` begins, or -1 when none stands there. */
+function contentStart(body: string, at: number): number {
+  const opening = LIST_ITEM_OPENING.exec(body.slice(at, at + 16))?.[0];
+  return opening === undefined ? -1 : at + opening.length;
 }
 
 /**
@@ -495,9 +502,8 @@ function indentedItems(body: string, start: number, definitions: boolean): Prose
  * content is a fast paragraph; undefined otherwise.
  */
 export function fastItem(text: string, start: number, definitions: boolean): ProseBlock | undefined {
-  const opening = LIST_ITEM_OPENING.exec(text)?.[0].length;
-  if (opening === undefined) return undefined;
-  const paragraph = fastParagraph(text.slice(opening), start + opening, definitions);
+  const from = contentStart(text, 0);
+  const paragraph = from < 0 ? undefined : fastParagraph(text.slice(from), start + from, definitions);
   return paragraph && { ...paragraph, container: 'listItem' };
 }
 
@@ -525,9 +531,7 @@ function atxHeading(body: string, start: number): ProseBlock | undefined {
 /** Whether a segment is one this module builds (see {@link fastBlocks}). */
 export function isFast(body: string, definitions: boolean): boolean {
   if (isFastParagraph(body, definitions) || atxHeading(body, 0)) return true;
-  const items = listItems(body);
-  if (items) return items.every(([from, to]) => isFastParagraph(body.slice(from, to), definitions));
-  return indentedItems(body, 0, definitions) !== undefined;
+  return (listItems(body) ?? indentedItems(body))?.every(([from, to]) => isFastParagraph(body.slice(from, to), definitions)) ?? false;
 }
 
 /**
@@ -540,8 +544,8 @@ export function isFast(body: string, definitions: boolean): boolean {
 export function fastBlocks(body: string, start: number, definitions: boolean): ProseBlock[] | undefined {
   const paragraph = fastParagraph(body, start, definitions) ?? atxHeading(body, start);
   if (paragraph) return [paragraph];
-  const items = listItems(body);
-  if (!items) return indentedItems(body, start, definitions);
+  const items = listItems(body) ?? indentedItems(body);
+  if (!items) return undefined;
   const blocks: ProseBlock[] = [];
   for (const [from, to] of items) {
     const item = fastParagraph(body.slice(from, to), start + from, definitions);
