@@ -3,8 +3,10 @@
  * the transport from argv (`--stdio`, `--node-ipc`, `--socket=`), so the
  * same bundle serves VS Code (IPC) and other editors (stdio).
  */
+import { getHeapStatistics } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createServer } from './lsp/connection';
+import { idleCollectorForProcess } from './lsp/idleCollection';
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -12,5 +14,12 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => connection.console.error(`policylint: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`policylint: unhandled rejection: ${String(reason)}`));
 
-createServer(connection);
+const MB = 1024 * 1024;
+// Only under `--expose-gc` (the VS Code client passes it); see lsp/idleCollection.ts.
+const idleCollector = idleCollectorForProcess(
+  () => getHeapStatistics().used_heap_size,
+  (before, after, ms) => connection.console.log(`policylint: quiet, collected garbage: heap ${Math.round(before / MB)} MB -> ${Math.round(after / MB)} MB in ${Math.round(ms)} ms`),
+);
+
+createServer(connection, idleCollector ? { idleCollector } : {});
 connection.listen();

@@ -35,6 +35,7 @@ import { ClientRequests } from './clientRequests';
 import { toDiagnostics } from './diagnostics';
 import { createDocuments } from './documents';
 import { configDiagnostics, isConfigFileName, ProjectConfigs, type ProjectConfig } from './projectConfig';
+import type { IdleCollector } from './idleCollection';
 import { IgnoreFiles, isIgnoreFileName } from './ignoreFiles';
 import { ResultIds } from './resultIds';
 import { ResultCache, type DocumentFindings, type LintInput, type LinterLike, type Snapshot } from './results';
@@ -60,6 +61,8 @@ export interface ServerOptions {
   readonly pushDelayMs?: number;
   /** Bound of the workspace scan. */
   readonly maxFiles?: number;
+  /** Told after each lint run, so that memory is given back once the server is quiet (see idleCollection.ts). */
+  readonly idleCollector?: Pick<IdleCollector, 'workDone' | 'dispose'>;
 }
 
 /** What a client may pass as `initializationOptions`. */
@@ -254,6 +257,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   /** Results for the documents as they are now; lints only when something changed. */
   async function currentSnapshot(token?: CancellationToken): Promise<Snapshot> {
     const snapshot = cache.get(await currentInputs(token), settings.generation, token);
+    options.idleCollector?.workDone();
     if (snapshot !== prunedFor) {
       prunedFor = snapshot;
       resultIds.prune((uri) => snapshot.results.has(uri));
@@ -731,6 +735,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     clearTimeout(lateSettingsTimer);
     changes.close();
     scanner.dispose();
+    options.idleCollector?.dispose();
   });
 
   documents.listen(connection);

@@ -1,0 +1,90 @@
+/**
+ * The language server's idle collection (server/src/lsp/idleCollection.ts),
+ * driven with fake timers and a fake heap: it collects only once the server
+ * has been quiet, only when the heap grew enough, and once per quiet spell.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IdleCollector, idleCollectorForProcess } from '../../server/src/lsp/idleCollection';
+
+const MB = 1024 * 1024;
+
+function collector(heap: { used: number }, freed: number) {
+  const collections: [number, number][] = [];
+  const idle = new IdleCollector({
+    collect: () => {
+      heap.used -= freed;
+    },
+    heapUsed: () => heap.used,
+    quietMs: 5_000,
+    minGrowthBytes: 32 * MB,
+    onCollected: (before, after) => collections.push([before / MB, after / MB]),
+  });
+  return { idle, collections };
+}
+
+describe('IdleCollector', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('collects once the server has been quiet after work that grew the heap', () => {
+    const heap = { used: 100 * MB };
+    const { idle, collections } = collector(heap, 60 * MB);
+    heap.used += 150 * MB;
+    idle.workDone();
+    vi.advanceTimersByTime(4_999);
+    expect(collections).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(collections).toEqual([[250, 190]]);
+    // One collection per quiet spell: no further work, no further collection.
+    vi.advanceTimersByTime(60_000);
+    expect(collections).toHaveLength(1);
+  });
+
+  it('waits while work goes on: each lint run starts the quiet spell again', () => {
+    const heap = { used: 100 * MB };
+    const { idle, collections } = collector(heap, 40 * MB);
+    for (let keystroke = 0; keystroke < 20; keystroke++) {
+      heap.used += 5 * MB;
+      idle.workDone();
+      vi.advanceTimersByTime(1_000);
+    }
+    expect(collections).toEqual([]);
+    vi.advanceTimersByTime(4_000);
+    expect(collections).toEqual([[200, 160]]);
+  });
+
+  it('does not collect when the heap grew less than the threshold since the last collection', () => {
+    const heap = { used: 100 * MB };
+    const { idle, collections } = collector(heap, 10 * MB);
+    heap.used += 31 * MB;
+    idle.workDone();
+    vi.advanceTimersByTime(10_000);
+    expect(collections).toEqual([]);
+    // The baseline is the heap after the last collection, not the peak before it.
+    heap.used += 2 * MB;
+    idle.workDone();
+    vi.advanceTimersByTime(5_000);
+    expect(collections).toEqual([[133, 123]]);
+    heap.used += 20 * MB;
+    idle.workDone();
+    vi.advanceTimersByTime(5_000);
+    expect(collections).toHaveLength(1);
+  });
+
+  it('cancels a pending collection on dispose', () => {
+    const heap = { used: 0 };
+    const { idle, collections } = collector(heap, 0);
+    heap.used = 500 * MB;
+    idle.workDone();
+    idle.dispose();
+    vi.advanceTimersByTime(10_000);
+    expect(collections).toEqual([]);
+  });
+});
+
+describe('idleCollectorForProcess', () => {
+  it('exists only when Node exposes gc (`--expose-gc`, as the VS Code client starts the server)', () => {
+    const exposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
+    expect(idleCollectorForProcess(() => 0) !== undefined).toBe(exposed);
+  });
+});
