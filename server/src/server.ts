@@ -5,6 +5,7 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { clearContentCaches } from './engine';
 import { createServer } from './lsp/connection';
 import { idleCollectorForProcess } from './lsp/idleCollection';
 
@@ -18,7 +19,11 @@ const MB = 1024 * 1024;
 // Only under `--expose-gc` (the VS Code client passes it); see lsp/idleCollection.ts.
 const idleCollector = idleCollectorForProcess(
   () => getHeapStatistics().used_heap_size,
-  (before, after, ms) => connection.console.log(`policylint: quiet, collected garbage: heap ${Math.round(before / MB)} MB -> ${Math.round(after / MB)} MB in ${Math.round(ms)} ms`),
+  clearContentCaches,
+  ({ before, after, ms, released }) =>
+    connection.console.log(
+      `policylint: quiet, ${released > 0 ? `released ${released} cached entries and ` : ''}collected garbage: heap ${Math.round(before / MB)} MB -> ${Math.round(after / MB)} MB in ${Math.round(ms)} ms`,
+    ),
 );
 
 createServer(connection, idleCollector ? { idleCollector } : {});

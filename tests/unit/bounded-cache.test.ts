@@ -2,7 +2,7 @@
 // each run uses and let go of what nothing uses any more (old versions of
 // an edited paragraph), within bounds on entries and on characters of keys.
 import { describe, expect, it } from 'vitest';
-import { BoundedCache } from '../../server/src/engine/cache';
+import { BoundedCache, clearContentCaches } from '../../server/src/engine/cache';
 
 describe('bounded cache', () => {
   it('computes once per key while the key is in use', () => {
@@ -51,5 +51,18 @@ describe('bounded cache', () => {
     const keys = Array.from({ length: 400 }, (_, i) => `${i} ${'word '.repeat(100)}`);
     for (const key of keys) cache.get(key, () => 1);
     expect(keys.every((key) => cache.peek(key) === 1)).toBe(true);
+  });
+});
+
+describe('clearContentCaches', () => {
+  it('empties every cache made and says how many entries they held', () => {
+    const first = new BoundedCache<string, number>(10);
+    const second = new BoundedCache<string, number>(10);
+    for (const key of ['a', 'b', 'c']) first.get(key, () => 1);
+    second.get('d', () => 2);
+    expect(clearContentCaches()).toBeGreaterThanOrEqual(4);
+    expect(first.size).toBe(0);
+    expect(second.size).toBe(0);
+    expect(first.get('a', () => 3)).toBe(3);
   });
 });

@@ -8,8 +8,9 @@ import { IdleCollector, idleCollectorForProcess } from '../../server/src/lsp/idl
 
 const MB = 1024 * 1024;
 
-function collector(heap: { used: number }, freed: number) {
+function collector(heap: { used: number }, freed: number, cache?: { entries: number }) {
   const collections: [number, number][] = [];
+  const releases: number[] = [];
   const idle = new IdleCollector({
     collect: () => {
       heap.used -= freed;
@@ -17,9 +18,22 @@ function collector(heap: { used: number }, freed: number) {
     heapUsed: () => heap.used,
     quietMs: 5_000,
     minGrowthBytes: 32 * MB,
-    onCollected: (before, after) => collections.push([before / MB, after / MB]),
+    ...(cache
+      ? {
+          release: () => {
+            const entries = cache.entries;
+            cache.entries = 0;
+            return entries;
+          },
+          releaseAfterMs: 30_000,
+        }
+      : {}),
+    onCollected: ({ before, after, released }) => {
+      collections.push([before / MB, after / MB]);
+      releases.push(released);
+    },
   });
-  return { idle, collections };
+  return { idle, collections, releases };
 }
 
 describe('IdleCollector', () => {
@@ -71,20 +85,50 @@ describe('IdleCollector', () => {
     expect(collections).toHaveLength(1);
   });
 
+  it('empties the caches after a longer quiet spell and collects what they held', () => {
+    const heap = { used: 100 * MB };
+    const cache = { entries: 0 };
+    const { idle, collections, releases } = collector(heap, 20 * MB, cache);
+    heap.used += 50 * MB;
+    cache.entries = 9_000;
+    idle.workDone();
+    vi.advanceTimersByTime(5_000);
+    expect(releases).toEqual([0]);
+    // A keystroke before the longer spell is over: both spells start again, and the caches stay.
+    vi.advanceTimersByTime(20_000);
+    cache.entries += 10;
+    idle.workDone();
+    vi.advanceTimersByTime(29_999);
+    expect(cache.entries).toBe(9_010);
+    vi.advanceTimersByTime(1);
+    expect(cache.entries).toBe(0);
+    expect(releases).toEqual([0, 9_010]);
+    expect(collections).toEqual([
+      [150, 130],
+      [130, 110],
+    ]);
+    // Nothing cached, nothing to collect for.
+    idle.workDone();
+    vi.advanceTimersByTime(60_000);
+    expect(collections).toHaveLength(2);
+  });
+
   it('cancels a pending collection on dispose', () => {
     const heap = { used: 0 };
-    const { idle, collections } = collector(heap, 0);
+    const cache = { entries: 5 };
+    const { idle, collections } = collector(heap, 0, cache);
     heap.used = 500 * MB;
     idle.workDone();
     idle.dispose();
-    vi.advanceTimersByTime(10_000);
+    vi.advanceTimersByTime(60_000);
     expect(collections).toEqual([]);
+    expect(cache.entries).toBe(5);
   });
 });
 
 describe('idleCollectorForProcess', () => {
   it('exists only when Node exposes gc (`--expose-gc`, as the VS Code client starts the server)', () => {
     const exposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
-    expect(idleCollectorForProcess(() => 0) !== undefined).toBe(exposed);
+    expect(idleCollectorForProcess(() => 0, () => 0) !== undefined).toBe(exposed);
   });
 });

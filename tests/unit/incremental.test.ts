@@ -4,7 +4,7 @@
 // a fresh Linter gives for the final text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Linter, type DocumentLanguage, type SourceDocument } from '../../server/src/engine/index';
+import { clearContentCaches, Linter, type DocumentLanguage, type SourceDocument } from '../../server/src/engine/index';
 import { parseDocument } from '../../server/src/engine/document/parse';
 import { indexNames, NameIndexState, summarizeNames, type NameIndex } from '../../server/src/engine/names/index';
 import { MentionCache } from '../../server/src/engine/names/mentions';
@@ -47,6 +47,26 @@ describe('incremental linting', () => {
         expect(linter.lint(documents)).toEqual(new Linter().lint(documents));
       }),
       { numRuns: 60, seed: 20261129 },
+    );
+  });
+
+  it('gives the same results when the content caches are emptied between edits, as the server does when idle', () => {
+    fc.assert(
+      fc.property(text, text, fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 12 }), language, (initial, other, steps, languageId) => {
+        const linter = new Linter();
+        const fixed: SourceDocument = { uri: 'b', languageId, text: other };
+        let current = initial;
+        linter.lint([{ uri: 'a', languageId, text: current }, fixed]);
+        for (const [step, emptyFirst] of steps) {
+          if (emptyFirst) clearContentCaches();
+          current = applyEdit(current, step);
+          linter.lint([{ uri: 'a', languageId, text: current }, fixed]);
+        }
+        clearContentCaches();
+        const documents: SourceDocument[] = [{ uri: 'a', languageId, text: current }, fixed];
+        expect(linter.lint(documents)).toEqual(new Linter().lint(documents));
+      }),
+      { numRuns: 60, seed: 20261130 },
     );
   });
 });

@@ -1,3 +1,24 @@
+/** Every cache made, weakly: a cache replaced by a new one (a changed configuration) is not kept alive by this list. */
+const live: WeakRef<BoundedCache<unknown, unknown>>[] = [];
+
+/**
+ * Empties every content cache and returns how many entries they held. For a
+ * long-running process that has been quiet a while (the language server):
+ * the caches keep every block of every document linted, which an editor's
+ * next edits mostly do not need (each document keeps its own last results),
+ * and results never depend on them, only the time to recompute. The next edit
+ * of a long paragraph then re-reads its sentences once.
+ */
+export function clearContentCaches(): number {
+  let entries = 0;
+  for (let i = live.length - 1; i >= 0; i--) {
+    const cache = live[i]!.deref();
+    if (cache) entries += cache.clear();
+    else live.splice(i, 1);
+  }
+  return entries;
+}
+
 /** Text keys longer than this (a long paragraph, a run of segments) count towards a cache's character bound. */
 export const LARGE_KEY = 8192;
 
@@ -32,7 +53,18 @@ export class BoundedCache<K, V> {
   constructor(
     private readonly capacity: number,
     private readonly maxChars = 8_000_000,
-  ) {}
+  ) {
+    live.push(new WeakRef(this as BoundedCache<unknown, unknown>));
+  }
+
+  /** Drops every entry; returns how many there were. */
+  clear(): number {
+    const entries = this.size;
+    this.young = new Map();
+    this.old = new Map();
+    this.youngChars = 0;
+    return entries;
+  }
 
   /** The cached value for `key`, computing and storing it on a miss. */
   get(key: K, compute: (key: K) => V): V {

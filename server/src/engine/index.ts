@@ -8,6 +8,7 @@ export type { LintConfig, PartialLintConfig, ConfigProblem, RepeatedConfig, Clai
 export { RULES, RULE_IDS, ruleMeta } from './rules/registry';
 export type { RuleMeta } from './rules/registry';
 export { Linter, lintDocuments, combineAnalyses } from './lint';
+export { clearContentCaches } from './cache';
 export type { DocumentAnalysis } from './lint';
 export type { DocumentSummary } from './summary';
 export { applyEdits, applySafeFixes } from './fix';
