@@ -4,8 +4,8 @@ import { buildReports, errorsOnly, totalsOf, type LintedSource } from '../../ser
 
 const A_TEXT = '# Title\r\n\r\nThe the cat sat.\r\nA 😀 smile here.\r\n';
 const B_TEXT = '\uFEFFFirst line.\nThe cat sat.\n';
-const A: LintedSource = { uri: '/proj/a.md', filePath: '/proj/a.md', text: A_TEXT };
-const B: LintedSource = { uri: '/proj/b.txt', filePath: '/proj/b.txt', text: B_TEXT };
+const A: LintedSource = { uri: '/proj/a.md', filePath: '/proj/a.md', text: A_TEXT, languageId: 'markdown' };
+const B: LintedSource = { uri: '/proj/b.txt', filePath: '/proj/b.txt', text: B_TEXT, languageId: 'plaintext' };
 
 /** [start, end) of the first occurrence of `needle`, so tests read as text rather than numbers. */
 function span(text: string, needle: string): [number, number] {
@@ -111,11 +111,14 @@ describe('buildReports', () => {
     expect(message!.fix).toEqual({ range: duplicate, text: '' });
     const [rewriteStart] = span(A_TEXT, 'The the');
     const [, rewriteEnd] = span(A_TEXT, 'smile');
+    const lineEnd = A_TEXT.indexOf('\r', rewriteStart);
     expect(message!.suggestions).toEqual([
       {
         desc: 'Rewrite both lines',
         fix: { range: [rewriteStart, rewriteEnd], text: 'The cat sat.\r\nA 😀 grin' },
       },
+      // Last, as in the editor's menu: the directive comment that silences the rule on this line.
+      { desc: 'Disable repeated-word for this line', fix: { range: [lineEnd, lineEnd], text: ' <!-- policylint-disable-line repeated-word -->' } },
     ]);
     expect(report!.fixableWarningCount).toBe(1);
     expect(report!.fixableErrorCount).toBe(0);
@@ -124,7 +127,7 @@ describe('buildReports', () => {
   });
 
   it('hashes the flagged text so that whitespace and line endings do not matter but the words do', () => {
-    const wrapped: LintedSource = { uri: '/proj/w.md', filePath: '/proj/w.md', text: 'x\r\n  The the\r\n cat sat.' };
+    const wrapped: LintedSource = { uri: '/proj/w.md', filePath: '/proj/w.md', text: 'x\r\n  The the\r\n cat sat.', languageId: 'markdown' };
     const results = (source: LintedSource, needle: string): DocumentResult[] => [{ uri: source.uri, findings: [finding({ range: span(source.text, needle) })] }];
     const hash = (source: LintedSource, needle: string): string => buildReports(results(source, needle), [source])[0]!.messages[0]!.contentHash;
     expect(hash(A, 'The the cat sat.')).toMatch(/^[0-9a-f]{64}$/);
@@ -133,7 +136,8 @@ describe('buildReports', () => {
   });
 
   it('leaves out fix keys when a finding has no usable fix', () => {
-    const [report] = buildReports([{ uri: A.uri, findings: [finding({ range: [0, 1] })] }], [A]);
+    // A broken directive: no fix of its own, and no directive can silence it.
+    const [report] = buildReports([{ uri: A.uri, findings: [finding({ range: [0, 1], ruleId: 'invalid-directive' })] }], [A]);
     expect(Object.keys(report!.messages[0]!)).not.toContain('fix');
     expect(Object.keys(report!.messages[0]!)).not.toContain('suggestions');
   });

@@ -194,7 +194,7 @@ describe('SARIF partial fingerprints', () => {
     const lint = (text: string): Sarif.Result[] => {
       const uri = path.join(ROOT, 'draft.md');
       const document: SourceDocument = { uri, languageId: 'markdown', text };
-      const source: LintedSource = { uri, filePath: uri, text };
+      const source: LintedSource = { uri, filePath: uri, text, languageId: 'markdown' };
       const only = resolveConfig({ rules: Object.fromEntries(RULES.map((rule) => [rule.id, ['repeated-paragraph', 'repeated-word'].includes(rule.id) ? 'warning' : 'off'])) }).config;
       return buildSarifLog(buildReports(lintDocuments([document], only), [source]), { cwd: ROOT }).runs[0]!.results!;
     };

@@ -301,11 +301,13 @@ describe('diagnostic data', () => {
           },
         )
       ).map((action) => action.title);
-    expect(await titles(first!)).toEqual(['first']);
-    expect(await titles(second!)).toEqual(['second']);
-    expect(await titles(elsewhere!)).toEqual(['elsewhere']);
+    // Each finding's own fixes, then the server's "Disable … for this line".
+    const disable = 'Disable r for this line';
+    expect(await titles(first!)).toEqual(['first', disable]);
+    expect(await titles(second!)).toEqual(['second', disable]);
+    expect(await titles(elsewhere!)).toEqual(['elsewhere', disable]);
     // Data naming a finding with another range: matched by range instead.
-    expect(await titles({ ...second!, data: elsewhere!.data })).toEqual(['first']);
+    expect(await titles({ ...second!, data: elsewhere!.data })).toEqual(['first', disable]);
   });
 });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, lintDocuments } from '../../server/src/engine/index';
+import { applyEdits, fixesToOffer, lineFixSource, lintDocuments, type Finding, type Fix } from '../../server/src/engine/index';
 import { doc } from './helpers';
+
+/** The "Disable … for this line" fix an editor or a report offers for `finding` of the document `uri` with `text`. */
+function disableFix(uri: string, text: string, finding: Finding): Fix | undefined {
+  return fixesToOffer(lineFixSource(text, doc(uri, text).languageId), finding).find((f) => f.title.startsWith('Disable'));
+}
 
 const ids = (text: string, uri = 'a.md') =>
   lintDocuments([doc(uri, text)])[0]!.findings.map((f) => `${f.ruleId}@${text.slice(0, f.range[0]).split('\n').length}`);
@@ -28,7 +33,8 @@ describe('inline directives', () => {
     for (const eol of ['\n', '\r\n', '\r']) {
       for (const text of [`Intro.${eol}${eol}the the a, then a long line ${'of words '.repeat(200)}end.${eol}Next.${eol}`, `Intro.${eol}${eol}the the last line`]) {
         const finding = lintDocuments([doc('a.md', text)])[0]!.findings.find((f) => f.ruleId === 'repeated-word')!;
-        const fix = finding.fixes!.find((f) => f.title.startsWith('Disable repeated-word'))!;
+        const fix = disableFix('a.md', text, finding)!;
+        expect(fix.title).toBe('Disable repeated-word for this line');
         const fixed = applyEdits(text, fix.edits);
         const line = fixed.split(/\r\n|\r|\n/)[2]!;
         expect(line.startsWith('the the')).toBe(true);
@@ -51,6 +57,8 @@ describe('inline directives', () => {
       ['repeated-word', 'the the'],
     ]);
     expect(found[0]!.message).toMatch(/Unknown rule "no-such-rule"/);
+    // No directive can silence a broken directive, so none is offered.
+    expect(disableFix('a.md', text, found[0]!)).toBeUndefined();
   });
 
   it('ignores directive-like text in code', () => {
@@ -61,8 +69,12 @@ describe('inline directives', () => {
     for (const uri of ['a.md', 'a.txt']) {
       const text = 'First line.\nWe met the the minister.\n';
       const [finding] = lintDocuments([doc(uri, text)])[0]!.findings;
-      const fix = finding!.fixes!.find((f) => f.title === 'Disable repeated-word for this line')!;
+      const fix = disableFix(uri, text, finding!)!;
+      expect(fix.title).toBe('Disable repeated-word for this line');
       expect(fix.safe).toBe(false);
+      // Offered after the finding's own fixes, which the engine's finding carries without it.
+      expect(fixesToOffer(lineFixSource(text, doc(uri, text).languageId), finding!)).toEqual([...finding!.fixes!, fix]);
+      expect(finding!.fixes!.some((f) => f.title.startsWith('Disable'))).toBe(false);
       const fixed = applyEdits(text, fix.edits);
       expect(lintDocuments([doc(uri, fixed)])[0]!.findings).toEqual([]);
     }
@@ -74,7 +86,7 @@ describe('disable fix line breaks', () => {
     for (const eol of ['\n', '\r\n', '\r']) {
       const text = `First line.${eol}We met the the minister.${eol}`;
       const [finding] = lintDocuments([doc('a.txt', text)])[0]!.findings;
-      const fix = finding!.fixes!.find((f) => f.title.startsWith('Disable'))!;
+      const fix = disableFix('a.txt', text, finding!)!;
       expect(fix.edits[0]!.newText).toBe(`<!-- policylint-disable-next-line repeated-word -->${eol}`);
     }
   });

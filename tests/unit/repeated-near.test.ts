@@ -35,7 +35,7 @@ describe('near copies', () => {
       expect(result[0]![1]).toBe(edited);
       expect(result[0]![2].message).toMatch(/^This paragraph is 9\d% similar to the paragraph on line 1\.$/);
       expect(result[0]![2].tags).toBeUndefined();
-      expect(result[0]![2].fixes!.some((f) => f.safe)).toBe(false);
+      expect((result[0]![2].fixes ?? []).some((f) => f.safe)).toBe(false);
     }
   });
 

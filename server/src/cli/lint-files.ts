@@ -99,7 +99,7 @@ export async function lintFiles(files: readonly string[], options: LintFilesOpti
       return;
     }
     fresh.set(file, entry);
-    const source: LintedSource = { uri: file, filePath: file, text: entry.analysis.summary.text };
+    const source: LintedSource = { uri: file, filePath: file, text: entry.analysis.summary.text, languageId: entry.analysis.summary.languageId };
     if (own[position]) {
       analyses.push(entry.analysis);
       reported.push(source);

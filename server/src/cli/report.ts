@@ -4,8 +4,8 @@
  * Formatters receive only this, so they stay pure string builders.
  */
 import { createHash } from 'node:crypto';
-import type { DocumentResult, Finding, Fix, Severity } from '../engine';
-import { applyEdits } from '../engine';
+import type { DocumentLanguage, DocumentResult, Finding, Fix, LineFixSource, Severity } from '../engine';
+import { applyEdits, fixesToOffer, lineFixSource } from '../engine';
 import { LineIndex } from './positions';
 
 /** ESLint's fix: one replacement of `range` (offsets into the file as read) by `text`. */
@@ -89,6 +89,8 @@ export interface LintedSource {
   /** The path to report; usually the same absolute path as `uri`. */
   readonly filePath: string;
   readonly text: string;
+  /** The language it was linted as: the fix that disables a rule for a line is written for it. */
+  readonly languageId: DocumentLanguage;
 }
 
 export interface Totals {
@@ -117,7 +119,8 @@ export function buildReports(results: readonly DocumentResult[], sources: readon
   return results.map((result) => {
     const own = lookup(result.uri);
     if (!own) throw new Error(`no source text for engine result ${result.uri}`);
-    const messages = result.findings.map((finding) => toMessage(finding, own.source, own.lines, lookup));
+    const fixSource = lineFixSource(own.source.text, own.source.languageId);
+    const messages = result.findings.map((finding) => toMessage(finding, own.source, own.lines, fixSource, lookup));
     let errorCount = 0;
     let warningCount = 0;
     let infoCount = 0;
@@ -180,6 +183,7 @@ function toMessage(
   finding: Finding,
   source: LintedSource,
   lines: LineIndex,
+  fixSource: LineFixSource,
   lookup: (uri: string) => { source: LintedSource; lines: LineIndex } | undefined,
 ): ReportMessage {
   const start = lines.position(finding.range[0]);
@@ -209,7 +213,7 @@ function toMessage(
   let fix: EslintFix | undefined;
   let fixLocation: ReportFixLocation | undefined;
   const suggestions: EslintSuggestion[] = [];
-  for (const candidate of finding.fixes ?? []) {
+  for (const candidate of fixesToOffer(fixSource, finding)) {
     const merged = mergeFix(candidate, source);
     if (!merged) continue;
     if (candidate.safe && !fix) {

@@ -9,10 +9,10 @@
  *
  * No rule list means every rule. Text after ` -- ` is a free-form reason.
  */
-import { lineNumberAt } from './document/lines';
+import { computeLineStarts, lineNumberAt } from './document/lines';
 import type { DocumentRef, ParsedDocument } from './document/model';
 import { RULE_IDS } from './rules/registry';
-import type { Finding, Fix, OffsetRange } from './types';
+import type { DocumentLanguage, Finding, Fix, OffsetRange } from './types';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
 
@@ -123,10 +123,22 @@ export function applyDirectives(doc: DocumentRef, findings: readonly Finding[], 
   return kept;
 }
 
-const lineBreaks = new WeakMap<DocumentRef, string>();
+/**
+ * What a line fix needs of a document: its text, language and line starts.
+ * The engine's own documents have all three; an editor or a report makes one
+ * per document version with {@link lineFixSource}.
+ */
+export type LineFixSource = Pick<DocumentRef, 'text' | 'languageId' | 'lineStarts'>;
+
+/** A {@link LineFixSource} for a text (its line starts computed once here). */
+export function lineFixSource(text: string, languageId: DocumentLanguage): LineFixSource {
+  return { text, languageId, lineStarts: computeLineStarts(text) };
+}
+
+const lineBreaks = new WeakMap<LineFixSource, string>();
 
 /** The document's first line break (LF when it has none), found once per document: a long single-line file has thousands of findings. */
-function lineBreakOf(doc: DocumentRef): string {
+function lineBreakOf(doc: LineFixSource): string {
   let eol = lineBreaks.get(doc);
   if (eol === undefined) {
     const second = doc.lineStarts[1];
@@ -136,7 +148,7 @@ function lineBreakOf(doc: DocumentRef): string {
   return eol;
 }
 
-/** The texts of line fixes, one string each: every finding carries such a fix, and each built its own (a rope of three pieces). */
+/** The texts of line fixes, one string each: a report lists such a fix for every finding, and each built its own (a rope of three pieces). */
 const lineFixTexts = new Map<string, string>();
 
 function lineFixText(text: string): string {
@@ -151,7 +163,7 @@ function lineFixText(text: string): string {
  * `disable-line` comment in Markdown, and in plain text (where comments sit
  * on lines of their own) a `disable-next-line` comment on the line above.
  */
-export function disableLineFix(doc: DocumentRef, offset: number, ruleId: string): Fix {
+export function disableLineFix(doc: LineFixSource, offset: number, ruleId: string): Fix {
   const line = lineNumberAt(doc.lineStarts, offset);
   const lineStart = doc.lineStarts[line - 1]!;
   const title = lineFixText(`Disable ${ruleId} for this line`);
@@ -165,4 +177,19 @@ export function disableLineFix(doc: DocumentRef, offset: number, ruleId: string)
   const eol = lineBreakOf(doc);
   const at = lineStart === 0 && doc.text.charCodeAt(0) === 0xfeff ? 1 : lineStart;
   return { title, safe: false, edits: [{ range: [at, at], newText: lineFixText(`<!-- policylint-disable-next-line ${ruleId} -->${eol}`) }] };
+}
+
+/**
+ * Every fix to offer for `finding` of `doc`: its own fixes, then the one
+ * that disables its rule for its line (none for a broken directive, which
+ * no directive can silence). The engine's findings do not carry that last
+ * fix: it is the same for every finding of a line, and stored on each it
+ * was a sixth of the heap with a thousand documents open, for a fix only an
+ * editor's quick-fix menu or a report's suggestions ever show. Those make
+ * it here, for the findings they show.
+ */
+export function fixesToOffer(doc: LineFixSource, finding: Finding): readonly Fix[] {
+  const own = finding.fixes ?? [];
+  if (finding.ruleId === DIRECTIVE_RULE_ID) return own;
+  return [...own, disableLineFix(doc, finding.range[0], finding.ruleId)];
 }

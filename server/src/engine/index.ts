@@ -9,6 +9,8 @@ export { RULES, RULE_IDS, ruleMeta } from './rules/registry';
 export type { RuleMeta } from './rules/registry';
 export { Linter, lintDocuments, combineAnalyses } from './lint';
 export { clearContentCaches } from './cache';
+export { fixesToOffer, lineFixSource } from './directives';
+export type { LineFixSource } from './directives';
 export type { DocumentAnalysis } from './lint';
 export type { DocumentSummary } from './summary';
 export { applyEdits, applySafeFixes } from './fix';

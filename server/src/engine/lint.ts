@@ -9,7 +9,7 @@
  */
 import { DEFAULT_CONFIG, ruleSeverity, type LintConfig } from './config';
 import { BlockResultStore, type BlockUse } from './block-results';
-import { applyDirectives, disableLineFix, DIRECTIVE_RULE_ID } from './directives';
+import { applyDirectives, DIRECTIVE_RULE_ID } from './directives';
 import type { ParsedDocument } from './document/model';
 import { parseDocument } from './document/parse';
 import { configFingerprint } from './names/consistency';
@@ -283,9 +283,8 @@ export function combineAnalyses(
     // findings each run; an unchanged result object then tells every cache downstream, the server's among them, that
     // nothing changed.
     if (before && before.local === local && before.directiveSeverity === directiveSeverity && equal(before.set, set)) return before.result;
-    const kept = applyDirectives(doc, [...local!, ...set].sort(compareFindings), doc.directives).map(
-      (finding): Finding => ({ ...finding, fixes: [...(finding.fixes ?? []), disableLineFix(doc, finding.range[0], finding.ruleId)] }),
-    );
+    // The findings as the rules made them: the fix that disables a rule for a line is made by whoever offers fixes (fixesToOffer).
+    const kept = applyDirectives(doc, [...local!, ...set].sort(compareFindings), doc.directives);
     if (directiveSeverity !== 'off') kept.push(...doc.directiveProblems.map((p) => ({ ...p, severity: directiveSeverity })));
     const result: DocumentResult = { uri: doc.uri, findings: kept.sort(compareFindings) };
     state?.finished.set(doc, { local: local!, set, directiveSeverity, result });

@@ -16,8 +16,8 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { applyEdits, applySafeFixes, type Finding, type Fix, type TextEdit } from '../engine';
-import { isRange, sameRange, toLspRange, toLspTextEdit } from './convert';
+import { applyEdits, applySafeFixes, fixesToOffer, lineFixSource, type Finding, type Fix, type LineFixSource, type TextEdit } from '../engine';
+import { isRange, sameRange, toEngineLanguage, toLspRange, toLspTextEdit } from './convert';
 import { updateConfigCommand } from './configCommand';
 import { readDiagnosticData, SOURCE, type DocumentLookup } from './diagnostics';
 import type { DocumentFindings } from './results';
@@ -168,6 +168,17 @@ function findingFor(doc: TextDocument, diagnostic: Diagnostic, findings: readonl
   return shows(named) ? named : findings.find(shows);
 }
 
+const lineSources = new WeakMap<TextDocument, { readonly version: number; readonly source: LineFixSource }>();
+
+/** The document's text and line starts for line fixes, made once per version (a menu opened on each of many diagnostics asks again). */
+function lineSourceOf(doc: TextDocument): LineFixSource {
+  const known = lineSources.get(doc);
+  if (known?.version === doc.version) return known.source;
+  const source = lineFixSource(doc.getText(), toEngineLanguage(doc.languageId) ?? 'plaintext');
+  lineSources.set(doc, { version: doc.version, source });
+  return source;
+}
+
 function quickFixes(
   doc: TextDocument,
   diagnostic: Diagnostic,
@@ -249,7 +260,8 @@ export async function provideCodeActions(
       if (typeof raw !== 'object' || raw === null || diagnostic.source !== SOURCE || !isRange(diagnostic.range)) continue;
       let match: Promise<Finding | undefined> | undefined;
       const matching = (): Promise<Finding | undefined> => (match ??= current().then((findings) => findingFor(doc, diagnostic, findings)));
-      const fixes = (await matching())?.fixes ?? [];
+      const finding = await matching();
+      const fixes = finding ? fixesToOffer(lineSourceOf(doc), finding) : [];
       actions.push(...quickFixes(doc, diagnostic, fixes, deps));
       if (deps.showLocation) {
         const locations = await relatedLocations(doc, diagnostic, matching, deps.lookup);
