@@ -6,7 +6,7 @@ import type { DocumentRef } from '../document/model';
 import { lineNumberAt } from '../document/lines';
 import type { EarlierCopy, ProseRef } from '../repeats/analyze';
 import { analyzeRepeats } from '../repeats/set-analysis';
-import type { Finding, OffsetRange } from '../types';
+import type { Finding, FindingTag, OffsetRange } from '../types';
 import type { DocumentSet, RuleContext, SetRule } from './rule';
 
 function baseName(uri: string): string {
@@ -81,6 +81,9 @@ function describe(copy: EarlierCopy, later: ProseRef): string {
   }
 }
 
+/** One list for every identical copy: a workspace of pasted drafts has tens of thousands of them. */
+const UNNECESSARY: readonly FindingTag[] = Object.freeze(['unnecessary'] as const);
+
 const RELATED_MESSAGE: Record<EarlierCopy['kind'], string> = {
   identical: 'Earlier copy of this paragraph',
   similar: 'Earlier, similar paragraph',
@@ -112,7 +115,7 @@ export const repeatedParagraph: SetRule = {
         message: describe(best, repeat) + (others > 0 ? ` ${moreCopies(others, repeat.earlier.length - 1)}` : ''),
         range: repeat.block.range,
         related: repeat.earlier.map((copy) => ({ uri: copy.doc.uri, range: copy.block.range, message: RELATED_MESSAGE[copy.kind] })),
-        ...(identical ? { tags: ['unnecessary' as const] } : {}),
+        ...(identical ? { tags: UNNECESSARY } : {}),
         ...(deletion ? { fixes: [{ title: 'Delete repeated paragraph', edits: [{ range: deletion, newText: '' }], safe: true }] } : {}),
       };
       const list = findings.get(repeat.doc.uri) ?? [];
