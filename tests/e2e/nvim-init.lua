@@ -53,7 +53,8 @@ local function run()
   local exit_info
   local client_id = vim.lsp.start_client({
     name = 'policylint',
-    cmd = { node, server, '--stdio' },
+    -- The command line the README gives other editors.
+    cmd = { node, '--expose-gc', server, '--stdio' },
     root_dir = vim.fn.fnamemodify(file, ':h'),
     on_exit = function(code, signal) exit_info = { code = code, signal = signal } end,
   })
