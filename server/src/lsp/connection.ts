@@ -257,8 +257,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   /** Results for the documents as they are now; lints only when something changed. */
   async function currentSnapshot(token?: CancellationToken): Promise<Snapshot> {
     const snapshot = cache.get(await currentInputs(token), settings.generation, token);
-    options.idleCollector?.workDone();
     if (snapshot !== prunedFor) {
+      // A new snapshot means a lint ran; asking again for unchanged documents (a client re-pulling on focus) is not work.
+      options.idleCollector?.workDone();
       prunedFor = snapshot;
       resultIds.prune((uri) => snapshot.results.has(uri));
     }
