@@ -6,22 +6,20 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { SERVER_NODE_FLAGS } from '../../client/src/serverFlags';
+import { seededRandom } from '../bench/corpus';
 import { TestServer, VSCODE_LIKE_CAPABILITIES } from './harness';
 
 /** Distinct policy-like paragraphs from a fixed seed, so that no two documents share cached blocks. */
 function generatedDocument(seed: number, paragraphs: number): string {
   const words = ['ministry', 'budget', 'allocation', 'regional', 'health', 'board', 'committee', 'review', 'funding', 'report', 'council', 'agency', 'statement', 'policy', 'treasury', 'programme'];
-  let state = seed * 2654435761;
-  const next = (): number => {
-    state = (Math.imul(state ^ (state >>> 15), 2246822519) + 0x9e3779b9) >>> 0;
-    return state;
-  };
+  const random = seededRandom(seed);
+  const pick = (count: number): number => Math.floor(random() * count);
   const out: string[] = [];
   for (let p = 0; p < paragraphs; p++) {
     const sentences: string[] = [];
     for (let s = 0; s < 4; s++) {
-      const picked = Array.from({ length: 14 }, () => words[next() % words.length]!);
-      sentences.push(`The ${picked.join(' ')} ${next() % 100000}.`);
+      const picked = Array.from({ length: 14 }, () => words[pick(words.length)]!);
+      sentences.push(`The ${picked.join(' ')} ${pick(100000)}.`);
     }
     out.push(sentences.join(' '));
   }
