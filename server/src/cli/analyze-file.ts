@@ -5,7 +5,7 @@
  * so it can be posted between threads and written to the cache.
  */
 import { createHash } from 'node:crypto';
-import { languageFromPath, type DocumentAnalysis, type LintConfig, type Linter } from '../engine';
+import { lintLanguageOf, type DocumentAnalysis, type LintConfig, type Linter } from '../engine';
 import { readSourceFile } from '../project/read';
 
 /** One file to analyse. */
@@ -37,7 +37,6 @@ export async function analyzeFile(linter: Linter, task: FileTask, settings: Anal
   const read = await readSourceFile(task.file, settings.maxFileBytes);
   if (read.kind !== 'text') return read;
   const hash = contentHash(read.bytes);
-  // Markdown by extension, plain text for anything else: a file named explicitly is linted whatever it is called.
-  const document = { uri: task.file, languageId: languageFromPath(task.file) ?? 'plaintext', text: read.text };
+  const document = { uri: task.file, languageId: lintLanguageOf(task.file), text: read.text };
   return { kind: 'analysed', hash, analysis: linter.analyze(document, settings.config, { summaryOnly: task.summaryOnly }) };
 }

@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { languageFromPath, lintDocuments, type DocumentLanguage, type DocumentResult, type SourceDocument } from '../engine';
+import { lintDocuments, lintLanguageOf, type DocumentResult, type SourceDocument } from '../engine';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
 import { colorEnabled } from './color';
 import { cacheKey, resolveCacheFile } from './cache';
@@ -170,7 +170,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
             failed = true;
           }
         } else {
-          const source: LintedSource = { uri: file, filePath: file, text: outcome.text, languageId: languageOf(file) };
+          const source: LintedSource = { uri: file, filePath: file, text: outcome.text, languageId: lintLanguageOf(file) };
           sources.push(source);
           documents.push(documentOf(source));
           if (mine) bytesRead.set(file, outcome.bytes);
@@ -311,15 +311,10 @@ async function readStdinSource(stdin: AsyncIterable<string | Uint8Array>, option
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
   const text = Buffer.concat(chunks).toString('utf8');
   const filePath = options.stdinFilename !== undefined ? path.resolve(cwd, options.stdinFilename) : STDIN_PLACEHOLDER;
-  return { uri: filePath, filePath, text, languageId: languageOf(options.stdinFilename ?? '') };
+  return { uri: filePath, filePath, text, languageId: lintLanguageOf(options.stdinFilename ?? '') };
 }
 
-/** Markdown by extension, plain text for anything else: a file named explicitly is linted whatever it is called. */
-function languageOf(name: string): DocumentLanguage {
-  return languageFromPath(name) ?? 'plaintext';
-}
-
-/** The engine's document for a source; its language was chosen where it was read (see {@link languageOf}). */
+/** The engine's document for a source; its language was chosen where it was read ({@link lintLanguageOf}). */
 function documentOf(source: LintedSource): SourceDocument {
   return { uri: source.uri, languageId: source.languageId, text: source.text };
 }

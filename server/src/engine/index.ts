@@ -14,6 +14,6 @@ export type { LineFixSource } from './directives';
 export type { DocumentAnalysis } from './lint';
 export type { DocumentSummary } from './summary';
 export { applyEdits, applySafeFixes } from './fix';
-export { languageFromPath, SUPPORTED_EXTENSIONS } from './language';
+export { languageFromPath, lintLanguageOf, SUPPORTED_EXTENSIONS } from './language';
 export { consistencyReport, renderConsistencyReport } from './report';
 export type { ConsistencyReport, ReportName, ReportForm, ReportAcronym, ReportRepeatGroup, ReportCopy, ReportLocation, ReportRendering } from './report';

@@ -11,3 +11,11 @@ export function languageFromPath(path: string): DocumentLanguage | undefined {
   if (lower.endsWith('.txt') || lower.endsWith('.text')) return 'plaintext';
   return undefined;
 }
+
+/**
+ * The language to lint a path as: Markdown by extension, plain text for
+ * anything else, since a file named explicitly is linted whatever it is called.
+ */
+export function lintLanguageOf(path: string): DocumentLanguage {
+  return languageFromPath(path) ?? 'plaintext';
+}

@@ -4,7 +4,7 @@
  * the index only has to be current with the disk.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { languageFromPath } from '../engine';
+import { lintLanguageOf } from '../engine';
 import { isUnder } from './uris';
 
 /**
@@ -38,7 +38,7 @@ export class WorkspaceIndex {
   set(uri: string, text: string): boolean {
     const known = this.files.get(uri);
     if (known && known.getText() === text) return false;
-    const languageId = languageFromPath(uri) ?? 'plaintext';
+    const languageId = lintLanguageOf(uri);
     this.files.set(uri, TextDocument.create(uri, languageId, this.nextVersion--, text));
     return true;
   }
