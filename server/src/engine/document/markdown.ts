@@ -255,8 +255,10 @@ export function parseMarkdownBlocks(text: string): Block[] {
     // Whether the segment takes the plain-paragraph path, asked once: it scans the whole segment.
     let fast: boolean | undefined;
     if (body.length > HUGE_PARAGRAPH && !(first && frontMatter) && !(fast = isFast(body, definitions.length > 0))) {
-      const pieces = segmentCache.get(flatten(`${lead}\u0000huge\u0000${body}`), () => ({
-        blocks: (parseHugeParagraph(lead, body) ?? []).map((block) => shiftBlock(block, start)),
+      // Parsed from the key, as in parseRun: blocks cut from `body`, a slice of the document's text, would keep that
+      // whole text alive as long as the entry, one copy of the document per edit of a long list.
+      const pieces = segmentCache.get(flatten(`${lead}\u0000huge\u0000${body}`), (key) => ({
+        blocks: (parseHugeParagraph(lead, key.slice(key.length - body.length)) ?? []).map((block) => shiftBlock(block, start)),
         start,
       }));
       if (pieces.blocks.length > 0) {
