@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { commonPrefixLength, commonSuffixLength } from '../../server/src/engine/document/common-ends';
 import { parseMarkdownBlocks, parseTree } from '../../server/src/engine/document/markdown';
 import { forgetParses } from '../../server/src/engine/document/previous-parses';
+import { parsePlainTextBlocks } from '../../server/src/engine/document/plaintext';
+import { clearContentCaches } from '../../server/src/engine/cache';
 import { resegmentMarkdown, segmentMarkdown } from '../../server/src/engine/document/segments';
 
 // Lines near everything the segment scanner tracks: blank lines, fences, HTML blocks, front matter, definitions,
@@ -103,5 +105,45 @@ describe('parsing a sequence of edits', () => {
     expect(second).toEqual(parseTree(after));
     const unchanged = first.filter((block) => block.range[1] < at - 200);
     expect(second.slice(0, unchanged.length).every((block, i) => block === unchanged[i])).toBe(true);
+  });
+});
+
+// Plain text is parsed paragraph by paragraph from a cache by text, each paragraph placed where it now stands.
+const PLAIN_LINES = [
+  ...LINES,
+  '<!-- policylint-disable-next-line repeated-word -->',
+  '  Indented words with https://example.org/a-link in them.',
+  `${'A line as long as a pasted paragraph, with words and more words, '.repeat(3)}and a URL: www.example.gov/page.`,
+];
+const plainLine = fc.tuple(fc.constantFrom(...PLAIN_LINES), fc.constantFrom(...BREAKS)).map(([text, lineBreak]) => text + lineBreak);
+const plainDoc = fc.tuple(fc.boolean(), fc.array(plainLine, { maxLength: 30 })).map(([bom, lines]) => (bom ? '\uFEFF' : '') + lines.join(''));
+const plainEdit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(12), fc.oneof(fc.constantFrom('', 'x', ' ', '\n', '\n\n', '\r'), plainLine));
+
+describe('parsing plain text after other texts', () => {
+  it('gives the blocks of a parse with empty caches after every edit', () => {
+    fc.assert(
+      fc.property(plainDoc, fc.array(plainEdit, { minLength: 1, maxLength: 6 }), (start, changes) => {
+        let text = start;
+        parsePlainTextBlocks(text);
+        for (const change of changes) {
+          text = applyEdit(text, change);
+          const edited = parsePlainTextBlocks(text);
+          clearContentCaches();
+          expect(edited).toEqual(parsePlainTextBlocks(text));
+        }
+      }),
+      { numRuns: 300, seed: 9 },
+    );
+  });
+
+  it('gives an unchanged paragraph before the edit as the same object', () => {
+    const paragraphs = Array.from({ length: 60 }, (_, i) => `Plain paragraph ${i} about the budget.`);
+    const before = paragraphs.join('\n\n');
+    const first = parsePlainTextBlocks(before);
+    const at = before.indexOf('Plain paragraph 31');
+    const second = parsePlainTextBlocks(`${before.slice(0, at)}An inserted line.\n\n${before.slice(at)}`);
+    expect(second.slice(0, 31).every((block, i) => block === first[i])).toBe(true);
+    // After the edit: the same content, moved.
+    expect(second[32]).toMatchObject({ prose: 'Plain paragraph 31 about the budget.', range: [first[31]!.range[0] + 19, first[31]!.range[1] + 19] });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Block identity up to position: a block moved by an edit before it (see
- * `shiftBlock` in `markdown.ts`) is a copy at other offsets with the very
+ * {@link shiftBlock}) is a copy at other offsets with the very
  * same content. Per-block analyses that do not depend on where the block
  * sits can be cached by this token (in a WeakMap), so the unchanged blocks
  * after an edit cost a lookup instead of being analysed again. A moved copy
@@ -10,7 +10,8 @@
  * draft), and those insertions, and the ephemerons the collector then
  * clears, cost 3 ms per edit there.
  */
-import { CONTENT, type Block } from './model';
+import type { OffsetRange } from '../types';
+import { CONTENT, isProse, ProseSentence, type Block, type ProseBlock } from './model';
 
 /** A tiny object per distinct block content, for blocks parsed in place (moved copies carry theirs). */
 const tokens = new WeakMap<Block, object>();
@@ -22,4 +23,20 @@ export function contentToken(block: Block): object {
   let token = tokens.get(block);
   if (!token) tokens.set(block, (token = {}));
   return token;
+}
+
+/** `block` moved by `by` (a block parsed alone, or before an edit, placed at its document offsets): a copy with the same content token. */
+export function shiftBlock(block: Block, by: number): Block {
+  const range: OffsetRange = [block.range[0] + by, block.range[1] + by];
+  if (!isProse(block)) return { ...block, range };
+  // Same content at a new place: position-independent per-block results carry over.
+  const shifted: ProseBlock = {
+    ...block,
+    range,
+    inlines: block.inlines.map((span) => ({ ...span, range: [span.range[0] + by, span.range[1] + by] as const })),
+    sentences: block.sentences.map((sentence) =>
+      sentence instanceof ProseSentence ? sentence.shifted(by) : new ProseSentence(sentence.text, 0, sentence.start + by, sentence.end + by),
+    ),
+  };
+  return Object.defineProperty(shifted, CONTENT, { value: contentToken(block) });
 }

@@ -13,8 +13,8 @@ import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
 import type { OffsetRange } from '../types';
 import { BoundedCache } from '../cache';
 import { fnv1a } from '../hash';
-import { CONTENT, isProse, ProseSentence, type Block, type BlockKind, type Container, type InlineSpan, type ProseBlock } from './model';
-import { contentToken } from './content';
+import { isProse, type Block, type BlockKind, type Container, type InlineSpan, type ProseBlock } from './model';
+import { shiftBlock } from './content';
 import { BLOCK_START, DELIMITER_ROW, fastBlocks, fastItem, fastParagraph, isFast, listItemStarts } from './fast-paragraph';
 import { flatten } from './flatten';
 import { eventBlocks, micromarkEvents } from './micromark-blocks';
@@ -130,21 +130,6 @@ function rangeOf(node: Nodes): OffsetRange | undefined {
   return start === undefined || end === undefined ? undefined : [start, end];
 }
 
-/** Moves a block parsed from a segment to document offsets. */
-function shiftBlock(block: Block, by: number): Block {
-  const range: OffsetRange = [block.range[0] + by, block.range[1] + by];
-  if (!isProse(block)) return { ...block, range };
-  // Same content at a new place: position-independent per-block results carry over.
-  const shifted: ProseBlock = {
-    ...block,
-    range,
-    inlines: block.inlines.map((span) => ({ ...span, range: [span.range[0] + by, span.range[1] + by] as const })),
-    sentences: block.sentences.map((sentence) =>
-      sentence instanceof ProseSentence ? sentence.shifted(by) : new ProseSentence(sentence.text, 0, sentence.start + by, sentence.end + by),
-    ),
-  };
-  return Object.defineProperty(shifted, CONTENT, { value: contentToken(block) });
-}
 
 /** Parsed runs of segments by their text (and the definitions they were parsed with). */
 const segmentCache = new BoundedCache<string, ParsedRun>(50_000);

@@ -3,7 +3,10 @@
  * lines too long to be hard-wrapped (pasted from a word processor, one
  * paragraph per line, as in the founding draft) is one paragraph per line.
  */
+import { BoundedCache } from '../cache';
 import type { OffsetRange } from '../types';
+import { shiftBlock } from './content';
+import { detached } from './flatten';
 import { OBJECT_MASK, type Block, type InlineSpan, type ProseBlock } from './model';
 import { splitSentences } from './sentences';
 
@@ -12,6 +15,7 @@ const UNWRAPPED_LINE_LENGTH = 150;
 
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/g;
 const COMMENT_LINE = /^\s*<!--.*-->\s*$/;
+const WHITE = /\s/;
 
 interface Line {
   readonly start: number;
@@ -33,8 +37,14 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** Whether the line holds only white space (what `trim` removes), read in place rather than from a copy of the line. */
 function isBlank(text: string, line: Line): boolean {
-  return text.slice(line.start, line.end).trim().length === 0;
+  for (let i = line.start; i < line.end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13)) continue;
+    if (code < 128 || !WHITE.test(text[i]!)) return false;
+  }
+  return true;
 }
 
 /** Parses plain `text` into paragraph blocks (and comment lines as `html`). */
@@ -66,12 +76,34 @@ export function parsePlainTextBlocks(text: string): Block[] {
   return blocks;
 }
 
+/** A paragraph parsed alone (offsets from its start) and where it was last placed. */
+interface PlacedParagraph {
+  block: ProseBlock;
+  start: number;
+}
+
+/**
+ * Paragraphs by their text, so an edit parses only the paragraph it touched.
+ * Each is parsed from its key, a copy: blocks cut from the document's text
+ * would keep that whole text alive as long as the entry, a copy of the
+ * document per keystroke.
+ */
+const paragraphs = new BoundedCache<string, PlacedParagraph>(50_000);
+
 function paragraph(text: string, range: OffsetRange): ProseBlock {
-  const raw = text.slice(range[0], range[1]);
+  const entry = paragraphs.get(detached(text.slice(range[0], range[1])), (raw) => ({ block: parseParagraph(raw), start: 0 }));
+  if (entry.start !== range[0]) {
+    entry.block = shiftBlock(entry.block, range[0] - entry.start) as ProseBlock;
+    entry.start = range[0];
+  }
+  return entry.block;
+}
+
+/** The paragraph block of `raw`, at offset 0. */
+function parseParagraph(raw: string): ProseBlock {
   // Leading indentation is not part of the paragraph's range.
-  const indent = raw.length - raw.trimStart().length;
-  const start = range[0] + indent;
-  let prose = raw.slice(indent);
+  const start = raw.length - raw.trimStart().length;
+  let prose = raw.slice(start);
   const inlines: InlineSpan[] = [];
   prose = prose.replace(URL_PATTERN, (url, offset: number) => {
     inlines.push({ kind: 'url', range: [start + offset, start + offset + url.length], url });
@@ -80,7 +112,7 @@ function paragraph(text: string, range: OffsetRange): ProseBlock {
   return {
     kind: 'paragraph',
     container: 'root',
-    range: [start, range[1]],
+    range: [start, raw.length],
     prose,
     inlines,
     sentences: splitSentences(prose, start),
