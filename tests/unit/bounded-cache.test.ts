@@ -52,6 +52,15 @@ describe('bounded cache', () => {
     for (const key of keys) cache.get(key, () => 1);
     expect(keys.every((key) => cache.peek(key) === 1)).toBe(true);
   });
+
+  it('counts every key when told to, for caches of pieces and sentences that each edit makes anew', () => {
+    const cache = new BoundedCache<string, number>(5_000, 100_000, 0);
+    const piece = 'z'.repeat(4_000);
+    for (let edit = 0; edit < 1_000; edit++) cache.get(`${edit}${piece}`, () => edit);
+    // About 100,000 characters of 4,000-character keys: some 25, not a thousand.
+    expect(cache.size).toBeLessThanOrEqual(26);
+    expect(cache.peek(`999${piece}`)).toBe(999);
+  });
 });
 
 describe('clearContentCaches', () => {

@@ -48,11 +48,14 @@ export class BoundedCache<K, V> {
   /**
    * Up to `capacity` entries per generation (so that many used together
    * always fit), and about `maxChars` characters of text keys longer than
-   * {@link LARGE_KEY} in all (half per generation).
+   * `largeKey` in all (half per generation). A cache whose every key is a
+   * copy of some text that edits keep making anew (the pieces of a long
+   * paragraph, its sentences) counts every key: `largeKey` 0.
    */
   constructor(
     private readonly capacity: number,
     private readonly maxChars = 8_000_000,
+    private readonly largeKey = LARGE_KEY,
   ) {
     live.push(new WeakRef(this as BoundedCache<unknown, unknown>));
   }
@@ -93,7 +96,7 @@ export class BoundedCache<K, V> {
   }
 
   private keep(key: K, value: V): void {
-    const chars = typeof key === 'string' && key.length > LARGE_KEY ? key.length : 0;
+    const chars = typeof key === 'string' && key.length > this.largeKey ? key.length : 0;
     if (this.young.size > 0 && (this.young.size >= this.capacity || 2 * (this.youngChars + chars) > this.maxChars)) {
       this.old = this.young;
       this.young = new Map();

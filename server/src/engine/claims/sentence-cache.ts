@@ -65,13 +65,20 @@ interface Entry {
  * (each entry is a copy of its sentence).
  */
 const CAPACITY = 4096;
+/**
+ * Characters of sentence texts kept, every key counted: the sentences of the
+ * long blocks being edited, many times over. By entries alone, the long
+ * sentences of CRS footnote lists (each edit makes one anew) filled it with
+ * megabytes of old versions.
+ */
+const CHARS = 1_000_000;
 
 /** Sentences of large blocks by key text; several entries when the state around a text differs. */
-let cache = new BoundedCache<string, Entry[]>(CAPACITY);
+let cache = new BoundedCache<string, Entry[]>(CAPACITY, CHARS, 0);
 
 /** Forgets every cached sentence analysis (results never depend on it). */
 export function resetSentenceCache(): void {
-  cache = new BoundedCache<string, Entry[]>(CAPACITY);
+  cache = new BoundedCache<string, Entry[]>(CAPACITY, CHARS, 0);
 }
 
 /** Separates the settings in a state key (no figure holds it). */

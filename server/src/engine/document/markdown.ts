@@ -411,8 +411,17 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/**
+ * Characters of piece texts the piece cache keeps, every key counted: room
+ * for the pieces of the long paragraphs being edited (a 40 KB list is about
+ * 40,000), while each edit adds a new piece that only an undo would use.
+ * Counted by entries alone, 5,000 pieces of 4 KB each and their blocks
+ * piled up to about 70 MB over 2,000 edits of one footnote list.
+ */
+const PIECE_CHARS = 1_000_000;
+
 /** Pieces of huge paragraphs parsed alone, by their text (offsets relative to the piece). */
-const pieceCache = new BoundedCache<string, ProseBlock | null>(5_000);
+const pieceCache = new BoundedCache<string, ProseBlock | null>(5_000, PIECE_CHARS, 0);
 
 /** The one paragraph `text` parses to after `lead`, or undefined when it is not exactly one paragraph. */
 function parsePiece(lead: string, text: string): ProseBlock | undefined {

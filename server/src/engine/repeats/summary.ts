@@ -105,9 +105,11 @@ const LONG_PARAGRAPH = 4096;
  * Keys of the sentences of long paragraphs, by folded sentence text. An
  * edit inside a 40 KB CRS footnote list changes one of its hundreds of
  * sentences; the others cost a lookup instead of hashing their words. Room
- * for the paragraphs being edited, not for a workspace: the texts are copies.
+ * for the paragraphs being edited, not for a workspace: the texts are copies,
+ * so every key's characters count towards its bound (a million: each edit of
+ * a footnote list adds one long sentence, and 4,000 of them were 14 MB).
  */
-const sentenceKeys = new BoundedCache<string, number>(4_000);
+const sentenceKeys = new BoundedCache<string, number>(4_000, 1_000_000, 0);
 
 /** Offsets and keys of the sentences of `block` (see {@link paragraphKeys}). */
 function keysOf(block: ProseBlock, fold: FoldedProse): readonly number[] {
