@@ -130,7 +130,6 @@ function rangeOf(node: Nodes): OffsetRange | undefined {
   return start === undefined || end === undefined ? undefined : [start, end];
 }
 
-
 /** Parsed runs of segments by their text (and the definitions they were parsed with). */
 const segmentCache = new BoundedCache<string, ParsedRun>(50_000);
 

@@ -91,7 +91,9 @@ interface PlacedParagraph {
 const paragraphs = new BoundedCache<string, PlacedParagraph>(50_000);
 
 function paragraph(text: string, range: OffsetRange): ProseBlock {
-  const entry = paragraphs.get(detached(text.slice(range[0], range[1])), (raw) => ({ block: parseParagraph(raw), start: 0 }));
+  const raw = text.slice(range[0], range[1]);
+  // Looked up by the slice, kept under a copy: a copy per paragraph per keystroke would be a copy of the document.
+  const entry = paragraphs.peek(raw) ?? paragraphs.get(detached(raw), (own) => ({ block: parseParagraph(own), start: 0 }));
   if (entry.start !== range[0]) {
     entry.block = shiftBlock(entry.block, range[0] - entry.start) as ProseBlock;
     entry.start = range[0];

@@ -107,7 +107,7 @@ const LONG_PARAGRAPH = 4096;
  * sentences; the others cost a lookup instead of hashing their words. Room
  * for the paragraphs being edited, not for a workspace: the texts are copies,
  * so every key's characters count towards its bound (a million: each edit of
- * a footnote list adds one long sentence, and 4,000 of them were 14 MB).
+ * a footnote list adds one long sentence, and 2,200 of them were 14 MB).
  */
 const sentenceKeys = new BoundedCache<string, number>(4_000, 1_000_000, 0);
 
