@@ -26,6 +26,23 @@ function applyEdit(text: string, [at, remove, insert]: [number, number, string])
   return text.slice(0, start) + insert + text.slice(Math.min(text.length, start + remove));
 }
 
+/**
+ * A property: parsing `start`, then each edit of it in turn, gives after
+ * every edit what `parse` gives once `forget` has dropped what it kept.
+ */
+function sameAfterEdits(parse: (text: string) => unknown, forget: () => unknown) {
+  return (start: string, changes: [number, number, string][]): void => {
+    let text = start;
+    parse(text);
+    for (const change of changes) {
+      text = applyEdit(text, change);
+      const edited = parse(text);
+      forget();
+      expect(edited).toEqual(parse(text));
+    }
+  };
+}
+
 describe('common ends', () => {
   it('are the longest shared start and end, not overlapping', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 1200 });
@@ -80,19 +97,7 @@ describe('segmenting an edited text around the edit', () => {
 
 describe('parsing a sequence of edits', () => {
   it('gives the blocks of a parse without history after every edit', () => {
-    fc.assert(
-      fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 6 }), (start, changes) => {
-        let text = start;
-        parseMarkdownBlocks(text);
-        for (const change of changes) {
-          text = applyEdit(text, change);
-          const edited = parseMarkdownBlocks(text);
-          forgetParses();
-          expect(edited).toEqual(parseMarkdownBlocks(text));
-        }
-      }),
-      { numRuns: 400, seed: 8 },
-    );
+    fc.assert(fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 6 }), sameAfterEdits(parseMarkdownBlocks, forgetParses)), { numRuns: 400, seed: 8 });
   });
 
   it('places the unchanged runs of a long draft again, the same objects before the edit', () => {
@@ -121,19 +126,7 @@ const plainEdit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(12
 
 describe('parsing plain text after other texts', () => {
   it('gives the blocks of a parse with empty caches after every edit', () => {
-    fc.assert(
-      fc.property(plainDoc, fc.array(plainEdit, { minLength: 1, maxLength: 6 }), (start, changes) => {
-        let text = start;
-        parsePlainTextBlocks(text);
-        for (const change of changes) {
-          text = applyEdit(text, change);
-          const edited = parsePlainTextBlocks(text);
-          clearContentCaches();
-          expect(edited).toEqual(parsePlainTextBlocks(text));
-        }
-      }),
-      { numRuns: 300, seed: 9 },
-    );
+    fc.assert(fc.property(plainDoc, fc.array(plainEdit, { minLength: 1, maxLength: 6 }), sameAfterEdits(parsePlainTextBlocks, clearContentCaches)), { numRuns: 300, seed: 9 });
   });
 
   it('gives an unchanged paragraph before the edit as the same object', () => {
