@@ -53,6 +53,19 @@ describe('bounded cache', () => {
     expect(keys.every((key) => cache.peek(key) === 1)).toBe(true);
   });
 
+  it('looks among recent entries only with peekRecent, moving nothing', () => {
+    const cache = new BoundedCache<string, number>(2);
+    cache.get('a', () => 1);
+    cache.get('b', () => 2);
+    // A third entry turns the young generation (a, b) old.
+    cache.get('c', () => 3);
+    expect(cache.peekRecent('c')).toBe(3);
+    expect(cache.peekRecent('a')).toBeUndefined();
+    // Still there, and only get or peek moves it up.
+    expect(cache.peek('a')).toBe(1);
+    expect(cache.peekRecent('a')).toBe(1);
+  });
+
   it('counts every key when told to, for caches of pieces and sentences that each edit makes anew', () => {
     const cache = new BoundedCache<string, number>(5_000, 100_000, 0);
     const piece = 'z'.repeat(4_000);

@@ -91,6 +91,17 @@ export class BoundedCache<K, V> {
     return old;
   }
 
+  /**
+   * The cached value for `key` if it is in the young generation; never moves
+   * an entry. For lookups by a slice of a larger text: moving an old entry
+   * re-keys it under the key given, and a slice as a kept key would keep the
+   * whole text it was cut from alive. Look up a copy with {@link get} when
+   * this misses.
+   */
+  peekRecent(key: K): V | undefined {
+    return this.young.get(key);
+  }
+
   get size(): number {
     return this.young.size + this.old.size;
   }

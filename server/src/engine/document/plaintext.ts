@@ -92,8 +92,9 @@ const paragraphs = new BoundedCache<string, PlacedParagraph>(50_000);
 
 function paragraph(text: string, range: OffsetRange): ProseBlock {
   const raw = text.slice(range[0], range[1]);
-  // Looked up by the slice, kept under a copy: a copy per paragraph per keystroke would be a copy of the document.
-  const entry = paragraphs.peek(raw) ?? paragraphs.get(detached(raw), (own) => ({ block: parseParagraph(own), start: 0 }));
+  // Looked up by the slice among recent entries, else by a copy: a copy per paragraph per keystroke would be a copy
+  // of the document, and an entry moved up from the old generation is kept under the key it was looked up by.
+  const entry = paragraphs.peekRecent(raw) ?? paragraphs.get(detached(raw), (own) => ({ block: parseParagraph(own), start: 0 }));
   if (entry.start !== range[0]) {
     entry.block = shiftBlock(entry.block, range[0] - entry.start) as ProseBlock;
     entry.start = range[0];
