@@ -73,12 +73,16 @@ const CAPACITY = 4096;
  */
 const CHARS = 1_000_000;
 
-/** Sentences of large blocks by key text; several entries when the state around a text differs. */
-let cache = new BoundedCache<string, Entry[]>(CAPACITY, CHARS, 0);
+/** An empty cache of sentences of large blocks by key text; several entries when the state around a text differs. */
+function emptyCache(): BoundedCache<string, Entry[]> {
+  return new BoundedCache<string, Entry[]>(CAPACITY, CHARS, 0);
+}
+
+let cache = emptyCache();
 
 /** Forgets every cached sentence analysis (results never depend on it). */
 export function resetSentenceCache(): void {
-  cache = new BoundedCache<string, Entry[]>(CAPACITY, CHARS, 0);
+  cache = emptyCache();
 }
 
 /** Separates the settings in a state key (no figure holds it). */

@@ -12,6 +12,7 @@
  */
 import type { OffsetRange } from '../types';
 import { CONTENT, isProse, ProseSentence, type Block, type ProseBlock } from './model';
+import type { ParsedRun } from './previous-parses';
 
 /** A tiny object per distinct block content, for blocks parsed in place (moved copies carry theirs). */
 const tokens = new WeakMap<Block, object>();
@@ -39,4 +40,14 @@ export function shiftBlock(block: Block, by: number): Block {
     ),
   };
   return Object.defineProperty(shifted, CONTENT, { value: contentToken(block) });
+}
+
+/** The blocks of a cached run moved to `start` (the entry then keeps that place, so the next use there moves nothing). */
+export function placeRun(entry: ParsedRun, start: number): readonly Block[] {
+  if (entry.start !== start) {
+    const by = start - entry.start;
+    entry.blocks = entry.blocks.map((block) => shiftBlock(block, by));
+    entry.start = start;
+  }
+  return entry.blocks;
 }

@@ -14,7 +14,7 @@ import type { OffsetRange } from '../types';
 import { BoundedCache } from '../cache';
 import { fnv1a } from '../hash';
 import { isProse, type Block, type BlockKind, type Container, type InlineSpan, type ProseBlock } from './model';
-import { shiftBlock } from './content';
+import { placeRun, shiftBlock } from './content';
 import { BLOCK_START, DELIMITER_ROW, fastBlocks, fastItem, fastParagraph, isFast, listItemStarts } from './fast-paragraph';
 import { flatten } from './flatten';
 import { eventBlocks, micromarkEvents } from './micromark-blocks';
@@ -132,16 +132,6 @@ function rangeOf(node: Nodes): OffsetRange | undefined {
 
 /** Parsed runs of segments by their text (and the definitions they were parsed with). */
 const segmentCache = new BoundedCache<string, ParsedRun>(50_000);
-
-/** The blocks of a cached run moved to `start` (the entry then keeps that place). */
-function placeRun(entry: ParsedRun, start: number): readonly Block[] {
-  if (entry.start !== start) {
-    const by = start - entry.start;
-    entry.blocks = entry.blocks.map((block) => shiftBlock(block, by));
-    entry.start = start;
-  }
-  return entry.blocks;
-}
 
 /**
  * Segments are parsed in runs of about this many characters. Each parser

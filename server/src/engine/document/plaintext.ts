@@ -5,9 +5,10 @@
  */
 import { BoundedCache } from '../cache';
 import type { OffsetRange } from '../types';
-import { shiftBlock } from './content';
+import { placeRun } from './content';
 import { detached } from './flatten';
 import { OBJECT_MASK, type Block, type InlineSpan, type ProseBlock } from './model';
+import type { ParsedRun } from './previous-parses';
 import { splitSentences } from './sentences';
 
 /** No hard-wrapped prose has lines this long; a block with one is one paragraph per line. */
@@ -76,30 +77,20 @@ export function parsePlainTextBlocks(text: string): Block[] {
   return blocks;
 }
 
-/** A paragraph parsed alone (offsets from its start) and where it was last placed. */
-interface PlacedParagraph {
-  block: ProseBlock;
-  start: number;
-}
-
 /**
  * Paragraphs by their text, so an edit parses only the paragraph it touched.
  * Each is parsed from its key, a copy: blocks cut from the document's text
  * would keep that whole text alive as long as the entry, a copy of the
  * document per keystroke.
  */
-const paragraphs = new BoundedCache<string, PlacedParagraph>(50_000);
+const paragraphs = new BoundedCache<string, ParsedRun>(50_000);
 
 function paragraph(text: string, range: OffsetRange): ProseBlock {
   const raw = text.slice(range[0], range[1]);
   // Looked up by the slice among recent entries, else by a copy: a copy per paragraph per keystroke would be a copy
   // of the document, and an entry moved up from the old generation is kept under the key it was looked up by.
-  const entry = paragraphs.peekRecent(raw) ?? paragraphs.get(detached(raw), (own) => ({ block: parseParagraph(own), start: 0 }));
-  if (entry.start !== range[0]) {
-    entry.block = shiftBlock(entry.block, range[0] - entry.start) as ProseBlock;
-    entry.start = range[0];
-  }
-  return entry.block;
+  const entry = paragraphs.peekRecent(raw) ?? paragraphs.get(detached(raw), (own) => ({ blocks: [parseParagraph(own)], start: 0 }));
+  return placeRun(entry, range[0])[0] as ProseBlock;
 }
 
 /** The paragraph block of `raw`, at offset 0. */
