@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { lintLanguageOf, type DocumentAnalysis, type LintConfig, type Linter } from '../engine';
-import { readSourceFile } from '../project/read';
+import { readSourceFile, type ReadOutcome } from '../project/read';
 
 /** One file to analyse. */
 export interface FileTask {
@@ -34,7 +34,11 @@ export function contentHash(bytes: Uint8Array): string {
 
 /** Reads and analyses one file; never throws for a bad file, which is an outcome like any other. */
 export async function analyzeFile(linter: Linter, task: FileTask, settings: AnalysisSettings): Promise<FileOutcome> {
-  const read = await readSourceFile(task.file, settings.maxFileBytes);
+  return analyzeRead(linter, task, await readSourceFile(task.file, settings.maxFileBytes), settings);
+}
+
+/** Analyses one file already read (see {@link analyzeFile}). */
+export function analyzeRead(linter: Linter, task: FileTask, read: ReadOutcome, settings: AnalysisSettings): FileOutcome {
   if (read.kind !== 'text') return read;
   const hash = contentHash(read.bytes);
   const document = { uri: task.file, languageId: lintLanguageOf(task.file), text: read.text };

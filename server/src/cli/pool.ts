@@ -9,12 +9,20 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Linter } from '../engine';
-import { analyzeFile, type AnalysisSettings, type FileOutcome, type FileTask } from './analyze-file';
+import { readSourceFile, type ReadOutcome } from '../project/read';
+import { analyzeRead, type AnalysisSettings, type FileOutcome, type FileTask } from './analyze-file';
 import type { Concurrency } from './args';
 import type { WorkerRequest, WorkerResponse } from './worker';
 
 /** With `auto`, one worker per this many files at most: starting a worker costs about as much as linting a few files. */
 export const FILES_PER_WORKER = 16;
+
+/**
+ * Files the main thread keeps being read while it analyses one. Reading the
+ * next file only once the last is done left the thread idle between files,
+ * waiting on the thread pool: about 160 ms of 3.5 s on `crs-reports`.
+ */
+export const READ_AHEAD = 8;
 
 /** The worker bundle, next to the CLI bundle (`server/out/cli-worker.js`). */
 export const WORKER_SCRIPT = path.join(__dirname, 'cli-worker.js');
@@ -41,7 +49,13 @@ export async function runTasks(tasks: readonly FileTask[], settings: AnalysisSet
   if (threads <= 1 || tasks.length <= 1 || !existsSync(WORKER_SCRIPT)) {
     const linter = new Linter();
     const outcomes: FileOutcome[] = [];
-    for (const task of tasks) outcomes.push(await analyzeFile(linter, task, settings));
+    const reads: (Promise<ReadOutcome> | undefined)[] = [];
+    for (let i = 0; i < tasks.length; i++) {
+      for (let k = i; k < Math.min(tasks.length, i + READ_AHEAD); k++) reads[k] ??= readSourceFile(tasks[k]!.file, settings.maxFileBytes);
+      const read = await reads[i]!;
+      reads[i] = undefined;
+      outcomes.push(analyzeRead(linter, tasks[i]!, read, settings));
+    }
     return outcomes;
   }
   return runInWorkers(tasks, settings, threads);
