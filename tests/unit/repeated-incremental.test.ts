@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/engine/config';
 import { parseDocument } from '../../server/src/engine/document/parse';
 import type { RepeatAnalysis } from '../../server/src/engine/repeats/analyze';
-import { RepeatIndex } from '../../server/src/engine/repeats/incremental';
+import { changedSlots, RepeatIndex } from '../../server/src/engine/repeats/incremental';
 import { summarizeDocument, type DocumentSummary } from '../../server/src/engine/summary';
 import { referenceRepeats } from './repeats-reference';
 
@@ -115,5 +115,36 @@ describe('incremental repeat index', () => {
       }),
       { numRuns: 60, seed: 20261129 },
     );
+  });
+});
+
+describe('changedSlots', () => {
+  /** The slots of `shingles` with their counts, by sorting: what the index held before changedSlots. */
+  const counts = (shingles: readonly number[]): Map<number, number> => {
+    const out = new Map<number, number>();
+    for (const hash of [...shingles].sort((a, b) => a - b)) out.set(hash >>> 1, (out.get(hash >>> 1) ?? 0) + 1);
+    return out;
+  };
+
+  it('lists exactly the slots whose count changed, ascending, with both counts, for edits anywhere', () => {
+    // Small hashes, so that two hashes often share a slot; distinct within a list, as signatures are.
+    const list = fc.uniqueArray(fc.integer({ min: 0, max: 80 }), { maxLength: 60 });
+    fc.assert(
+      fc.property(list, list, fc.nat(), fc.nat(), (before, replacement, from, length) => {
+        const at = from % (before.length + 1);
+        const after = [...new Set([...before.slice(0, at), ...replacement, ...before.slice(Math.min(before.length, at + length))])];
+        const [x, y] = [counts(before), counts(after)];
+        const expected = [...new Set([...x.keys(), ...y.keys()])]
+          .filter((slot) => (x.get(slot) ?? 0) !== (y.get(slot) ?? 0))
+          .sort((a, b) => a - b)
+          .map((slot) => ({ slot, held: x.get(slot) ?? 0, holds: y.get(slot) ?? 0 }));
+        expect(changedSlots(Uint32Array.from(before), Uint32Array.from(after))).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds nothing to change when only the order of equal slots moved', () => {
+    expect(changedSlots(Uint32Array.from([4, 5, 9]), Uint32Array.from([5, 4, 9]))).toEqual([]);
   });
 });

@@ -643,15 +643,7 @@ export class RepeatIndex {
         else this.countFollowersAfter(slots, hash >>> 1, para, touched);
       }
       RepeatIndex.markCandidates(para, touched, dirty.paragraphs);
-      const before = slotsOf(para.block.signature.shingles);
-      const after = slotsOf(block.signature.shingles);
-      for (let i = 0, j = 0; i < before.length || j < after.length; ) {
-        const slot = j >= after.length || (i < before.length && before[i]! < after[j]!) ? before[i]! : after[j]!;
-        let held = 0;
-        let holds = 0;
-        for (; i < before.length && before[i] === slot; i++) held++;
-        for (; j < after.length && after[j] === slot; j++) holds++;
-        if (held === holds) continue;
+      for (const { slot, held, holds } of changedSlots(para.block.signature.shingles, block.signature.shingles)) {
         this.keepBefore(dirty, slots, slot);
         if (held > 0) slots.remove(slot, (id) => id === para.id);
         for (let k = 0; k < holds; k++) slots.insert(slot, para.id);
@@ -715,22 +707,40 @@ export class RepeatIndex {
   }
 }
 
-/**
- * The last signature {@link slotsOf} sorted, and its slots: the paragraph an
- * edit changes is usually the one the edit before changed, so its slots
- * after one edit are its slots before the next. A 40 KB paragraph holds
- * about 6,000 shingles, sorted again on every keystroke otherwise.
- */
-let lastSlots: { readonly shingles: Uint32Array; readonly slots: Uint32Array } | undefined;
+/** A slot whose count differs between two signatures, with its count in each (see {@link changedSlots}). */
+interface SlotChange {
+  readonly slot: number;
+  readonly held: number;
+  readonly holds: number;
+}
 
-/** The shingle slots of a signature, sorted (a slot held twice, by two hashes, is there twice). */
-function slotsOf(shingles: Uint32Array): Uint32Array {
-  if (lastSlots?.shingles === shingles) return lastSlots.slots;
-  const slots = new Uint32Array(shingles.length);
-  for (let i = 0; i < shingles.length; i++) slots[i] = shingles[i]! >>> 1;
-  slots.sort();
-  lastSlots = { shingles, slots };
-  return slots;
+/**
+ * The slots a paragraph holds a different number of times with shingles
+ * `after` than with `before`, in ascending order. An edit changes the few
+ * shingles around it: past the common start and end of the two lists only
+ * a short middle differs, so this reads the lists once instead of sorting
+ * both (a 40 KB paragraph holds about 6,000 shingles; sorting them took
+ * half a millisecond a keystroke). A shingle list holds distinct hashes,
+ * but two hashes may share a slot, so counts are counted, not assumed 1.
+ */
+export function changedSlots(before: Uint32Array, after: Uint32Array): SlotChange[] {
+  const shorter = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < shorter && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < shorter - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  // How many more times each slot of the two middles is held after than before.
+  const delta = new Map<number, number>();
+  for (let i = head; i < before.length - tail; i++) delta.set(before[i]! >>> 1, (delta.get(before[i]! >>> 1) ?? 0) - 1);
+  for (let i = head; i < after.length - tail; i++) delta.set(after[i]! >>> 1, (delta.get(after[i]! >>> 1) ?? 0) + 1);
+  const held = new Map<number, number>();
+  for (const [slot, change] of delta) if (change !== 0) held.set(slot, 0);
+  if (held.size === 0) return [];
+  for (let i = 0; i < before.length; i++) {
+    const count = held.get(before[i]! >>> 1);
+    if (count !== undefined) held.set(before[i]! >>> 1, count + 1);
+  }
+  return [...held.keys()].sort((a, b) => a - b).map((slot) => ({ slot, held: held.get(slot)!, holds: held.get(slot)! + delta.get(slot)! }));
 }
 
 /**
