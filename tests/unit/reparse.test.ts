@@ -100,6 +100,24 @@ describe('parsing a sequence of edits', () => {
     fc.assert(fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 6 }), sameAfterEdits(parseMarkdownBlocks, forgetParses)), { numRuns: 400, seed: 8 });
   });
 
+  it('gives the same blocks after edits inside paragraphs long enough to be parsed in pieces, fast or not', () => {
+    // Lines of a CRS footnote list and of minutes: plain, linked, emphasised, with loose or long delimiter runs.
+    const longLines = [
+      'The Committee met and the staff reported on conditions. Participants agreed.',
+      '| 1. | See [the report](https://example.gov/a_b), p. 12. Another sentence follows here.',
+      'Members noted *inflation* remained high. Some said more. Others disagreed strongly.',
+      'The Secretary signed it. _______________ Joshua Gallin, Secretary. Then more text.',
+      'A case at *9 and 2019 WL 1234, at *10. The court held so. It was final.',
+      'Plain words in a sentence that ends here. And a next sentence starts there.',
+    ];
+    const longParagraph = fc
+      .tuple(fc.array(fc.constantFrom(...longLines), { minLength: 110, maxLength: 140 }), fc.constantFrom(' ', '\n'))
+      .map(([lines, separator]) => lines.join(separator));
+    const hugeDoc = fc.tuple(fc.array(line, { maxLength: 4 }), longParagraph, fc.array(line, { maxLength: 4 })).map(([before, paragraph, after]) => `${before.join('')}\n${paragraph}\n\n${after.join('')}`);
+    const longEdit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(6), fc.constantFrom('', 'x', ' ', '*', '_', '___', '[', ']', '(', '`', '\n', '\n\n', '. A', '- '));
+    fc.assert(fc.property(hugeDoc, fc.array(longEdit, { minLength: 1, maxLength: 8 }), sameAfterEdits(parseMarkdownBlocks, () => (forgetParses(), clearContentCaches()))), { numRuns: 40, seed: 8 });
+  });
+
   it('places the unchanged runs of a long draft again, the same objects before the edit', () => {
     const paragraphs = Array.from({ length: 120 }, (_, i) => (i % 4 === 0 ? `Paragraph ${i} has *emphasis* and \`code\`.` : `Plain paragraph ${i}.`));
     const before = paragraphs.join('\n\n');

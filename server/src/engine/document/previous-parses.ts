@@ -21,6 +21,8 @@ import type { Segmentation } from './segments';
 export interface ParsedRun {
   blocks: readonly Block[];
   start: number;
+  /** One huge segment parsed in pieces (see `parseHugeParagraph`), not a run of the parser's or the fast path's. */
+  readonly pieces?: true;
 }
 
 /** A run as a parse placed it: its segments run from the index it is kept at to `to`. */
