@@ -10,6 +10,7 @@
  */
 import { BoundedCache } from '../cache';
 import { charClass, LETTER, NUMBER } from '../document/chars';
+import { commonPrefixLength, commonSuffixLength } from '../document/common-ends';
 import { detached } from '../document/flatten';
 import { foldForComparison } from '../document/words';
 import { FNV_OFFSET, FNV_PRIME, fnvRange, homeSlot } from '../hash';
@@ -75,8 +76,17 @@ function runEnd(text: string, i: number): number {
  * matches of {@link wordsOf}, without making a string per word.
  */
 export function scanWords(text: string, visit: (start: number, end: number) => void): void {
-  let i = 0;
-  while (i < text.length) {
+  scanWordsBetween(text, 0, text.length, visit);
+}
+
+/**
+ * {@link scanWords} from `from` until a word would start at `to` or later.
+ * `from` must be where the whole scan stands between words: 0, the end of
+ * a word, or any {@link isSeparator} character.
+ */
+function scanWordsBetween(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
+  let i = from;
+  while (i < to) {
     const unit = text.charCodeAt(i);
     if (unit < 0x80 ? ASCII_WORD[unit] === 0 : !isWordCode(codeAt(text, i))) {
       i += unit < 0x80 ? 1 : width(codeAt(text, i));
@@ -119,15 +129,21 @@ export function hash53(text: string): number {
 /** Word boundaries of the text being hashed, reused between calls (start, end pairs). */
 let bounds = new Int32Array(1024);
 
-/** The words of folded `text` as boundaries in {@link bounds}; returns the number of words. */
-function boundsOf(text: string): number {
-  let count = 0;
-  scanWords(text, (start, end) => {
-    if (2 * count + 2 > bounds.length) {
-      const grown = new Int32Array(bounds.length * 2);
-      grown.set(bounds);
-      bounds = grown;
-    }
+/** Makes room in {@link bounds} for `words` words, keeping what it holds. */
+function reserveBounds(words: number): void {
+  if (2 * words <= bounds.length) return;
+  let size = bounds.length * 2;
+  while (size < 2 * words) size *= 2;
+  const grown = new Int32Array(size);
+  grown.set(bounds);
+  bounds = grown;
+}
+
+/** The words of folded `text` between `from` and `to` (see {@link scanWordsBetween}) as boundaries in {@link bounds} from word `first` on; returns the number of words then held. */
+function boundsOf(text: string, from = 0, to = text.length, first = 0): number {
+  let count = first;
+  scanWordsBetween(text, from, to, (start, end) => {
+    reserveBounds(count + 1);
     bounds[2 * count] = start;
     bounds[2 * count + 1] = end;
     count++;
@@ -333,25 +349,136 @@ function collapsedHash(flat: string, suffix: string): number {
   return join53(fnvRange(first, suffix, 0, suffix.length), mixRange(second, suffix, 0, suffix.length));
 }
 
+/** The shingle candidate of the three words from word `w` of folded `prose` (bounds in {@link bounds}): "w1 w2 w3" hashed as FNV-1a of that string would be, without building it. */
+function trigramHash(prose: string, w: number): number {
+  let hash = fnvRange(FNV_OFFSET, prose, bounds[2 * w]!, bounds[2 * w + 1]!);
+  hash = fnvRange(Math.imul(hash ^ 32, FNV_PRIME), prose, bounds[2 * w + 2]!, bounds[2 * w + 3]!);
+  hash = fnvRange(Math.imul(hash ^ 32, FNV_PRIME), prose, bounds[2 * w + 4]!, bounds[2 * w + 5]!);
+  return hash >>> 0;
+}
+
+/** Prose at least this long leaves what its words were (see {@link recentLong}) for its next version. */
+const LONG_PROSE = 4096;
+
+/** What {@link compute} read of a long prose, folded: the text, its word bounds, word hashes and shingle candidates (three words each, in order, before {@link distinct}). */
+interface ReadWords {
+  readonly folded: string;
+  readonly bounds: Int32Array;
+  readonly words: Uint32Array;
+  readonly candidates: Uint32Array;
+}
+
+/**
+ * The last long proses {@link compute} read, most recent last. An edit
+ * inside a 58 KB paragraph changes a few words, and the next version's words
+ * and candidates away from the edit are its previous version's (see
+ * {@link editedWords}): finding and hashing all of them again took about
+ * 0.8 ms a keystroke. Several, since keystrokes in a draft move between
+ * its long paragraphs; each costs about 3 bytes per character of its text.
+ */
+const recentLong: ReadWords[] = [];
+const RECENT_LONG = 8;
+
+/** The recent long prose that `prose` shares most with at its two ends, if it shares at least half of `prose`: the version it is an edit of. */
+function previousVersion(prose: string): { readonly last: ReadWords; readonly head: number; readonly tail: number } | undefined {
+  let best: { last: ReadWords; head: number; tail: number } | undefined;
+  for (const last of recentLong) {
+    const head = commonPrefixLength(last.folded, prose);
+    const tail = commonSuffixLength(last.folded, prose, Math.min(last.folded.length, prose.length) - head);
+    if (!best || head + tail > best.head + best.tail) best = { last, head, tail };
+  }
+  return best && (best.head + best.tail) * 2 >= prose.length ? best : undefined;
+}
+
+/** Forgets every long prose read (for tests: the next signature is read from scratch). */
+export function forgetReadWords(): void {
+  recentLong.length = 0;
+}
+
+/** Remembers what was read of a long prose, in place of the version it was an edit of, else of the oldest. */
+function rememberLong(read: ReadWords, replaced: ReadWords | undefined): void {
+  const at = replaced ? recentLong.indexOf(replaced) : -1;
+  if (at >= 0) recentLong.splice(at, 1);
+  else if (recentLong.length >= RECENT_LONG) recentLong.shift();
+  recentLong.push(read);
+}
+
+/**
+ * Whether no word of folded text holds the character `code`, so that a word
+ * scan always passes through it between words: ASCII that is neither a
+ * letter, a digit nor a joiner (an apostrophe or dot may join two runs).
+ */
+function isSeparator(code: number): boolean {
+  return code < 0x80 && ASCII_WORD[code] === 0 && code !== 39 && code !== 46;
+}
+
+/**
+ * The words and shingle candidates of folded `prose` (bounds in
+ * {@link bounds}, candidates in {@link pending}) made from `last`, what was
+ * read of the version `prose` is an edit of, sharing `head` characters at
+ * the start and `tail` at the end: the words wholly before the edit and the
+ * candidates over them are kept, the words from the first separator after
+ * the edit on are the old ones moved, and only those between are scanned
+ * and hashed. Undefined when too few words remain; then the caller reads
+ * `prose` whole, which gives the same.
+ */
+function editedWords(prose: string, last: ReadWords, head: number, tail: number): { readonly count: number; readonly words: Uint32Array; readonly candidates: number } | undefined {
+  const old = last.folded;
+  const oldCount = last.words.length;
+  // Words ending two or more characters before the edit were read from unchanged text only (a word's end reads the character after it).
+  let kept = 0;
+  while (kept < oldCount && last.bounds[2 * kept + 1]! + 2 <= head) kept++;
+  // The scan stands between words at a separator, so from the first one in the unchanged end the words are the old ones.
+  let resume = prose.length - tail;
+  while (resume < prose.length && !isSeparator(prose.charCodeAt(resume))) resume++;
+  const shift = prose.length - old.length;
+  let moved = kept;
+  while (moved < oldCount && last.bounds[2 * moved]! < resume - shift) moved++;
+  bounds.set(last.bounds.subarray(0, 2 * kept));
+  const scanned = boundsOf(prose, kept > 0 ? last.bounds[2 * kept - 1]! : 0, resume, kept);
+  const count = scanned + oldCount - moved;
+  if (count < 3 || oldCount < 3) return undefined;
+  reserveBounds(count);
+  for (let w = moved; w < oldCount; w++) {
+    bounds[2 * (w - moved + scanned)] = last.bounds[2 * w]! + shift;
+    bounds[2 * (w - moved + scanned) + 1] = last.bounds[2 * w + 1]! + shift;
+  }
+  const words = new Uint32Array(count);
+  words.set(last.words.subarray(0, kept));
+  for (let w = kept; w < scanned; w++) words[w] = fnvRange(FNV_OFFSET, prose, bounds[2 * w]!, bounds[2 * w + 1]!) >>> 0;
+  words.set(last.words.subarray(moved), scanned);
+  // Candidate w reads words w to w + 2: kept when all three are, moved when all three moved, else hashed.
+  if (pending.length < count) pending = new Uint32Array(Math.max(count, 2 * pending.length));
+  const candidates = count - 2;
+  const before = Math.max(0, kept - 2);
+  pending.set(last.candidates.subarray(0, before));
+  for (let w = before; w < Math.min(scanned, candidates); w++) pending[w] = trigramHash(prose, w);
+  if (scanned < candidates) pending.set(last.candidates.subarray(moved), scanned);
+  return { count, words, candidates };
+}
+
 /** The signature of prose `raw` with `hidden` (see {@link Signature.hidden}). */
 function compute(raw: string, hidden: string, folded: FoldedProse): Signature {
   // Most prose folds character by character: hash it as folded without building the folded string.
   const flat = folded();
   const prose = flat ?? foldForComparison(raw);
   const exact = flat !== undefined ? collapsedHash(flat, hidden) : hash53(`${prose}${hidden}`);
-  const count = boundsOf(prose);
-  const words = new Uint32Array(count);
-  for (let w = 0; w < count; w++) words[w] = fnvRange(FNV_OFFSET, prose, bounds[2 * w]!, bounds[2 * w + 1]!) >>> 0;
-  // Shingles hash "w1 w2 w3" as FNV-1a of that string would, without building it.
-  if (pending.length < count) pending = new Uint32Array(Math.max(count, 2 * pending.length));
+  const long = prose.length >= LONG_PROSE;
+  const previous = long ? previousVersion(prose) : undefined;
+  const edited = previous && editedWords(prose, previous.last, previous.head, previous.tail);
+  let words: Uint32Array;
   let candidates = 0;
-  if (count < 3) for (const word of words) pending[candidates++] = word;
-  for (let w = 0; w + 2 < count; w++) {
-    let hash = fnvRange(FNV_OFFSET, prose, bounds[2 * w]!, bounds[2 * w + 1]!);
-    hash = fnvRange(Math.imul(hash ^ 32, FNV_PRIME), prose, bounds[2 * w + 2]!, bounds[2 * w + 3]!);
-    hash = fnvRange(Math.imul(hash ^ 32, FNV_PRIME), prose, bounds[2 * w + 4]!, bounds[2 * w + 5]!);
-    pending[candidates++] = hash >>> 0;
+  if (edited) {
+    ({ words, candidates } = edited);
+  } else {
+    const count = boundsOf(prose);
+    words = new Uint32Array(count);
+    for (let w = 0; w < count; w++) words[w] = fnvRange(FNV_OFFSET, prose, bounds[2 * w]!, bounds[2 * w + 1]!) >>> 0;
+    if (pending.length < count) pending = new Uint32Array(Math.max(count, 2 * pending.length));
+    if (count < 3) for (const word of words) pending[candidates++] = word;
+    for (let w = 0; w + 2 < count; w++) pending[candidates++] = trigramHash(prose, w);
   }
+  if (long && words.length >= 3) rememberLong({ folded: prose, bounds: bounds.slice(0, 2 * words.length), words, candidates: pending.slice(0, candidates) }, previous?.last);
   return { exact, hidden, words, shingles: distinct(candidates) };
 }
 
