@@ -230,7 +230,7 @@ export function parseMarkdownBlocks(text: string): Block[] {
     // edit is inside a segment that was parsed in pieces: a keystroke seldom makes it plain, the pieces path is right
     // either way, and asking cost 0.9 ms of a 58 KB paragraph's 14 ms edit.
     let fast: boolean | undefined;
-    const editedPieces = reusable !== undefined && index === reusable.kept && reusable.runs[index]?.entry.pieces === true;
+    const editedPieces = reusable !== undefined && index < reusable.oldTail && reusable.runs[index]?.entry.pieces === true && reusable.runs[index]!.entry.start === start;
     if (body.length > HUGE_PARAGRAPH && !(first && frontMatter) && (editedPieces || !(fast = isFast(body, definitions.length > 0)))) {
       // Parsed from the key, as in parseRun: blocks cut from `body`, a slice of the document's text, would keep that
       // whole text alive as long as the entry, one copy of the document per edit of a long list.
