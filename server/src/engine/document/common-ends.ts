@@ -37,3 +37,20 @@ export function commonSuffixLength(a: string, b: string, limit: number): number 
   while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
   return n;
 }
+
+/**
+ * The one of `versions` whose text (`textOf`) shares most with `text` at
+ * its two ends, with the length of the shared start (`head`) and end
+ * (`tail`); undefined when none shares at least half of `text`: a different
+ * text, where reading only around the "edit" would save nothing.
+ */
+export function closestVersion<T>(versions: readonly T[], textOf: (version: T) => string, text: string): { readonly version: T; readonly head: number; readonly tail: number } | undefined {
+  let best: { version: T; head: number; tail: number } | undefined;
+  for (const version of versions) {
+    const other = textOf(version);
+    const head = commonPrefixLength(other, text);
+    const tail = commonSuffixLength(other, text, Math.min(other.length, text.length) - head);
+    if (!best || head + tail > best.head + best.tail) best = { version, head, tail };
+  }
+  return best && (best.head + best.tail) * 2 >= text.length ? best : undefined;
+}

@@ -6,7 +6,7 @@
  * common-ends.ts), which costs far less than reading the text.
  */
 import type { Block } from './model';
-import { commonPrefixLength, commonSuffixLength } from './common-ends';
+import { closestVersion } from './common-ends';
 import type { Segmentation } from './segments';
 
 /**
@@ -52,13 +52,8 @@ const kept: PreviousParse[] = [];
  * save nothing).
  */
 export function closestParse(text: string): { parse: PreviousParse; head: number; tail: number } | undefined {
-  let best: { parse: PreviousParse; head: number; tail: number } | undefined;
-  for (const parse of kept) {
-    const head = commonPrefixLength(parse.text, text);
-    const tail = commonSuffixLength(parse.text, text, Math.min(parse.text.length, text.length) - head);
-    if (!best || head + tail > best.head + best.tail) best = { parse, head, tail };
-  }
-  return best && (best.head + best.tail) * 2 >= text.length ? best : undefined;
+  const found = closestVersion(kept, (parse) => parse.text, text);
+  return found && { parse: found.version, head: found.head, tail: found.tail };
 }
 
 /** Keeps `parse`, in place of `replaced` (the version it was an edit of), else of the oldest kept one. */

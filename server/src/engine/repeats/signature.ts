@@ -10,7 +10,7 @@
  */
 import { BoundedCache } from '../cache';
 import { charClass, LETTER, NUMBER } from '../document/chars';
-import { commonPrefixLength, commonSuffixLength } from '../document/common-ends';
+import { closestVersion } from '../document/common-ends';
 import { detached } from '../document/flatten';
 import { foldForComparison } from '../document/words';
 import { FNV_OFFSET, FNV_PRIME, fnvRange, homeSlot } from '../hash';
@@ -379,17 +379,6 @@ interface ReadWords {
 const recentLong: ReadWords[] = [];
 const RECENT_LONG = 8;
 
-/** The recent long prose that `prose` shares most with at its two ends, if it shares at least half of `prose`: the version it is an edit of. */
-function previousVersion(prose: string): { readonly last: ReadWords; readonly head: number; readonly tail: number } | undefined {
-  let best: { last: ReadWords; head: number; tail: number } | undefined;
-  for (const last of recentLong) {
-    const head = commonPrefixLength(last.folded, prose);
-    const tail = commonSuffixLength(last.folded, prose, Math.min(last.folded.length, prose.length) - head);
-    if (!best || head + tail > best.head + best.tail) best = { last, head, tail };
-  }
-  return best && (best.head + best.tail) * 2 >= prose.length ? best : undefined;
-}
-
 /** Forgets every long prose read (for tests: the next signature is read from scratch). */
 export function forgetReadWords(): void {
   recentLong.length = 0;
@@ -464,8 +453,9 @@ function compute(raw: string, hidden: string, folded: FoldedProse): Signature {
   const prose = flat ?? foldForComparison(raw);
   const exact = flat !== undefined ? collapsedHash(flat, hidden) : hash53(`${prose}${hidden}`);
   const long = prose.length >= LONG_PROSE;
-  const previous = long ? previousVersion(prose) : undefined;
-  const edited = previous && editedWords(prose, previous.last, previous.head, previous.tail);
+  // The recent long prose this one is an edit of, if any.
+  const previous = long ? closestVersion(recentLong, (read) => read.folded, prose) : undefined;
+  const edited = previous && editedWords(prose, previous.version, previous.head, previous.tail);
   let words: Uint32Array;
   let candidates = 0;
   if (edited) {
@@ -478,7 +468,7 @@ function compute(raw: string, hidden: string, folded: FoldedProse): Signature {
     if (count < 3) for (const word of words) pending[candidates++] = word;
     for (let w = 0; w + 2 < count; w++) pending[candidates++] = trigramHash(prose, w);
   }
-  if (long && words.length >= 3) rememberLong({ folded: prose, bounds: bounds.slice(0, 2 * words.length), words, candidates: pending.slice(0, candidates) }, previous?.last);
+  if (long && words.length >= 3) rememberLong({ folded: prose, bounds: bounds.slice(0, 2 * words.length), words, candidates: pending.slice(0, candidates) }, previous?.version);
   return { exact, hidden, words, shingles: distinct(candidates) };
 }
 
