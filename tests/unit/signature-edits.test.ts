@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clearContentCaches } from '../../server/src/engine/cache';
-import { forgetReadWords, signatureOf, type Signature } from '../../server/src/engine/repeats/signature';
+import { signatureOf, type Signature } from '../../server/src/engine/repeats/signature';
 
 /** Words, joiners, separators, non-ASCII and astral characters, and text that folds several ways. */
 const PIECES = [
@@ -20,9 +20,8 @@ const longProse = fc.array(piece, { minLength: 3000, maxLength: 3600 }).map((par
 });
 const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.array(piece, { maxLength: 4 }).map((parts) => parts.join('')) });
 
-/** The signature of `prose` read from scratch: no cached entry, no remembered words. It leaves `prose`'s words remembered. */
+/** The signature of `prose` read from scratch: no cached entry, no remembered words (emptying the caches forgets them). It leaves `prose`'s words remembered. */
 function fresh(prose: string): Signature {
-  forgetReadWords();
   clearContentCaches();
   return signatureOf(prose, []);
 }
@@ -62,7 +61,6 @@ describe('signatures of edited long paragraphs', () => {
 
   it('are made from the version edited even when edits move between several long paragraphs', () => {
     const paragraphs = ['alpha', 'beta', 'gamma'].map((word) => `The ${word} report said the U.S. budget grew. `.repeat(120));
-    forgetReadWords();
     clearContentCaches();
     for (const paragraph of paragraphs) signatureOf(paragraph, []);
     for (let i = 0; i < 9; i++) {

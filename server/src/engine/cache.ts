@@ -1,3 +1,16 @@
+/** How to forget each kept history of recent texts (see {@link keepsHistory}). */
+const histories: (() => void)[] = [];
+
+/**
+ * Registers a module's history of recent texts (the last versions of long
+ * paragraphs or documents, kept so that an edited version is read only
+ * around its edit), which {@link clearContentCaches} then forgets too: like
+ * the caches, it speeds up the next edit and never changes a result.
+ */
+export function keepsHistory(forget: () => void): void {
+  histories.push(forget);
+}
+
 /** Every cache made, weakly: a cache replaced by a new one (a changed configuration) is not kept alive by this list. */
 const live: WeakRef<BoundedCache<unknown, unknown>>[] = [];
 
@@ -10,6 +23,7 @@ const live: WeakRef<BoundedCache<unknown, unknown>>[] = [];
  * of a long paragraph then re-reads its sentences once.
  */
 export function clearContentCaches(): number {
+  for (const forget of histories) forget();
   let entries = 0;
   for (let i = live.length - 1; i >= 0; i--) {
     const cache = live[i]!.deref();

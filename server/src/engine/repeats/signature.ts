@@ -8,7 +8,7 @@
  * reported is confirmed on the text itself (see `verify.ts`), so a
  * collision costs a comparison, never a wrong finding.
  */
-import { BoundedCache } from '../cache';
+import { BoundedCache, keepsHistory } from '../cache';
 import { charClass, LETTER, NUMBER } from '../document/chars';
 import { closestVersion } from '../document/common-ends';
 import { detached } from '../document/flatten';
@@ -379,10 +379,7 @@ interface ReadWords {
 const recentLong: ReadWords[] = [];
 const RECENT_LONG = 8;
 
-/** Forgets every long prose read (for tests: the next signature is read from scratch). */
-export function forgetReadWords(): void {
-  recentLong.length = 0;
-}
+keepsHistory(() => (recentLong.length = 0));
 
 /** Remembers what was read of a long prose, in place of the version it was an edit of, else of the oldest. */
 function rememberLong(read: ReadWords, replaced: ReadWords | undefined): void {
