@@ -4,7 +4,7 @@
 // a fresh Linter gives for the final text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clearContentCaches, Linter, type DocumentLanguage, type SourceDocument } from '../../server/src/engine/index';
+import { clearContentCaches, Linter, type DocumentLanguage, type DocumentResult, type SourceDocument } from '../../server/src/engine/index';
 import { parseDocument } from '../../server/src/engine/document/parse';
 import { indexNames, NameIndexState, summarizeNames, type NameIndex } from '../../server/src/engine/names/index';
 import { MentionCache } from '../../server/src/engine/names/mentions';
@@ -180,6 +180,44 @@ describe('incremental name index', () => {
         }
       }),
       { numRuns: 120, seed: 20261129 },
+    );
+  });
+});
+
+describe('claim findings after edits', () => {
+  // Paragraphs whose claims a following "Source:" line credits, past comments and "Note:" lines, or not.
+  const CLAIM_PARAGRAPHS = [
+    'Experts say the plan will fail.', 'Spending rose 70% last year.', 'The sanctions caused the collapse.',
+    'Source: the GAO.', 'Note: figures are rounded.', '<!-- a comment -->', 'According to the CBO, costs rose 4%.',
+    'Critics argue it is widely believed.', '# A heading', '- Experts say so.', 'Plain words only.',
+  ];
+  const claimDoc = fc.array(fc.constantFrom(...CLAIM_PARAGRAPHS), { minLength: 10, maxLength: 40 }).map((parts) => parts.join('\n\n'));
+  const claimEdit = fc.record({
+    at: fc.nat(),
+    remove: fc.nat(20),
+    insert: fc.oneof(fc.constantFrom(...CLAIM_PARAGRAPHS).map((p) => `\n\n${p}\n\n`), fc.constantFrom('a', ' ', '\n\n', 'Source: ', 'Note: ', '.')),
+  });
+
+  const CLAIM_RULES = new Set(['vague-attribution', 'unsourced-statistic', 'unattributed-claim']);
+  const claimFindings = (results: readonly DocumentResult[]) => results[0]!.findings.filter((finding) => CLAIM_RULES.has(finding.ruleId));
+
+  it('are those of a lint from scratch after every edit, wherever a "Source:" line is reached', () => {
+    let fresh = 0;
+    fc.assert(
+      fc.property(claimDoc, fc.array(claimEdit, { minLength: 1, maxLength: 8 }), (initial, edits) => {
+        const linter = new Linter();
+        let current = initial;
+        linter.lint([{ uri: 'claims', languageId: 'markdown', text: current }]);
+        for (const { at, remove, insert } of edits) {
+          const start = at % (current.length + 1);
+          current = current.slice(0, start) + insert + current.slice(Math.min(current.length, start + remove));
+          const edited = linter.lint([{ uri: 'claims', languageId: 'markdown', text: current }]);
+          // A document never linted before: no earlier walk of it to start from.
+          const scratch = new Linter().lint([{ uri: `fresh-${fresh++}`, languageId: 'markdown', text: current }]);
+          expect(claimFindings(edited)).toEqual(claimFindings(scratch));
+        }
+      }),
+      { numRuns: 120, seed: 20261130 },
     );
   });
 });

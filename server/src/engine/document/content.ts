@@ -29,7 +29,7 @@ export function contentToken(block: Block): object {
 /** `block` moved by `by` (a block parsed alone, or before an edit, placed at its document offsets): a copy with the same content token. */
 export function shiftBlock(block: Block, by: number): Block {
   const range: OffsetRange = [block.range[0] + by, block.range[1] + by];
-  if (!isProse(block)) return { ...block, range };
+  if (!isProse(block)) return Object.defineProperty({ ...block, range }, CONTENT, { value: contentToken(block) });
   // Same content at a new place: position-independent per-block results carry over.
   const shifted: ProseBlock = {
     ...block,
