@@ -57,7 +57,16 @@ function isUpper(ch: string): boolean {
 }
 
 function isLetterOrDigit(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   return /[\p{L}\p{N}]/u.test(ch);
+}
+
+/** Whether `ch` is a letter: ASCII by code, anything else by the pattern. */
+function isLetter(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}]/u.test(ch);
 }
 
 function isSpace(ch: string): boolean {
@@ -78,7 +87,7 @@ function wordBefore(text: string, end: number): string {
 /** The word that starts at `start`, letters only. */
 function wordAfter(text: string, start: number): string {
   let end = start;
-  while (end < text.length && /[\p{L}]/u.test(text[end]!)) end++;
+  while (end < text.length && isLetter(text[end]!)) end++;
   return text.slice(start, end);
 }
 
@@ -117,9 +126,9 @@ export function splitSentences(prose: string, base: number): ProseSentence[] {
   const push = (end: number): void => {
     let s = start;
     let e = end;
-    while (s < e && isSpace(prose[s]!)) s++;
-    while (e > s && isSpace(prose[e - 1]!)) e--;
-    if (e > s && LETTER_OR_DIGIT.test(prose.slice(s, e))) {
+    while (s < e && isSpaceCode(prose.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(prose.charCodeAt(e - 1))) e--;
+    if (e > s && hasLetterOrDigit(prose, s, e)) {
       sentences.push(new ProseSentence(prose, s, base + s, base + e));
     } else if (e > s && sentences.length > 0) {
       // Stray punctuation or masks after a sentence belong to it.
@@ -128,30 +137,54 @@ export function splitSentences(prose: string, base: number): ProseSentence[] {
     }
     start = end;
   };
-  for (let i = 0; i < prose.length; i++) {
-    const ch = prose[i]!;
-    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+  // From one terminal mark to the next by the regular expression engine: a 58 KB paragraph's few hundred marks,
+  // not its every character, are looked at here.
+  const terminal = /[.!?…]/g;
+  for (let found = terminal.exec(prose); found !== null; found = terminal.exec(prose)) {
+    const i = found.index;
+    const ch = prose.charCodeAt(i);
     // Swallow runs of terminal punctuation and closing quotes/brackets.
     let end = i + 1;
-    while (end < prose.length && ('.!?…'.includes(prose[end]!) || CLOSERS.includes(prose[end]!))) end++;
+    while (end < prose.length && isTerminalOrCloser(prose.charCodeAt(end))) end++;
     // A citation glued to the period ("…rose.[1] Next", "…rose.[^n] Next") belongs to this sentence.
-    for (let marker = CITATION_AFTER.exec(prose.slice(end, end + 24)); marker && marker[0].length > 0; marker = CITATION_AFTER.exec(prose.slice(end, end + 24))) {
+    for (;;) {
+      const next = prose.charCodeAt(end);
+      if (next !== 0x5b /* [ */ && next !== 0xfffc) break;
+      const marker = CITATION_AFTER.exec(prose.slice(end, end + 24));
+      if (!marker || marker[0].length === 0) break;
       end += marker[0].length;
     }
     let next = end;
-    while (next < prose.length && isSpace(prose[next]!)) next++;
-    if (next === end && next < prose.length) {
-      i = end - 1;
-      continue; // "3.5", "U.S.-Mexico", "example.com": no space, no boundary.
-    }
-    if (next >= prose.length) {
-      i = end - 1;
-      continue; // The block's end closes the last sentence below.
-    }
-    const ends = ch === '.' && end === i + 1 ? periodEndsSentence(prose, i, next) : isUpper(prose[next]!) || /[\p{N}]/u.test(prose[next]!) || OPENERS.includes(prose[next]!);
+    while (next < prose.length && isSpaceCode(prose.charCodeAt(next))) next++;
+    terminal.lastIndex = end;
+    // "3.5", "U.S.-Mexico", "example.com": no space, no boundary. At the block's end, the last sentence closes below.
+    if ((next === end && next < prose.length) || next >= prose.length) continue;
+    const ends = ch === 46 && end === i + 1 ? periodEndsSentence(prose, i, next) : isUpper(prose[next]!) || /[\p{N}]/u.test(prose[next]!) || OPENERS.includes(prose[next]!);
     if (ends) push(end);
-    i = end - 1;
   }
   push(prose.length);
   return sentences;
+}
+
+/** Terminal punctuation or a closing quote or bracket (see {@link CLOSERS}). */
+function isTerminalOrCloser(code: number): boolean {
+  return (
+    code === 46 || code === 33 || code === 63 || code === 0x2026 ||
+    code === 34 || code === 39 || code === 0x201d || code === 0x2019 || code === 41 || code === 93 || code === 0xbb
+  );
+}
+
+/** {@link isSpace} by code. */
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x2028;
+}
+
+/** Whether `prose[s, e)` holds a letter or digit: ASCII by code, anything else by the pattern. */
+function hasLetterOrDigit(prose: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const code = prose.charCodeAt(i);
+    if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+    if (code >= 0x80) return LETTER_OR_DIGIT.test(prose.slice(i, e));
+  }
+  return false;
 }
