@@ -151,6 +151,14 @@ export interface NameIndex {
    * (see NameIndexState.patchDoc).
    */
   readonly moved?: ReadonlyMap<readonly DocMention[], readonly DocMention[]>;
+  /** Counts the indexes one {@link NameIndexState} made; with {@link patchedKeys}, says what changed since the one before. */
+  readonly generation?: number;
+  /**
+   * Present when this index is the previous generation's with its map
+   * patched in place at these keys only: every other key holds the very
+   * group array it held, and every key keeps its place in the map.
+   */
+  readonly patchedKeys?: ReadonlySet<string>;
 }
 
 /** Where per-block mentions come from: a {@link MentionCache}, or the shared bounded cache. */
@@ -422,6 +430,8 @@ export class NameIndexState {
   private closed = new Map<string, DocEntry[]>();
   private definers = new Map<string, Set<DocEntry>>();
   private last: NameIndex | undefined;
+  /** How many indexes this state has made (see {@link NameIndex.generation}). */
+  private generation = 0;
 
   /** `carriesOver`: whether the state lives from run to run (see {@link NameIndex.carriesOver}). */
   constructor(private readonly carriesOver = true) {}
@@ -516,18 +526,30 @@ export class NameIndexState {
    */
   private patchResult(dirty: ReadonlySet<string>): NameIndex {
     const byKey = this.last!.byKey as Map<string, readonly DocMention[]>;
+    const patchedKeys = new Set<string>();
+    const patch = (key: string, group: readonly DocMention[]): void => {
+      byKey.set(key, group);
+      patchedKeys.add(key);
+    };
     for (const key of dirty) {
       const derived = this.derived.get(key);
       if (derived === undefined) continue;
       if (isGroup(derived)) {
-        byKey.set(key, derived);
+        patch(key, derived);
         continue;
       }
-      if (derived.main) byKey.set(key, derived.main);
-      for (const { key: local, group } of derived.localised) byKey.set(local, group);
-      for (const [person, group] of derived.persons) byKey.set(person, group);
+      if (derived.main) patch(key, derived.main);
+      for (const { key: local, group } of derived.localised) patch(local, group);
+      for (const [person, group] of derived.persons) patch(person, group);
     }
-    return { documents: this.docs.map((entry) => entry.names), byKey, carriesOver: this.carriesOver && this.docs.length > 1, keepsGroups: this.carriesOver };
+    return {
+      documents: this.docs.map((entry) => entry.names),
+      byKey,
+      carriesOver: this.carriesOver && this.docs.length > 1,
+      keepsGroups: this.carriesOver,
+      generation: ++this.generation,
+      patchedKeys,
+    };
   }
 
   private rebuild(documents: readonly IndexEntry[]): NameIndex {
@@ -935,7 +957,13 @@ export class NameIndexState {
       const derived = this.derived.get(key)!;
       if (!isGroup(derived)) for (const [person, group] of derived.persons) byKey.set(person, group);
     }
-    return { documents: this.docs.map((entry) => entry.names), byKey, carriesOver: this.carriesOver && this.docs.length > 1, keepsGroups: this.carriesOver };
+    return {
+      documents: this.docs.map((entry) => entry.names),
+      byKey,
+      carriesOver: this.carriesOver && this.docs.length > 1,
+      keepsGroups: this.carriesOver,
+      generation: ++this.generation,
+    };
   }
 }
 

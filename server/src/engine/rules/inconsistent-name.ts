@@ -7,7 +7,7 @@
  * a certain inconsistency; aliases ("United States"/"U.S.") have other keys.
  */
 import type { DocumentRef } from '../document/model';
-import { memoisedGroup, variantForms, type ConsistencyWording, type GroupJudge } from '../names/consistency';
+import { variantForms, walkGroups, type ConsistencyWording, type GroupJudge } from '../names/consistency';
 import { nameIndex, type DocMention, type NameIndex } from '../names/index';
 import type { Finding } from '../types';
 import type { DocumentSet, RuleContext, SetRule } from './rule';
@@ -34,10 +34,15 @@ function perDocument(key: string, group: readonly DocMention[]): readonly (reado
   return [...byDoc.values()];
 }
 
+/** Whether this rule compares the forms of `group`: two or more mentions of a name, acronym, compound or person. */
+function isNameGroup(group: readonly DocMention[]): boolean {
+  return group.length >= 2 && KINDS.has(group[0]!.mention.kind);
+}
+
 /** The groups of mentions this rule compares: names, acronyms, compounds and people, short acronyms per document. */
 export function* nameGroups(index: NameIndex): Generator<readonly DocMention[]> {
   for (const [key, group] of index.byKey) {
-    if (group.length < 2 || !KINDS.has(group[0]!.mention.kind)) continue;
+    if (!isNameGroup(group)) continue;
     yield* perDocument(key, group);
   }
 }
@@ -64,11 +69,7 @@ export const inconsistentName: SetRule = {
   scope: 'set',
   check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
-    const index = nameIndex(documents);
-    // forEach rather than for-of: no entry pair made for each of the index's keys, on every run.
-    index.byKey.forEach((group, key) => {
-      if (group.length >= 2 && KINDS.has(group[0]!.mention.kind)) memoisedGroup(this.id, context.severity, context.config, key, group, judge, wording, findings, index);
-    });
+    walkGroups(this.id, context.severity, context.config, nameIndex(documents), isNameGroup, judge, wording, findings);
     return findings;
   },
 };

@@ -6,7 +6,7 @@
  * spelling ("Ministry of Defence"), so capitalised words inside a sentence
  * are never read as variants.
  */
-import { memoisedGroup, variantForms, type ConsistencyWording, type GroupJudge } from '../names/consistency';
+import { variantForms, walkGroups, type ConsistencyWording, type GroupJudge } from '../names/consistency';
 import { nameIndex, type DocMention, type NameIndex } from '../names/index';
 import type { Finding } from '../types';
 import type { DocumentSet, RuleContext, SetRule } from './rule';
@@ -42,11 +42,7 @@ export const inconsistentSpelling: SetRule = {
   scope: 'set',
   check(documents: DocumentSet, context: RuleContext): Map<string, Finding[]> {
     const findings = new Map<string, Finding[]>();
-    const index = nameIndex(documents);
-    // forEach, not spellingGroups or for-of: a generator's result and a for-of entry pair are objects made for every key, on every run.
-    index.byKey.forEach((group, key) => {
-      if (isSpellingGroup(group)) memoisedGroup(this.id, context.severity, context.config, key, group, judge, wording, findings, index);
-    });
+    walkGroups(this.id, context.severity, context.config, nameIndex(documents), isSpellingGroup, judge, wording, findings);
     return findings;
   },
 };
