@@ -542,13 +542,18 @@ export class NameIndexState {
       for (const { key: local, group } of derived.localised) patch(local, group);
       for (const [person, group] of derived.persons) patch(person, group);
     }
+    return this.indexOf(byKey, patchedKeys);
+  }
+
+  /** The next generation's index over `byKey`, the previous one's patched in place at `patchedKeys` if given. */
+  private indexOf(byKey: ReadonlyMap<string, readonly DocMention[]>, patchedKeys?: ReadonlySet<string>): NameIndex {
     return {
       documents: this.docs.map((entry) => entry.names),
       byKey,
       carriesOver: this.carriesOver && this.docs.length > 1,
       keepsGroups: this.carriesOver,
       generation: ++this.generation,
-      patchedKeys,
+      ...(patchedKeys ? { patchedKeys } : {}),
     };
   }
 
@@ -957,13 +962,7 @@ export class NameIndexState {
       const derived = this.derived.get(key)!;
       if (!isGroup(derived)) for (const [person, group] of derived.persons) byKey.set(person, group);
     }
-    return {
-      documents: this.docs.map((entry) => entry.names),
-      byKey,
-      carriesOver: this.carriesOver && this.docs.length > 1,
-      keepsGroups: this.carriesOver,
-      generation: ++this.generation,
-    };
+    return this.indexOf(byKey);
   }
 }
 
