@@ -16,15 +16,19 @@ process.on('uncaughtException', (error) => connection.console.error(`policylint:
 process.on('unhandledRejection', (reason) => connection.console.error(`policylint: unhandled rejection: ${String(reason)}`));
 
 const MB = 1024 * 1024;
+// What a quiet server lets go: the engine's caches, then the diagnostics converted for the client (known once the
+// server exists, which takes the collector).
+let releaseDiagnostics = (): number => 0;
 // Only under `--expose-gc` (the VS Code client passes it); see lsp/idleCollection.ts.
 const idleCollector = idleCollectorForProcess(
   () => getHeapStatistics().used_heap_size,
-  clearContentCaches,
+  () => clearContentCaches() + releaseDiagnostics(),
   ({ before, after, ms, released }) =>
     connection.console.log(
       `policylint: quiet, ${released > 0 ? `released ${released} cached entries and ` : ''}collected garbage: heap ${Math.round(before / MB)} MB -> ${Math.round(after / MB)} MB in ${Math.round(ms)} ms`,
     ),
 );
 
-createServer(connection, idleCollector ? { idleCollector } : {});
+const server = createServer(connection, idleCollector ? { idleCollector } : {});
+releaseDiagnostics = () => server.releaseDiagnostics();
 connection.listen();

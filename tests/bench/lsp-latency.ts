@@ -10,7 +10,8 @@
  *    also edited inside a workspace folder holding the whole corpus, where
  *    cross-file rules see every scanned file.
  * 2. The server's RSS (VmRSS, and VmHWM for the peak) after opening 1,000
- *    documents, and after scanning a 1,000-file workspace folder.
+ *    documents (pulling one, and again pulling each, as VS Code pulls
+ *    every open document), and after scanning a 1,000-file workspace folder.
  * 3. A long editing session: the 300 KB draft edited 2,000 times (see
  *    `SESSION_EDITS`), for the server's RSS after it: a keystroke must not
  *    leave memory behind that the next ones add to.
@@ -18,7 +19,7 @@
  * No assertions: figures for people and for comparing commits. `--json`
  * prints the rows as JSON; `--cpu-prof` writes V8 CPU profiles of the
  * servers to `$TMPDIR/policylint-lsp-profiles/`; `--edits N` changes the edit count;
- * `--only=300k,2m,300k-ws,open,scan,session` runs some of the rows; `--server=PATH`
+ * `--only=300k,2m,300k-ws,open,open-pulled,scan,session` runs some of the rows; `--server=PATH`
  * measures another build of the server on the same workload (see ab.ts).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -216,8 +217,12 @@ async function memoryNowAndAtRest(server: TestServer): Promise<Row> {
   return { 'RSS MB': memory.rss, [`RSS after ${IDLE_MS / 1000} s idle MB`]: rested.rss, 'peak MB': memory.hwm };
 }
 
-/** Opens 1,000 documents (corpus files, repeated under distinct URIs), pulls one, and reads the server's memory. */
-async function openMany(docs: readonly SourceDocument[], count: number): Promise<void> {
+/**
+ * Opens 1,000 documents (corpus files, repeated under distinct URIs), pulls
+ * one (or, with `pullAll`, each, as VS Code pulls every open document), and
+ * reads the server's memory.
+ */
+async function openMany(docs: readonly SourceDocument[], count: number, pullAll = false): Promise<void> {
   const server = spawnServer();
   try {
     await server.initialize(CAPABILITIES);
@@ -232,13 +237,13 @@ async function openMany(docs: readonly SourceDocument[], count: number): Promise
       bytes += source.text.length;
       await server.open(uri, source.languageId, source.text);
     }
-    await server.pull(uris[0]!);
+    for (const uri of pullAll ? uris : uris.slice(0, 1)) await server.pull(uri);
     const lintMs = performance.now() - start;
     rows.push({
       bench: 'lsp-memory',
-      scenario: `${count} documents opened`,
+      scenario: pullAll ? `${count} documents opened, each pulled` : `${count} documents opened`,
       MB: (bytes / 1e6).toFixed(1),
-      'open+first pull ms': Math.round(lintMs),
+      [pullAll ? 'open+pulls ms' : 'open+first pull ms']: Math.round(lintMs),
       'RSS at start MB': before.rss,
       ...(await memoryNowAndAtRest(server)),
     });
@@ -310,6 +315,7 @@ async function main(): Promise<void> {
   if (want('2m')) await editLatency('2 MB', makeDraft(docs, 2_000_000));
   if (want('300k-ws')) await editLatency('300 KB in corpus workspace', makeDraft(docs, 300_000), root);
   if (want('open')) await openMany(docs, 1_000);
+  if (want('open-pulled')) await openMany(docs, 1_000, true);
   if (want('scan')) await scanMany(docs, 1_000);
   if (want('session')) await editLatency(`300 KB, ${SESSION_EDITS.toLocaleString('en-US')} edits`, makeDraft(docs, 300_000), undefined, SESSION_EDITS);
   if (asJson) console.log(JSON.stringify({ machine: `${process.platform} ${process.arch}, node ${process.version}`, edits: EDITS, seed: SEED, rows }, null, 2));

@@ -47,4 +47,23 @@ describe('idle collection', () => {
     expect(await server.pullItems(uris[0]!)).toEqual(before);
     expect(await server.shutdown()).toBe(0);
   }, 60_000);
+
+  it('lets go of its converted diagnostics when quiet for longer, and still answers "unchanged" to the ids it gave', async () => {
+    server = TestServer.spawn({ nodeArgs: SERVER_NODE_FLAGS });
+    await server.initialize(VSCODE_LIKE_CAPABILITIES);
+    const uris = [0, 1, 2].map((i) => `file:///memos/quiet-${i}.md`);
+    for (const [i, uri] of uris.entries()) await server.open(uri, 'markdown', generatedDocument(100 + i, 20));
+    const reports = [];
+    for (const uri of uris) reports.push(await server.pull(uri));
+    // After 30 s without a lint: the engine's caches and the three lists go.
+    const log = await server.logs.next((item) => item.message.includes('released'), 45_000);
+    expect(log.message).toMatch(/^policylint: quiet, released \d+ cached entries and collected garbage/);
+    for (const [i, uri] of uris.entries()) {
+      const report = reports[i]!;
+      expect(report.kind).toBe('full');
+      expect(await server.pull(uri, report.resultId)).toEqual({ kind: 'unchanged', resultId: report.resultId });
+      expect(await server.pullItems(uri)).toEqual(report.kind === 'full' ? report.items : []);
+    }
+    expect(await server.shutdown()).toBe(0);
+  }, 90_000);
 });

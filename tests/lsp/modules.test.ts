@@ -232,6 +232,19 @@ describe('ResultIds', () => {
     expect(ids.idFor('file:///kept.md', [diagnostic(1)])).toBe(kept);
     expect(ids.idFor('file:///gone.md', [diagnostic(1)])).not.toBe(gone);
   });
+
+  it('gives the same answers after compacting its lists to digests, as a quiet server does', () => {
+    const ids = new ResultIds();
+    const a = ids.idFor('file:///a.md', [diagnostic(1), diagnostic(3)]);
+    const b = ids.idFor('file:///b.md', [diagnostic(2)]);
+    expect(ids.compact()).toBe(2);
+    expect(ids.compact()).toBe(0);
+    // An equal list (a new object) keeps its id; another list gets a new one.
+    expect(ids.idFor('file:///a.md', [diagnostic(1), diagnostic(3)])).toBe(a);
+    const changed = ids.idFor('file:///b.md', [diagnostic(2, 2)]);
+    expect(changed).not.toBe(b);
+    expect(ids.idFor('file:///b.md', [diagnostic(2, 2)])).toBe(changed);
+  });
 });
 
 describe('diagnostic data', () => {

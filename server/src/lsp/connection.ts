@@ -65,6 +65,17 @@ export interface ServerOptions {
   readonly idleCollector?: Pick<IdleCollector, 'workDone' | 'dispose'>;
 }
 
+/** What the process running the server may do with it. */
+export interface LanguageServer {
+  /**
+   * Lets go of the diagnostics converted for clients, keeping their result
+   * ids; returns how many lists that let go. For a quiet server (see
+   * idleCollection.ts): the next pull of a document converts its findings
+   * again, which costs far less than holding every list.
+   */
+  releaseDiagnostics(): number;
+}
+
 /** What a client may pass as `initializationOptions`. */
 interface InitializationOptions {
   /** Commands the client runs itself; the VS Code extension lists `policylint.showLocation`. */
@@ -116,7 +127,7 @@ function untilCancelled(token: LspCancellationToken): Promise<void> {
  * and starts listening for document events. The caller calls
  * `connection.listen()`.
  */
-export function createServer(connection: Connection, options: ServerOptions = {}): void {
+export function createServer(connection: Connection, options: ServerOptions = {}): LanguageServer {
   const pushDelayMs = options.pushDelayMs ?? 200;
   const log = {
     info: (message: string) => connection.console.log(message),
@@ -305,7 +316,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   // Conversion is memoised per snapshot entry: a refresh re-pulls every document from one lint.
-  const converted = new WeakMap<DocumentFindings, { diagnostics: Diagnostic[]; resultId: string }>();
+  let converted = new WeakMap<DocumentFindings, { diagnostics: Diagnostic[]; resultId: string }>();
   function report(doc: TextDocument, entry: DocumentFindings): { diagnostics: Diagnostic[]; resultId: string } {
     let result = converted.get(entry);
     if (!result) {
@@ -740,4 +751,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   documents.listen(connection);
+  return {
+    releaseDiagnostics(): number {
+      // A pull after this converts its document again; ids stay what they were (see ResultIds.compact).
+      converted = new WeakMap();
+      return resultIds.compact();
+    },
+  };
 }
