@@ -7,6 +7,7 @@
  * is dense with abbreviations ("U.S.", "Sen.", "No. 5", "Pub. L."), which the
  * tables below cover.
  */
+import { charClass, LETTER, NUMBER } from './chars';
 import { ProseSentence } from './model';
 
 /** A sentence holds at least one letter or digit. */
@@ -48,6 +49,10 @@ const SENTENCE_OPENERS = new Set(
 );
 
 const CLOSERS = '"\'”’)]»';
+/** What ends a sentence when space and a sentence opener follow. */
+const TERMINALS = '.!?…';
+/** Terminal punctuation and closers by code: the run a sentence end swallows. */
+const ENDS_A_RUN = new Set([...TERMINALS, ...CLOSERS].map((char) => char.charCodeAt(0)));
 /** Numeric citation markers and masked footnote references right after terminal punctuation. */
 const CITATION_AFTER = /^(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|\uFFFC+)/;
 const OPENERS = '"\'“‘([«';
@@ -56,21 +61,14 @@ function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
+/** Whether the one-unit string `ch` is a letter or digit (`\p{L}`, `\p{N}`). */
 function isLetterOrDigit(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return /[\p{L}\p{N}]/u.test(ch);
+  return (charClass(ch.charCodeAt(0)) & (LETTER | NUMBER)) !== 0;
 }
 
-/** Whether `ch` is a letter: ASCII by code, anything else by the pattern. */
+/** Whether the one-unit string `ch` is a letter (`\p{L}`). */
 function isLetter(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  if (code < 0x80) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return /[\p{L}]/u.test(ch);
-}
-
-function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u2028';
+  return (charClass(ch.charCodeAt(0)) & LETTER) !== 0;
 }
 
 /** The word (letters, digits and inner dots) that ends at `end` (exclusive). */
@@ -139,13 +137,13 @@ export function splitSentences(prose: string, base: number): ProseSentence[] {
   };
   // From one terminal mark to the next by the regular expression engine: a 58 KB paragraph's few hundred marks,
   // not its every character, are looked at here.
-  const terminal = /[.!?…]/g;
+  const terminal = new RegExp(`[${TERMINALS}]`, 'g');
   for (let found = terminal.exec(prose); found !== null; found = terminal.exec(prose)) {
     const i = found.index;
     const ch = prose.charCodeAt(i);
     // Swallow runs of terminal punctuation and closing quotes/brackets.
     let end = i + 1;
-    while (end < prose.length && isTerminalOrCloser(prose.charCodeAt(end))) end++;
+    while (end < prose.length && ENDS_A_RUN.has(prose.charCodeAt(end))) end++;
     // A citation glued to the period ("…rose.[1] Next", "…rose.[^n] Next") belongs to this sentence.
     for (;;) {
       const next = prose.charCodeAt(end);
@@ -166,25 +164,17 @@ export function splitSentences(prose: string, base: number): ProseSentence[] {
   return sentences;
 }
 
-/** Terminal punctuation or a closing quote or bracket (see {@link CLOSERS}). */
-function isTerminalOrCloser(code: number): boolean {
-  return (
-    code === 46 || code === 33 || code === 63 || code === 0x2026 ||
-    code === 34 || code === 39 || code === 0x201d || code === 0x2019 || code === 41 || code === 93 || code === 0xbb
-  );
-}
-
-/** {@link isSpace} by code. */
+/** The white space a sentence is trimmed of: space, tab, line breaks, no-break space and the line separator. */
 function isSpaceCode(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x2028;
 }
 
-/** Whether `prose[s, e)` holds a letter or digit: ASCII by code, anything else by the pattern. */
+/** Whether `prose[s, e)` holds a letter or digit: ASCII by its class, anything else by the pattern (which reads surrogate pairs within the span only). */
 function hasLetterOrDigit(prose: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) {
     const code = prose.charCodeAt(i);
-    if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
     if (code >= 0x80) return LETTER_OR_DIGIT.test(prose.slice(i, e));
+    if (charClass(code) & (LETTER | NUMBER)) return true;
   }
   return false;
 }
