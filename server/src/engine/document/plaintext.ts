@@ -5,6 +5,7 @@
  */
 import { BoundedCache } from '../cache';
 import type { OffsetRange } from '../types';
+import { charClass, SPACE } from './chars';
 import { placeRun } from './content';
 import { detached } from './flatten';
 import { OBJECT_MASK, type Block, type InlineSpan, type ProseBlock } from './model';
@@ -16,7 +17,6 @@ const UNWRAPPED_LINE_LENGTH = 150;
 
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/g;
 const COMMENT_LINE = /^\s*<!--.*-->\s*$/;
-const WHITE = /\s/;
 
 interface Line {
   readonly start: number;
@@ -38,13 +38,9 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
-/** Whether the line holds only white space (what `trim` removes), read in place rather than from a copy of the line. */
+/** Whether the line holds only white space (`\s`, what `trim` removes), read in place rather than from a copy of the line. */
 function isBlank(text: string, line: Line): boolean {
-  for (let i = line.start; i < line.end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 32 || (code >= 9 && code <= 13)) continue;
-    if (code < 128 || !WHITE.test(text[i]!)) return false;
-  }
+  for (let i = line.start; i < line.end; i++) if (!(charClass(text.charCodeAt(i)) & SPACE)) return false;
   return true;
 }
 
