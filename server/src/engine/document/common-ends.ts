@@ -39,18 +39,46 @@ export function commonSuffixLength(a: string, b: string, limit: number): number 
 }
 
 /**
- * The one of `versions` whose text (`textOf`) shares most with `text` at
- * its two ends, with the length of the shared start (`head`) and end
- * (`tail`); undefined when none shares at least half of `text`: a different
- * text, where reading only around the "edit" would save nothing.
+ * The last few versions of texts a module read (parses, long paragraphs'
+ * words), kept so that an edited version is read only around its edit: the
+ * version it edits is the kept one sharing most with it at its two ends.
  */
-export function closestVersion<T>(versions: readonly T[], textOf: (version: T) => string, text: string): { readonly version: T; readonly head: number; readonly tail: number } | undefined {
-  let best: { version: T; head: number; tail: number } | undefined;
-  for (const version of versions) {
-    const other = textOf(version);
-    const head = commonPrefixLength(other, text);
-    const tail = commonSuffixLength(other, text, Math.min(other.length, text.length) - head);
-    if (!best || head + tail > best.head + best.tail) best = { version, head, tail };
+export class RecentVersions<T> {
+  private readonly versions: T[] = [];
+
+  /** Keeps at most `limit` versions; `textOf` is the text each was read from. */
+  constructor(
+    private readonly limit: number,
+    private readonly textOf: (version: T) => string,
+  ) {}
+
+  /**
+   * The kept version that `text` shares most with at its two ends, with
+   * the length of the shared start (`head`) and end (`tail`); undefined
+   * when none shares at least half of `text`: a different text, where
+   * reading only around the "edit" would save nothing.
+   */
+  closest(text: string): { readonly version: T; readonly head: number; readonly tail: number } | undefined {
+    let best: { version: T; head: number; tail: number } | undefined;
+    for (const version of this.versions) {
+      const other = this.textOf(version);
+      const head = commonPrefixLength(other, text);
+      const tail = commonSuffixLength(other, text, Math.min(other.length, text.length) - head);
+      if (!best || head + tail > best.head + best.tail) best = { version, head, tail };
+    }
+    return best && (best.head + best.tail) * 2 >= text.length ? best : undefined;
   }
-  return best && (best.head + best.tail) * 2 >= text.length ? best : undefined;
+
+  /** Keeps `version`, in place of `replaced` (the version it was an edit of), else of the oldest kept one. */
+  remember(version: T, replaced: T | undefined): void {
+    const at = replaced === undefined ? -1 : this.versions.indexOf(replaced);
+    if (at >= 0) this.versions.splice(at, 1);
+    else if (this.versions.length >= this.limit) this.versions.shift();
+    this.versions.push(version);
+  }
+
+  /** Forgets every kept version. */
+  forget(): void {
+    this.versions.length = 0;
+  }
 }

@@ -6,7 +6,7 @@
  * common-ends.ts), which costs far less than reading the text.
  */
 import type { Block } from './model';
-import { closestVersion } from './common-ends';
+import { RecentVersions } from './common-ends';
 import type { Segmentation } from './segments';
 
 /**
@@ -43,7 +43,7 @@ export interface PreviousParse {
 
 /** How many parses are kept: one per document being edited, for a few documents edited in turn. */
 const KEPT = 4;
-const kept: PreviousParse[] = [];
+const kept = new RecentVersions<PreviousParse>(KEPT, (parse) => parse.text);
 
 /**
  * The kept parse that `text` shares most with, and how long the shared
@@ -52,19 +52,16 @@ const kept: PreviousParse[] = [];
  * save nothing).
  */
 export function closestParse(text: string): { parse: PreviousParse; head: number; tail: number } | undefined {
-  const found = closestVersion(kept, (parse) => parse.text, text);
+  const found = kept.closest(text);
   return found && { parse: found.version, head: found.head, tail: found.tail };
 }
 
 /** Keeps `parse`, in place of `replaced` (the version it was an edit of), else of the oldest kept one. */
 export function rememberParse(replaced: PreviousParse | undefined, parse: PreviousParse): void {
-  const at = replaced ? kept.indexOf(replaced) : -1;
-  if (at >= 0) kept.splice(at, 1);
-  else if (kept.length >= KEPT) kept.shift();
-  kept.push(parse);
+  kept.remember(parse, replaced);
 }
 
 /** Forgets every kept parse (for tests: the next parse is one without history). */
 export function forgetParses(): void {
-  kept.length = 0;
+  kept.forget();
 }

@@ -10,7 +10,7 @@
  */
 import { BoundedCache, keepsHistory } from '../cache';
 import { charClass, LETTER, NUMBER } from '../document/chars';
-import { closestVersion } from '../document/common-ends';
+import { RecentVersions } from '../document/common-ends';
 import { detached } from '../document/flatten';
 import { foldForComparison } from '../document/words';
 import { FNV_OFFSET, FNV_PRIME, fnvRange, homeSlot } from '../hash';
@@ -369,25 +369,15 @@ interface ReadWords {
 }
 
 /**
- * The last long proses {@link compute} read, most recent last. An edit
+ * The last 8 long proses {@link compute} read. An edit
  * inside a 58 KB paragraph changes a few words, and the next version's words
  * and candidates away from the edit are its previous version's (see
  * {@link editedWords}): finding and hashing all of them again took about
  * 0.8 ms a keystroke. Several, since keystrokes in a draft move between
  * its long paragraphs; each costs about 3 bytes per character of its text.
  */
-const recentLong: ReadWords[] = [];
-const RECENT_LONG = 8;
-
-keepsHistory(() => (recentLong.length = 0));
-
-/** Remembers what was read of a long prose, in place of the version it was an edit of, else of the oldest. */
-function rememberLong(read: ReadWords, replaced: ReadWords | undefined): void {
-  const at = replaced ? recentLong.indexOf(replaced) : -1;
-  if (at >= 0) recentLong.splice(at, 1);
-  else if (recentLong.length >= RECENT_LONG) recentLong.shift();
-  recentLong.push(read);
-}
+const recentLong = new RecentVersions<ReadWords>(8, (read) => read.folded);
+keepsHistory(() => recentLong.forget());
 
 /**
  * Whether no word of folded text holds the character `code`, so that a word
@@ -451,7 +441,7 @@ function compute(raw: string, hidden: string, folded: FoldedProse): Signature {
   const exact = flat !== undefined ? collapsedHash(flat, hidden) : hash53(`${prose}${hidden}`);
   const long = prose.length >= LONG_PROSE;
   // The recent long prose this one is an edit of, if any.
-  const previous = long ? closestVersion(recentLong, (read) => read.folded, prose) : undefined;
+  const previous = long ? recentLong.closest(prose) : undefined;
   const edited = previous && editedWords(prose, previous.version, previous.head, previous.tail);
   let words: Uint32Array;
   let candidates = 0;
@@ -465,7 +455,7 @@ function compute(raw: string, hidden: string, folded: FoldedProse): Signature {
     if (count < 3) for (const word of words) pending[candidates++] = word;
     for (let w = 0; w + 2 < count; w++) pending[candidates++] = trigramHash(prose, w);
   }
-  if (long && words.length >= 3) rememberLong({ folded: prose, bounds: bounds.slice(0, 2 * words.length), words, candidates: pending.slice(0, candidates) }, previous?.version);
+  if (long && words.length >= 3) recentLong.remember({ folded: prose, bounds: bounds.slice(0, 2 * words.length), words, candidates: pending.slice(0, candidates) }, previous?.version);
   return { exact, hidden, words, shingles: distinct(candidates) };
 }
 
