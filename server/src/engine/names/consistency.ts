@@ -8,7 +8,7 @@ import type { LintConfig } from '../config';
 import { lineNumberAt } from '../document/lines';
 import type { DocumentRef } from '../document/model';
 import type { Finding, Fix, RelatedLocation, Severity, TextEdit } from '../types';
-import { compareMentions, type DocMention, type NameIndex } from './index';
+import { changedSince, compareMentions, type DocMention, type NameIndex } from './index';
 import { ACRONYM_COMPOUND, HEADING, NOT_OWN, SENTENCE_INITIAL, WITH_DIGITS, type Mention } from './mentions';
 import { matchCase } from './normalize';
 import { confusableKnownNames } from './tables';
@@ -366,27 +366,23 @@ export function walkGroups(
   let perRule = walks.get(byKey);
   if (!perRule) walks.set(byKey, (perRule = new Map()));
   const last = perRule.get(ruleId);
-  const generation = index.generation;
   const reported: string[] = [];
-  const visit = (key: string): void => {
-    const group = byKey.get(key);
+  const visit = (group: readonly DocMention[] | undefined, key: string): void => {
     if (group && eligible(group) && memoisedGroup(ruleId, severity, config, key, group, judge, wording, out, index)) reported.push(key);
   };
-  const sameRun = last !== undefined && generation !== undefined && last.config === fingerprint && last.severity === severity;
-  if (sameRun && last.generation === generation) {
-    for (const key of last.reported) visit(key);
-  } else if (sameRun && index.patchedKeys && last.generation === generation - 1) {
-    const order = keyOrder(byKey);
-    const keys = new Set(last.reported);
-    for (const key of index.patchedKeys) keys.add(key);
-    for (const key of [...keys].sort((a, b) => order.get(a)! - order.get(b)!)) visit(key);
+  const changed = last && last.config === fingerprint && last.severity === severity ? changedSince(index, last.generation) : undefined;
+  if (last && changed) {
+    let keys = last.reported;
+    if (changed.size > 0) {
+      const order = keyOrder(byKey);
+      keys = [...new Set([...keys, ...changed])].sort((a, b) => order.get(a)! - order.get(b)!);
+    }
+    for (const key of keys) visit(byKey.get(key), key);
   } else {
     // forEach rather than for-of: no entry pair made for each of the index's keys.
-    byKey.forEach((group, key) => {
-      if (eligible(group) && memoisedGroup(ruleId, severity, config, key, group, judge, wording, out, index)) reported.push(key);
-    });
+    byKey.forEach(visit);
   }
-  perRule.set(ruleId, { generation, config: fingerprint, severity, reported });
+  perRule.set(ruleId, { generation: index.generation, config: fingerprint, severity, reported });
 }
 
 /** Whether a memoised verdict was made by `ruleId` under the configuration with `fingerprint`. */

@@ -161,6 +161,20 @@ export interface NameIndex {
   readonly patchedKeys?: ReadonlySet<string>;
 }
 
+/**
+ * For a reader that last read this index's map at generation `seen`: the
+ * keys whose groups may differ since. None when it is that very index, the
+ * patched keys when it is the next generation patched in place (see
+ * {@link NameIndex.patchedKeys}); undefined when the reader must read the
+ * whole index again.
+ */
+export function changedSince(index: NameIndex, seen: number | undefined): ReadonlySet<string> | undefined {
+  if (index.generation === undefined || seen === undefined) return undefined;
+  if (seen === index.generation) return NO_KEYS;
+  return seen === index.generation - 1 ? index.patchedKeys : undefined;
+}
+const NO_KEYS: ReadonlySet<string> = new Set();
+
 /** Where per-block mentions come from: a {@link MentionCache}, or the shared bounded cache. */
 export interface BlockMentionSource {
   get(block: ProseBlock): BlockMentions;

@@ -15,7 +15,7 @@
  */
 import type { LintConfig } from '../config';
 import { configFingerprint, declaredDistinct, ownMentions, where } from '../names/consistency';
-import { compareMentions, nameIndex, sameItems, type DocMention, type NameIndex } from '../names/index';
+import { changedSince, compareMentions, nameIndex, sameItems, type DocMention, type NameIndex } from '../names/index';
 import { HEADING, SENTENCE_INITIAL, TITLES } from '../names/mentions';
 import { foldDiacritics } from '../names/normalize';
 import { differsOnlyInEnding, editDistance, jaroWinkler } from '../names/similarity';
@@ -110,10 +110,9 @@ function isNameGroup(key: string, group: readonly DocMention[]): boolean {
   return key.startsWith('N:') && group[0]!.mention.kind === 'name';
 }
 
-/** The name keys of an index map in its order, and the entity each gave (null for none), as the rule's last run read them. */
+/** The entity of each name key of an index map, in its order (null for none), and each key's place in that list, as the rule's last run read them. */
 interface EntityWalk {
   readonly generation: number | undefined;
-  readonly keys: readonly string[];
   readonly entities: (Entity | null)[];
   readonly slots: ReadonlyMap<string, number>;
 }
@@ -133,10 +132,11 @@ const entityWalks = new WeakMap<ReadonlyMap<string, readonly DocMention[]>, Enti
  */
 function entitiesOf(names: NameIndex, keep: boolean, movedNow: Set<Entity>): readonly (Entity | null)[] {
   const byKey = names.byKey;
-  const last = keep && names.generation !== undefined ? entityWalks.get(byKey) : undefined;
-  if (last && (last.generation === names.generation || (names.patchedKeys && last.generation === names.generation! - 1))) {
+  const last = keep ? entityWalks.get(byKey) : undefined;
+  const changed = last && changedSince(names, last.generation);
+  if (last && changed) {
     let current = true;
-    for (const key of names.patchedKeys ?? []) {
+    for (const key of changed) {
       const group = byKey.get(key);
       const slot = last.slots.get(key);
       if (slot === undefined) {
@@ -159,15 +159,15 @@ function entitiesOf(names: NameIndex, keep: boolean, movedNow: Set<Entity>): rea
       return last.entities;
     }
   }
-  const keys: string[] = [];
+  const slots = new Map<string, number>();
   const entities: (Entity | null)[] = [];
   // forEach rather than for-of: no entry pair made for each of the index's keys, most of which are not names.
   byKey.forEach((group, key) => {
     if (!isNameGroup(key, group)) return;
-    keys.push(key);
+    slots.set(key, entities.length);
     entities.push(entityFor(group, keep, names.moved, movedNow));
   });
-  if (keep && names.generation !== undefined) entityWalks.set(byKey, { generation: names.generation, keys, entities, slots: new Map(keys.map((key, i) => [key, i])) });
+  if (keep && names.generation !== undefined) entityWalks.set(byKey, { generation: names.generation, entities, slots });
   return entities;
 }
 
