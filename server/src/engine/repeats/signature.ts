@@ -177,6 +177,11 @@ let table = new Float64Array(4096);
 /** Candidate shingle hashes of the text being hashed, reused between calls. */
 let pending = new Uint32Array(1024);
 
+/** Makes room in {@link pending} for `count` candidates (what it holds is not kept). */
+function reservePending(count: number): void {
+  if (pending.length < count) pending = new Uint32Array(Math.max(count, 2 * pending.length));
+}
+
 /**
  * The distinct values among the first `count` of {@link pending}, in
  * first-seen order (the order candidates are met in, which breaks ties
@@ -424,7 +429,7 @@ function editedWords(prose: string, last: ReadWords, head: number, tail: number)
   for (let w = kept; w < scanned; w++) words[w] = fnvRange(FNV_OFFSET, prose, bounds[2 * w]!, bounds[2 * w + 1]!) >>> 0;
   words.set(last.words.subarray(moved), scanned);
   // Candidate w reads words w to w + 2: kept when all three are, moved when all three moved, else hashed.
-  if (pending.length < count) pending = new Uint32Array(Math.max(count, 2 * pending.length));
+  reservePending(count);
   const candidates = count - 2;
   const before = Math.max(0, kept - 2);
   pending.set(last.candidates.subarray(0, before));
@@ -451,7 +456,7 @@ function compute(raw: string, hidden: string, folded: FoldedProse): Signature {
     const count = boundsOf(prose);
     words = new Uint32Array(count);
     for (let w = 0; w < count; w++) words[w] = fnvRange(FNV_OFFSET, prose, bounds[2 * w]!, bounds[2 * w + 1]!) >>> 0;
-    if (pending.length < count) pending = new Uint32Array(Math.max(count, 2 * pending.length));
+    reservePending(count);
     if (count < 3) for (const word of words) pending[candidates++] = word;
     for (let w = 0; w + 2 < count; w++) pending[candidates++] = trigramHash(prose, w);
   }
