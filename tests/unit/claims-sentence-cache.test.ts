@@ -8,7 +8,7 @@ import { lexiconFor } from '../../server/src/engine/claims/lexicon/index';
 import { LARGE_BLOCK } from '../../server/src/engine/claims/sentence-cache';
 import { parseDocument } from '../../server/src/engine/document/parse';
 import { DEFAULT_CONFIG } from '../../server/src/engine/index';
-import { doc } from './helpers';
+import { applyEdit, doc, editAt } from './helpers';
 
 /** Sentences and pieces that touch what a sentence's analysis carries or reads around it. */
 const SENTENCES = [
@@ -46,18 +46,13 @@ const paragraph = fc
   .map((parts) => parts.map(([sentence, separator]) => sentence + separator).join('').trim());
 
 const edit = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  at: editAt,
   remove: fc.nat({ max: 20 }),
   insert: fc.oneof(
     fc.constantFrom(...SENTENCES),
     fc.constantFrom('a', 'x', ' ', '\n', '.', '?', '"', '“', '”', '1', '%', ',', '(', ')', '[2]', 'Experts say', 'U.S.'),
   ),
 });
-
-function applyEdit(source: string, { at, remove, insert }: { at: number; remove: number; insert: string }): string {
-  const start = Math.floor(at * source.length);
-  return source.slice(0, start) + insert + source.slice(Math.min(source.length, start + remove));
-}
 
 /** Every prose block of the text: the cached analysis against a fresh one. */
 function expectCachedEqualsFresh(uri: string, text: string): void {

@@ -8,6 +8,7 @@ import { clearContentCaches, Linter, type DocumentLanguage, type DocumentResult,
 import { parseDocument } from '../../server/src/engine/document/parse';
 import { indexNames, NameIndexState, summarizeNames, type NameIndex } from '../../server/src/engine/names/index';
 import { MentionCache } from '../../server/src/engine/names/mentions';
+import { applyEdit, editAt } from './helpers';
 
 const FRAGMENTS = [
   'the', 'the the', 'U.S.', 'US', 'NATO', 'Nato', 'Zelenskyy', 'Zelensky', 'defence', 'defense', 'experts say', '70%', '$3 billion',
@@ -19,16 +20,11 @@ const FRAGMENTS = [
 
 const text = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }).map((parts) => parts.join(''));
 const edit = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  at: editAt,
   remove: fc.nat({ max: 30 }),
   insert: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.constantFrom('a', 'e', ' ', '\n', '.')),
 });
 const language = fc.constantFrom<DocumentLanguage>('markdown', 'plaintext');
-
-function applyEdit(source: string, { at, remove, insert }: { at: number; remove: number; insert: string }): string {
-  const start = Math.floor(at * source.length);
-  return source.slice(0, start) + insert + source.slice(Math.min(source.length, start + remove));
-}
 
 describe('incremental linting', () => {
   it('gives the same results after a sequence of edits as linting the final text from scratch', () => {
@@ -224,7 +220,7 @@ describe('claim findings after edits', () => {
   ];
   const claimDoc = fc.array(fc.constantFrom(...CLAIM_PARAGRAPHS), { minLength: 10, maxLength: 40 }).map((parts) => parts.join('\n\n'));
   const claimEdit = fc.record({
-    at: fc.nat(),
+    at: editAt,
     remove: fc.nat(20),
     insert: fc.oneof(fc.constantFrom(...CLAIM_PARAGRAPHS).map((p) => `\n\n${p}\n\n`), fc.constantFrom('a', ' ', '\n\n', 'Source: ', 'Note: ', '.')),
   });
@@ -239,9 +235,8 @@ describe('claim findings after edits', () => {
         const linter = new Linter();
         let current = initial;
         linter.lint([{ uri: 'claims', languageId: 'markdown', text: current }]);
-        for (const { at, remove, insert } of edits) {
-          const start = at % (current.length + 1);
-          current = current.slice(0, start) + insert + current.slice(Math.min(current.length, start + remove));
+        for (const step of edits) {
+          current = applyEdit(current, step);
           const edited = linter.lint([{ uri: 'claims', languageId: 'markdown', text: current }]);
           // A document never linted before: no earlier walk of it to start from.
           const scratch = new Linter().lint([{ uri: `fresh-${fresh++}`, languageId: 'markdown', text: current }]);

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Linter, type SourceDocument } from '../../server/src/engine/index';
 import { citesReport, foldLongForm, sameLongForm } from '../../server/src/engine/names/acronym-uses';
+import { applyEdit, editAt } from './helpers';
 
 const SENTENCES = [
   'The U.S. and NATO met.', 'The US and Nato met.', 'President Zelenskyy spoke.', 'Zelensky replied.', 'Defence spending rose.',
@@ -17,7 +18,7 @@ const SENTENCES = [
 const paragraph = fc.array(fc.constantFrom(...SENTENCES), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' '));
 const draft = fc.array(paragraph, { minLength: 12, maxLength: 30 });
 const edit = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  at: editAt,
   remove: fc.nat({ max: 12 }),
   insert: fc.oneof(fc.constantFrom(...SENTENCES), fc.constantFrom('a', ' ', '\n', '\n\n', 'US ', ' defence ', 'Nato ')),
 });
@@ -29,9 +30,8 @@ describe('a one-document draft patched per paragraph', () => {
         const linter = new Linter();
         let text = paragraphs.join('\n\n');
         linter.lint([{ uri: 'draft.md', languageId: 'markdown', text }]);
-        for (const { at, remove, insert } of edits) {
-          const start = Math.floor(at * text.length);
-          text = text.slice(0, start) + insert + text.slice(Math.min(text.length, start + remove));
+        for (const step of edits) {
+          text = applyEdit(text, step);
           const documents: SourceDocument[] = [{ uri: 'draft.md', languageId: 'markdown', text }];
           expect(linter.lint(documents)).toEqual(new Linter().lint(documents));
         }

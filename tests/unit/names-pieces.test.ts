@@ -10,6 +10,7 @@ import type { ProseBlock } from '../../server/src/engine/document/model';
 import { indexNames, summarizeNames, type NameIndex } from '../../server/src/engine/names/index';
 import { extractMentions, MentionCache, type BlockMentions } from '../../server/src/engine/names/mentions';
 import { PIECED_MIN, piecedMentions, piecesOfWhole, pieceStarts, type PiecedMentions } from '../../server/src/engine/names/pieces';
+import { applyEdit, editAt } from './helpers';
 
 // Sentences and the things that reach across them: names, initials, connectors, shouted runs, speaker
 // labels, definitions and open parentheses, quotations, links, endnote rows, line breaks, colons.
@@ -28,15 +29,10 @@ const FRAGMENTS = [
 // One paragraph: no blank line.
 const blockText = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 260, maxLength: 420 }).map((parts) => parts.join('').replace(/\n\s*\n/g, '\n'));
 const edit = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  at: editAt,
   remove: fc.nat({ max: 12 }),
   insert: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.constantFrom('x', 'A', ' ', '.', '(', ')', '"', '\n', ':', 'G. ', '')),
 });
-
-function applyEdit(source: string, { at, remove, insert }: { at: number; remove: number; insert: string }): string {
-  const start = Math.floor(at * source.length);
-  return source.slice(0, start) + insert + source.slice(Math.min(source.length, start + remove));
-}
 
 /** The pieces' mentions at block offsets, as one list: what a whole-block extraction gives. */
 function joined(found: PiecedMentions): BlockMentions {

@@ -6,6 +6,7 @@ import { forgetParses } from '../../server/src/engine/document/previous-parses';
 import { parsePlainTextBlocks } from '../../server/src/engine/document/plaintext';
 import { clearContentCaches } from '../../server/src/engine/cache';
 import { resegmentMarkdown, segmentMarkdown } from '../../server/src/engine/document/segments';
+import { applyEdit, editAt } from './helpers';
 
 // Lines near everything the segment scanner tracks: blank lines, fences, HTML blocks, front matter, definitions,
 // containers, indentation, line breaks of every kind.
@@ -19,19 +20,16 @@ const BREAKS = ['\n', '\n', '\n', '\r\n', '\r'];
 const line = fc.tuple(fc.constantFrom(...LINES), fc.constantFrom(...BREAKS)).map(([text, lineBreak]) => text + lineBreak);
 const doc = fc.tuple(fc.boolean(), fc.array(line, { minLength: 0, maxLength: 30 })).map(([bom, lines]) => (bom ? '\uFEFF' : '') + lines.join(''));
 /** An edit: where (a fraction of the text), how much to delete, and what to insert. */
-const edit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(12), fc.oneof(fc.constantFrom('', 'x', ' ', '\n', '\n\n', '`', '<', '[', '-', '\r'), line));
+const edit = fc.record({ at: editAt, remove: fc.nat(12), insert: fc.oneof(fc.constantFrom('', 'x', ' ', '\n', '\n\n', '`', '<', '[', '-', '\r'), line) });
 
-function applyEdit(text: string, [at, remove, insert]: [number, number, string]): string {
-  const start = Math.floor(at * text.length);
-  return text.slice(0, start) + insert + text.slice(Math.min(text.length, start + remove));
-}
+type Edit = Parameters<typeof applyEdit>[1];
 
 /**
  * A property: parsing `start`, then each edit of it in turn, gives after
  * every edit what `parse` gives once `forget` has dropped what it kept.
  */
 function sameAfterEdits(parse: (text: string) => unknown, forget: () => unknown) {
-  return (start: string, changes: [number, number, string][]): void => {
+  return (start: string, changes: readonly Edit[]): void => {
     let text = start;
     parse(text);
     for (const change of changes) {
@@ -114,7 +112,7 @@ describe('parsing a sequence of edits', () => {
       .tuple(fc.array(fc.constantFrom(...longLines), { minLength: 110, maxLength: 140 }), fc.constantFrom(' ', '\n'))
       .map(([lines, separator]) => lines.join(separator));
     const hugeDoc = fc.tuple(fc.array(line, { maxLength: 4 }), longParagraph, fc.array(line, { maxLength: 4 })).map(([before, paragraph, after]) => `${before.join('')}\n${paragraph}\n\n${after.join('')}`);
-    const longEdit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(6), fc.constantFrom('', 'x', ' ', '*', '_', '___', '[', ']', '(', '`', '\n', '\n\n', '. A', '- '));
+    const longEdit = fc.record({ at: editAt, remove: fc.nat(6), insert: fc.constantFrom('', 'x', ' ', '*', '_', '___', '[', ']', '(', '`', '\n', '\n\n', '. A', '- ') });
     fc.assert(fc.property(hugeDoc, fc.array(longEdit, { minLength: 1, maxLength: 8 }), sameAfterEdits(parseMarkdownBlocks, () => (forgetParses(), clearContentCaches()))), { numRuns: 40, seed: 8 });
   });
 
@@ -140,7 +138,7 @@ const PLAIN_LINES = [
 ];
 const plainLine = fc.tuple(fc.constantFrom(...PLAIN_LINES), fc.constantFrom(...BREAKS)).map(([text, lineBreak]) => text + lineBreak);
 const plainDoc = fc.tuple(fc.boolean(), fc.array(plainLine, { maxLength: 30 })).map(([bom, lines]) => (bom ? '\uFEFF' : '') + lines.join(''));
-const plainEdit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(12), fc.oneof(fc.constantFrom('', 'x', ' ', '\n', '\n\n', '\r'), plainLine));
+const plainEdit = fc.record({ at: editAt, remove: fc.nat(12), insert: fc.oneof(fc.constantFrom('', 'x', ' ', '\n', '\n\n', '\r'), plainLine) });
 
 describe('parsing plain text after other texts', () => {
   it('gives the blocks of a parse with empty caches after every edit', () => {
