@@ -15,15 +15,30 @@
  * for half a minute pays for them with one slower keystroke per long
  * paragraph, against about 50 MB with 1,000 documents open.
  *
+ * That collection compacts the heap. What the caches held is scattered over
+ * pages that also hold what stays, and a plain full collection evacuates
+ * only the pages V8 judges most fragmented: with 1,000 documents open and
+ * pulled, the heap in use fell to 275 MB but V8 kept 468 MB of pages, and
+ * the RSS stayed at 580-590 MB in three runs (about 400 MB in two runs
+ * the day before, when V8 happened to compact enough). Compacting that collection keeps
+ * 289 MB of pages and the RSS settles at about 400 MB every time, for a
+ * pause of about 0.45 s instead of 0.17 s, once, after 30 s of quiet.
+ *
  * Collecting needs the `gc` function that Node exposes under `--expose-gc`;
  * the VS Code client starts the server with that flag, and without it the
  * server runs as before. TypeScript's tsserver collects at idle in the same way.
  */
 
+import { setFlagsFromString } from 'node:v8';
+
 /** What the collector needs from the process; a parameter so that tests can drive it with fake timers and heaps. */
 export interface IdleCollectionOptions {
-  /** A full garbage collection (Node's `gc` under `--expose-gc`). */
-  readonly collect: () => void;
+  /**
+   * A full garbage collection (Node's `gc` under `--expose-gc`); with
+   * `compact`, one that also moves live objects together so that the pages
+   * they were spread over go back to the system.
+   */
+  readonly collect: (compact: boolean) => void;
   /** Bytes of heap in use, garbage included (V8's `used_heap_size`). */
   readonly heapUsed: () => number;
   /** How long the server must have done no work before collecting. */
@@ -78,13 +93,14 @@ export class IdleCollector {
   private releaseAndCollect(release: () => number): void {
     this.releaseTimer = undefined;
     const released = release();
-    if (released > 0) this.collectNow(released);
+    // What the caches held is spread over pages that also hold what stays: only a compacting collection frees them.
+    if (released > 0) this.collectNow(released, true);
   }
 
-  private collectNow(released: number): void {
+  private collectNow(released: number, compact = false): void {
     const before = this.options.heapUsed();
     const started = performance.now();
-    this.options.collect();
+    this.options.collect(compact);
     this.baseline = this.options.heapUsed();
     this.options.onCollected?.({ before, after: this.baseline, ms: performance.now() - started, released });
   }
@@ -94,6 +110,22 @@ export class IdleCollector {
 function unref(timer: ReturnType<typeof setTimeout>): ReturnType<typeof setTimeout> {
   timer.unref?.();
   return timer;
+}
+
+/**
+ * A full collection with `gc` (Node's, under `--expose-gc`); with `compact`,
+ * one that moves live objects together and gives the pages it empties back.
+ */
+export function fullCollection(gc: () => void, compact: boolean): void {
+  if (!compact) return gc();
+  // V8 evacuates only the pages it judges most fragmented, unless told to compact; it reads the flag per collection,
+  // so it is set for this one only.
+  setFlagsFromString('--compact-on-every-full-gc');
+  try {
+    gc();
+  } finally {
+    setFlagsFromString('--no-compact-on-every-full-gc');
+  }
 }
 
 /**
@@ -108,7 +140,7 @@ export function idleCollectorForProcess(
   const gc = (globalThis as { gc?: unknown }).gc;
   if (typeof gc !== 'function') return undefined;
   return new IdleCollector({
-    collect: () => (gc as () => void)(),
+    collect: (compact) => fullCollection(gc as () => void, compact),
     heapUsed,
     quietMs: IDLE_QUIET_MS,
     minGrowthBytes: IDLE_MIN_GROWTH_BYTES,
