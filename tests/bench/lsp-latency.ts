@@ -28,7 +28,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeTextDocumentNotification, type ClientCapabilities } from 'vscode-languageserver-protocol/node';
-import { SERVER_NODE_FLAGS } from '../../client/src/serverFlags';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../client/src/serverFlags';
 import type { SourceDocument } from '../../server/src/engine/index';
 import { TestServer } from '../lsp/harness';
 import { corpusRoot, readDocuments, seededRandom } from './corpus';
@@ -98,9 +98,10 @@ function memoryOf(pid: number | undefined): { rss: number | string; hwm: number 
 }
 
 function spawnServer(): TestServer {
-  // The flags the VS Code client starts the server with, so that it collects at idle as it does there.
+  // The flags and environment the VS Code client starts the server with, so that it collects at idle and gives
+  // memory back as it does there.
   const nodeArgs = [...SERVER_NODE_FLAGS, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
-  const server = TestServer.spawn({ nodeArgs, ...(serverPath ? { serverPath } : {}) });
+  const server = TestServer.spawn({ nodeArgs, env: { ...process.env, ...SERVER_ENV }, ...(serverPath ? { serverPath } : {}) });
   // Defaults for every rule: the bench measures what a user gets out of the box.
   server.settings = {};
   return server;

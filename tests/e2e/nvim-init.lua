@@ -55,6 +55,7 @@ local function run()
     name = 'policylint',
     -- The command line the README gives other editors.
     cmd = { node, '--expose-gc', server, '--stdio' },
+    cmd_env = { MALLOC_MMAP_THRESHOLD_ = '131072' },
     root_dir = vim.fn.fnamemodify(file, ':h'),
     on_exit = function(code, signal) exit_info = { code = code, signal = signal } end,
   })

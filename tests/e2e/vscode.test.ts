@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../client/src/serverFlags';
 import {
   ARTIFACTS,
   CHROMIUM,
@@ -202,6 +203,25 @@ async function expectRepeatedWordRow(page: Page, what: string, expected: { messa
 
 function screenshot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: join(ARTIFACTS, name) });
+}
+
+/**
+ * The processes running a language server bundle under `extensionsDir` (the
+ * extension as code-server installed it): their arguments and environment,
+ * read from Linux's /proc.
+ */
+function languageServers(extensionsDir: string): { argv: string[]; env: string[] }[] {
+  const found: { argv: string[]; env: string[] }[] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (!argv.some((arg) => arg.startsWith(extensionsDir) && arg.endsWith('server/out/server.js'))) continue;
+      found.push({ argv, env: readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0') });
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return found;
 }
 
 const REPEAT_OF_2 = 'This paragraph repeats the paragraph on line 2 (identical).';
@@ -410,6 +430,13 @@ describe('VS Code (code-server) with the policylint extension', () => {
       { severity: 'warning', message: REPEAT_OF_3, source: 'policylint', code: 'repeated-paragraph', line: 5, column: 1 },
     ]);
     expect(listed.every((row) => row.source === 'policylint')).toBe(true);
+
+    // The extension started its server as serverFlags.ts says: able to collect when quiet, and with glibc's
+    // threshold for mapped memory fixed, so that the buffers of a burst of pulls go back to the system.
+    const servers = languageServers(join(dir, 'extensions'));
+    expect(servers).toHaveLength(1);
+    expect(servers[0]!.argv).toEqual(expect.arrayContaining([...SERVER_NODE_FLAGS]));
+    expect(servers[0]!.env).toEqual(expect.arrayContaining(Object.entries(SERVER_ENV).map(([name, value]) => `${name}=${value}`)));
 
     // The counts agree: the Problems badge, the status bar, and what the CLI reports for the same text.
     const cli = cliFindings(workspace, original);
