@@ -53,6 +53,8 @@ const CLOSERS = '"\'”’)]»';
 const TERMINALS = '.!?…';
 /** Terminal punctuation and closers by code: the run a sentence end swallows. */
 const ENDS_A_RUN = new Set([...TERMINALS, ...CLOSERS].map((char) => char.charCodeAt(0)));
+/** Finds the next terminal mark (see {@link splitSentences}); made once, its `lastIndex` set before each use. */
+const TERMINAL = new RegExp(`[${TERMINALS}]`, 'g');
 /** Numeric citation markers and masked footnote references right after terminal punctuation. */
 const CITATION_AFTER = /^(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|\uFFFC+)/;
 const OPENERS = '"\'“‘([«';
@@ -64,6 +66,11 @@ function isUpper(ch: string): boolean {
 /** Whether the one-unit string `ch` is a letter or digit (`\p{L}`, `\p{N}`). */
 function isLetterOrDigit(ch: string): boolean {
   return (charClass(ch.charCodeAt(0)) & (LETTER | NUMBER)) !== 0;
+}
+
+/** Whether the one-unit string `ch` can open a sentence: a capital, a digit (`\p{N}`) or an opening quote or bracket. */
+function looksLikeSentenceStart(ch: string): boolean {
+  return isUpper(ch) || (charClass(ch.charCodeAt(0)) & NUMBER) !== 0 || OPENERS.includes(ch);
 }
 
 /** Whether the one-unit string `ch` is a letter (`\p{L}`). */
@@ -98,8 +105,7 @@ function periodEndsSentence(text: string, dot: number, nextStart: number): boole
   const word = wordBefore(text, dot);
   const lower = word.toLowerCase();
   const opener = wordAfter(text, nextStart).toLowerCase();
-  const nextLooksLikeStart = isUpper(next) || /[\p{N}]/u.test(next) || OPENERS.includes(next);
-  if (!nextLooksLikeStart) return false;
+  if (!looksLikeSentenceStart(next)) return false;
   if (word.length === 0) return true;
   if (NON_TERMINAL.has(lower)) return false;
   if (BEFORE_NUMBER.has(lower) && /[\p{N}IVXL]/u.test(next)) return false;
@@ -137,8 +143,8 @@ export function splitSentences(prose: string, base: number): ProseSentence[] {
   };
   // From one terminal mark to the next by the regular expression engine: a 58 KB paragraph's few hundred marks,
   // not its every character, are looked at here.
-  const terminal = new RegExp(`[${TERMINALS}]`, 'g');
-  for (let found = terminal.exec(prose); found !== null; found = terminal.exec(prose)) {
+  TERMINAL.lastIndex = 0;
+  for (let found = TERMINAL.exec(prose); found !== null; found = TERMINAL.exec(prose)) {
     const i = found.index;
     const ch = prose.charCodeAt(i);
     // Swallow runs of terminal punctuation and closing quotes/brackets.
@@ -154,10 +160,10 @@ export function splitSentences(prose: string, base: number): ProseSentence[] {
     }
     let next = end;
     while (next < prose.length && isSpaceCode(prose.charCodeAt(next))) next++;
-    terminal.lastIndex = end;
+    TERMINAL.lastIndex = end;
     // "3.5", "U.S.-Mexico", "example.com": no space, no boundary. At the block's end, the last sentence closes below.
     if ((next === end && next < prose.length) || next >= prose.length) continue;
-    const ends = ch === 46 && end === i + 1 ? periodEndsSentence(prose, i, next) : isUpper(prose[next]!) || /[\p{N}]/u.test(prose[next]!) || OPENERS.includes(prose[next]!);
+    const ends = ch === 46 && end === i + 1 ? periodEndsSentence(prose, i, next) : looksLikeSentenceStart(prose[next]!);
     if (ends) push(end);
   }
   push(prose.length);
