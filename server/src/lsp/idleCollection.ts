@@ -19,10 +19,11 @@
  * pages that also hold what stays, and a plain full collection evacuates
  * only the pages V8 judges most fragmented: with 1,000 documents open and
  * pulled, the heap in use fell to 275 MB but V8 kept 468 MB of pages, and
- * the RSS stayed at 580-590 MB in three runs (about 400 MB in two runs
- * the day before, when V8 happened to compact enough). Compacting that collection keeps
- * 289 MB of pages and the RSS settles at about 400 MB every time, for a
- * pause of about 0.45 s instead of 0.17 s, once, after 30 s of quiet.
+ * the RSS stayed at 578-594 MB in four runs (about 400 MB in two runs
+ * the day before, when V8 happened to compact enough). Compacting that
+ * collection keeps 289 MB of pages, and the RSS settled at 398-434 MB in
+ * four runs, for a pause of 0.4-0.5 s instead of 0.17 s, once, after 30 s
+ * of quiet.
  *
  * Collecting needs the `gc` function that Node exposes under `--expose-gc`;
  * the VS Code client starts the server with that flag, and without it the
