@@ -6,9 +6,10 @@
  *    documents (seeded order), get 200 single-character edits at seeded
  *    random positions, each followed by a `textDocument/diagnostic` pull;
  *    prints p50/p95/max of edit-to-diagnostics time, and p50/p95 of the
- *    edits after the first 60 (see `SETTLED_AFTER`). The 300 KB draft is
- *    also edited inside a workspace folder holding the whole corpus, where
- *    cross-file rules see every scanned file.
+ *    edits after the first 60 (see `SETTLED_AFTER`). The first edit comes
+ *    3 s after the open (see `READING_MS`), and again with none ("typing at
+ *    once"). The 300 KB draft is also edited inside a workspace folder
+ *    holding the whole corpus, where cross-file rules see every scanned file.
  * 2. The server's RSS (VmRSS, and VmHWM for the peak) after opening 1,000
  *    documents (pulling one, and again pulling each, as VS Code pulls
  *    every open document), and after scanning a 1,000-file workspace folder.
@@ -19,7 +20,7 @@
  * No assertions: figures for people and for comparing commits. `--json`
  * prints the rows as JSON; `--cpu-prof` writes V8 CPU profiles of the
  * servers to `$TMPDIR/policylint-lsp-profiles/`; `--edits N` changes the edit count;
- * `--only=300k,2m,300k-ws,open,open-pulled,scan,session` runs some of the rows; `--server=PATH`
+ * `--only=300k,300k-now,2m,300k-ws,open,open-pulled,scan,session` runs some of the rows; `--no-warm-up` starts the server so; `--server=PATH`
  * measures another build of the server on the same workload (see ab.ts).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,6 +41,15 @@ const editsArg = argv.indexOf('--edits');
 const EDITS = editsArg >= 0 ? Number(argv[editsArg + 1]) : 200;
 const serverPath = argv.find((arg) => arg.startsWith('--server='))?.slice('--server='.length);
 const SEED = 8;
+/** `--no-warm-up`: the server does not warm its edit path up (see {@link READING_MS}), to measure what that gains. */
+const serverArgs = argv.includes('--no-warm-up') ? ['--no-warm-up'] : [];
+/**
+ * How long the bench waits after opening a draft before its first edit, as
+ * a writer reads before typing. A quiet server warms its edit path up in
+ * that time (server/src/lsp/warmUp.ts: about 120 lints of a copy of the
+ * draft, 1-2 s). The "typing at once" row does not wait.
+ */
+const READING_MS = 3_000;
 /**
  * The first edits of a fresh server cost about twice what later ones do, for
  * about this many edits: V8 has not yet optimised the code an edit runs
@@ -101,7 +111,7 @@ function spawnServer(): TestServer {
   // The flags and environment the VS Code client starts the server with, so that it collects at idle and gives
   // memory back as it does there.
   const nodeArgs = [...SERVER_NODE_FLAGS, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
-  const server = TestServer.spawn({ nodeArgs, env: { ...process.env, ...SERVER_ENV }, ...(serverPath ? { serverPath } : {}) });
+  const server = TestServer.spawn({ nodeArgs, env: { ...process.env, ...SERVER_ENV }, serverArgs, ...(serverPath ? { serverPath } : {}) });
   // Defaults for every rule: the bench measures what a user gets out of the box.
   server.settings = {};
   return server;
@@ -131,11 +141,11 @@ async function scanDone(server: TestServer): Promise<void> {
 }
 
 /**
- * Opens `text` as a Markdown draft, then makes `edits` single-character
- * insertions at seeded random offsets, each followed by a pull; returns
- * the time from sending the change to receiving the report.
+ * Opens `text` as a Markdown draft, waits `readingMs`, then makes `edits`
+ * single-character insertions at seeded random offsets, each followed by a
+ * pull; returns the time from sending the change to receiving the report.
  */
-async function editLatency(label: string, text: string, folder?: string, edits = EDITS): Promise<void> {
+async function editLatency(label: string, text: string, folder?: string, edits = EDITS, readingMs = READING_MS): Promise<void> {
   const server = spawnServer();
   try {
     const workspaceFolders = folder ? [{ uri: pathToFileURL(folder).href, name: 'corpus' }] : null;
@@ -162,6 +172,8 @@ async function editLatency(label: string, text: string, folder?: string, edits =
     report = await server.pull(uri, resultId);
     const unchangedMs = performance.now() - unchangedStart;
     const unchangedKind = report.kind;
+    // The writer reads before typing; the server warms its edit path up meanwhile.
+    if (readingMs > 0) await new Promise((resolve) => setTimeout(resolve, readingMs));
 
     const random = seededRandom(SEED + text.length);
     const times: number[] = [];
@@ -189,6 +201,7 @@ async function editLatency(label: string, text: string, folder?: string, edits =
       KB: Math.round(text.length / 1000),
       ...(scanMs === undefined ? {} : { 'scan+first lint ms': Math.round(scanMs) }),
       'open+pull ms': Math.round(openMs),
+      'reading s': readingMs / 1000,
       'unchanged pull ms': ms(unchangedMs),
       unchanged: unchangedKind,
       edits: times.length,
@@ -313,6 +326,7 @@ async function main(): Promise<void> {
   const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
   const want = (name: string): boolean => only === undefined || only.split(',').includes(name);
   if (want('300k')) await editLatency('300 KB', makeDraft(docs, 300_000));
+  if (want('300k-now')) await editLatency('300 KB, typing at once', makeDraft(docs, 300_000), undefined, EDITS, 0);
   if (want('2m')) await editLatency('2 MB', makeDraft(docs, 2_000_000));
   if (want('300k-ws')) await editLatency('300 KB in corpus workspace', makeDraft(docs, 300_000), root);
   if (want('open')) await openMany(docs, 1_000);

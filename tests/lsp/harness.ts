@@ -205,10 +205,11 @@ export class TestServer {
    * Spawns `node server/out/server.js --stdio`; call `initialize` next.
    * `nodeArgs` go before the script (`--cpu-prof` for the bench), `env`
    * replaces the environment (the no-network test), `serverPath` runs
-   * another build of the server (the bench's build comparison).
+   * another build of the server (the bench's build comparison), `serverArgs`
+   * go after `--stdio` (`--no-warm-up`).
    */
-  static spawn(options: { nodeArgs?: readonly string[]; env?: NodeJS.ProcessEnv; serverPath?: string } = {}): TestServer {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.serverPath ?? SERVER_PATH, '--stdio'], {
+  static spawn(options: { nodeArgs?: readonly string[]; env?: NodeJS.ProcessEnv; serverPath?: string; serverArgs?: readonly string[] } = {}): TestServer {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.serverPath ?? SERVER_PATH, '--stdio', ...(options.serverArgs ?? [])], {
       stdio: 'pipe',
       ...(options.env ? { env: options.env } : {}),
     });

@@ -38,6 +38,7 @@ import { configDiagnostics, isConfigFileName, ProjectConfigs, type ProjectConfig
 import type { IdleCollector } from './idleCollection';
 import { IgnoreFiles, isIgnoreFileName } from './ignoreFiles';
 import { ResultIds } from './resultIds';
+import type { EditWarmUp } from './warmUp';
 import { ResultCache, type DocumentFindings, type LintInput, type LinterLike, type Snapshot } from './results';
 import { SUPPORTED_GLOB } from './scan';
 import { DEFAULT_SETTINGS, SettingsStore } from './settings';
@@ -63,6 +64,8 @@ export interface ServerOptions {
   readonly maxFiles?: number;
   /** Told after each lint run, so that memory is given back once the server is quiet (see idleCollection.ts). */
   readonly idleCollector?: Pick<IdleCollector, 'workDone' | 'dispose'>;
+  /** Told after each lint run and of each document change, so that the edit path is warmed up while the writer reads (see warmUp.ts). */
+  readonly warmUp?: Pick<EditWarmUp, 'workDone' | 'interrupt' | 'dispose'>;
 }
 
 /** What the process running the server may do with it. */
@@ -271,6 +274,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (snapshot !== prunedFor) {
       // A new snapshot means a lint ran; asking again for unchanged documents (a client re-pulling on focus) is not work.
       options.idleCollector?.workDone();
+      options.warmUp?.workDone(() => {
+        // The document opened last: the one a writer is about to edit.
+        const doc = lintableDocuments().at(-1);
+        return doc && { uri: doc.uri, languageId: toEngineLanguage(doc.languageId)!, text: doc.getText() };
+      });
       prunedFor = snapshot;
       resultIds.prune((uri) => snapshot.results.has(uri));
     }
@@ -567,6 +575,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   documents.onDidOpen(({ document }) => {
+    options.warmUp?.interrupt();
     touched.add(canonicalUri(document.uri));
     // A reopened document may reuse a version number for different text.
     cache.invalidate();
@@ -575,6 +584,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   documents.onDidChangeContent(({ document }) => {
+    options.warmUp?.interrupt();
     changes.bump();
     if (!pullMode && isLintable(document)) schedulePush(document.uri);
   });
@@ -748,6 +758,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     changes.close();
     scanner.dispose();
     options.idleCollector?.dispose();
+    options.warmUp?.dispose();
   });
 
   documents.listen(connection);
