@@ -4,8 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT, SEED, runCli, useScratch, write, type JsonMessage, type JsonResult, type Run } from './harness';
-
+import { CLI, ROOT, SEED, runCli, useScratch, write, type JsonResult, type Run } from './harness';
 
 /** Long enough (≥ 8 words) for repeated-paragraph to compare it. */
 const PARA = 'Member states shall publish their annual emission reports before the end of March each year.';
