@@ -2,8 +2,9 @@
 // the client and server need is bundled by esbuild. `vsce ls` lists exactly
 // what `vsce package` puts in the archive.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '../..');
@@ -32,5 +33,16 @@ describe('extension package', () => {
       ].sort(),
     );
     for (const file of listed) expect(existsSync(join(root, file))).toBe(true);
+  });
+
+  it('has a README whose links vsce can package: absolute or in-page, since the manifest names no repository', () => {
+    const links: string[] = [];
+    const visit = (node: { type: string; url?: string; children?: unknown[] }): void => {
+      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url !== undefined) links.push(node.url);
+      for (const child of node.children ?? []) visit(child as typeof node);
+    };
+    visit(fromMarkdown(readFileSync(join(root, 'README.md'), 'utf8')));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((url) => !/^(?:[a-z][a-z\d+.-]*:|#)/i.test(url))).toEqual([]);
   });
 });
