@@ -122,7 +122,7 @@ export function replayEdits(document: WarmUpDocument, maxChars: number): () => T
   const linter = new Linter();
   // Its own uri: nothing it lints can meet the real document's results.
   const uri = `${document.uri}#policylint-warm-up`;
-  let copy = TextDocument.create(uri, 'markdown', 1, warmUpText(document.text, maxChars));
+  let copy = TextDocument.create(uri, document.languageId, 1, warmUpText(document.text, maxChars));
   const lookup = (other: string): TextDocument | undefined => (other === uri ? copy : undefined);
   let seed = 0x9e3779b9;
   let inserted: number | undefined;
